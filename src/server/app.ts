@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import type { Database } from './db/index.ts';
+import { notFound, registerErrorHandling, sendError } from './http/errors.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { registerAuthentication } from './modules/auth/authenticate.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { RealtimeHub } from './realtime/index.ts';
+import { realtimeRoutes } from './realtime/routes.ts';
+import { VERSION } from './version.ts';
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  logger?: boolean | { level: string };
+}
+
+/** Builds the whole HTTP application; used by main.ts and by the tests. */
+export async function buildApp({ config, database, logger = false }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    bodyLimit: config.bodyLimit,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    // Graceful shutdown: stop accepting, finish in-flight requests, then close the database.
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const hub = new RealtimeHub();
+  await hub.start(database);
+  const ctx: AppContext = { config, database, hub };
+  app.decorate('ctx', ctx);
+  app.addHook('preClose', async () => hub.endStreams());
+  app.addHook('onClose', async () => hub.close());
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Tandem API', version: VERSION, description: 'See shared/API.md for the v1 contract.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'tandem_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerErrorHandling(app, config.bodyLimit);
+  registerAuthentication(app);
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['Health'],
+        response: {
+          200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() }),
+        },
+      },
+    },
+    async () => ({ status: 'ok' as const, database: database.kind, version: VERSION }),
+  );
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authRoutes);
+  await app.register(auditRoutes);
+  await app.register(realtimeRoutes);
+
+  await serveWebApp(app, config.webDir);
+  return app;
+}
+
+/** The built single-page app, with every non-API GET falling back to index.html. */
+async function serveWebApp(app: FastifyInstance, webDir: string) {
+  const indexFile = path.join(webDir, 'index.html');
+  const hasWeb = fs.existsSync(indexFile);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/api';
+    if (hasWeb && isPage) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendError(request, reply, notFound());
+  });
+}

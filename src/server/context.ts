@@ -1,0 +1,21 @@
+import type { Config } from './config.ts';
+import type { Database } from './db/index.ts';
+import type { Actor } from './modules/auth/policies.ts';
+import type { RealtimeHub } from './realtime/index.ts';
+
+export interface AppContext {
+  config: Config;
+  database: Database;
+  hub: RealtimeHub;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+  interface FastifyRequest {
+    user: Actor | null;
+    /** How the request authenticated: the session id hash or the API token id. */
+    credential: { kind: 'session'; id: string } | { kind: 'token'; id: string } | null;
+  }
+}

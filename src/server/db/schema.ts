@@ -1,0 +1,3 @@
+// Every module's tables, gathered for drizzle-kit and the typed database handle.
+export * from '../modules/audit/tables.ts';
+export * from '../modules/auth/tables.ts';

@@ -1,0 +1,145 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { MessageKey, MessageValues } from '../../shared/i18n/index.ts';
+import { translate } from '../../shared/i18n/index.ts';
+import { requestLocale } from './locale.ts';
+
+/** An error the caller can act on: a stable code, a status and a translatable message. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly messageKey: MessageKey,
+    readonly values?: MessageValues,
+    readonly details?: unknown,
+  ) {
+    super(code);
+  }
+}
+
+export const notFound = () => new AppError(404, 'not_found', 'error.not_found');
+export const forbidden = () => new AppError(403, 'forbidden', 'error.forbidden');
+export const unauthenticated = () => new AppError(401, 'unauthenticated', 'error.unauthenticated');
+export const validationError = (details: ValidationDetail[]) =>
+  new AppError(400, 'validation_failed', 'error.validation_failed', undefined, details);
+
+export interface ValidationDetail {
+  path: string;
+  code: string;
+  message: string;
+}
+
+interface ZodIssueParams {
+  expected?: string;
+  keys?: string[];
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  origin?: string;
+  format?: string;
+  values?: unknown[];
+}
+
+function describeIssue(
+  request: FastifyRequest,
+  keyword: string,
+  params: ZodIssueParams,
+  input: unknown,
+  message: string,
+): { key: MessageKey; values?: MessageValues } {
+  switch (keyword) {
+    case 'custom':
+      // Refinements name their catalogue entry in the message (see modules/*/schema.ts).
+      if (message === 'invalid_time_zone') return { key: 'error.invalid_time_zone', values: { timeZone: String(input) } };
+      break;
+    case 'invalid_type':
+      return input === undefined
+        ? { key: 'validation.required' }
+        : { key: 'validation.invalid_type', values: { expected: params.expected ?? '?' } };
+    case 'unrecognized_keys':
+      return { key: 'validation.unrecognized_keys', values: { keys: (params.keys ?? []).join(', ') } };
+    case 'too_small':
+      if (params.origin === 'string') return { key: 'validation.too_small_string', values: { minimum: Number(params.minimum) } };
+      break;
+    case 'too_big':
+      if (params.origin === 'string') return { key: 'validation.too_big_string', values: { maximum: Number(params.maximum) } };
+      break;
+    case 'invalid_format':
+      if (params.format === 'email') return { key: 'validation.invalid_email' };
+      break;
+    case 'invalid_value':
+      return { key: 'validation.invalid_value', values: { options: (params.values ?? []).map(String).join(', ') } };
+  }
+  request.log.debug({ keyword, params }, 'untranslated validation issue');
+  return { key: 'validation.invalid' };
+}
+
+function valueAt(root: unknown, segments: string[]): unknown {
+  let value = root;
+  for (const segment of segments) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value;
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+  const locale = requestLocale(request);
+  return reply.status(error.status).send({
+    error: {
+      code: error.code,
+      message: translate(locale, error.messageKey, error.values),
+      ...(error.details === undefined ? {} : { details: error.details }),
+    },
+  });
+}
+
+export function registerErrorHandling(app: FastifyInstance, bodyLimit: number) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) return sendError(request, reply, error);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const locale = requestLocale(request);
+      const details = error.validation.map((issue) => {
+        const segments = issue.instancePath.split('/').filter(Boolean);
+        const input = valueAt(request[error.validationContext as 'body' | 'query' | 'params'], segments);
+        const { key, values } = describeIssue(
+          request,
+          issue.keyword,
+          issue.params as ZodIssueParams,
+          input,
+          issue.message ?? '',
+        );
+        const where = segments.join('.');
+        return {
+          path: [error.validationContext, where].filter(Boolean).join('.'),
+          code: issue.keyword,
+          message: translate(locale, key, values),
+        };
+      });
+      return sendError(request, reply, validationError(details));
+    }
+    switch (error.code) {
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return sendError(request, reply, new AppError(400, 'invalid_json', 'error.invalid_json'));
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendError(
+          request,
+          reply,
+          new AppError(413, 'body_too_large', 'error.body_too_large', { limitKb: Math.floor(bodyLimit / 1024) }),
+        );
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+        return sendError(request, reply, new AppError(415, 'unsupported_media_type', 'error.unsupported_media_type'));
+    }
+    if (error.statusCode === 429) {
+      const seconds = Math.max(1, Math.ceil(Number(reply.getHeader('retry-after') ?? 60)));
+      return sendError(request, reply, new AppError(429, 'rate_limited', 'error.rate_limited', { seconds }));
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      // A 4xx raised by Fastify or a plugin that has no code of ours: keep its status.
+      return sendError(request, reply, new AppError(error.statusCode, 'bad_request', 'error.validation_failed'));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendError(request, reply, new AppError(500, 'internal', 'error.internal'));
+  });
+}

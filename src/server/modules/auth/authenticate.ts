@@ -1,0 +1,79 @@
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/index.ts';
+import { unauthenticated } from '../../http/errors.ts';
+import type { Actor } from './policies.ts';
+import { hashSecret } from './secrets.ts';
+import { apiTokens, sessions, users } from './tables.ts';
+
+export const SESSION_COOKIE = 'tandem_session';
+export const SESSION_DAYS = 30;
+
+const actorColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  marketCodes: users.marketCodes,
+  locale: users.locale,
+  timeZone: users.timeZone,
+};
+
+async function actorForSession(db: Db, sessionHash: string): Promise<Actor | null> {
+  const [row] = await db
+    .select(actorColumns)
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionHash), gt(sessions.expiresAt, sql`now()`)))
+    .limit(1);
+  return row ?? null;
+}
+
+async function actorForToken(db: Db, tokenHash: string): Promise<(Actor & { tokenId: string }) | null> {
+  const [row] = await db
+    .select({ ...actorColumns, tokenId: apiTokens.id })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(eq(apiTokens.tokenHash, tokenHash))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Resolves the caller on every request; routes decide with `requireUser` whether one is needed. */
+export function registerAuthentication(app: FastifyInstance) {
+  app.decorateRequest('user', null);
+  app.decorateRequest('credential', null);
+  const { db } = app.ctx.database;
+  // last_used_at is informative: updating it at most once a minute per token keeps reads cheap.
+  const lastTouched = new Map<string, number>();
+
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    if (header?.startsWith('Bearer ')) {
+      const found = await actorForToken(db, hashSecret(header.slice(7).trim()));
+      if (!found) return;
+      const { tokenId, ...actor } = found;
+      request.user = actor;
+      request.credential = { kind: 'token', id: tokenId };
+      const now = Date.now();
+      if ((lastTouched.get(tokenId) ?? 0) < now - 60_000) {
+        lastTouched.set(tokenId, now);
+        await db.update(apiTokens).set({ lastUsedAt: new Date(now) }).where(eq(apiTokens.id, tokenId));
+      }
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (!cookie) return;
+    const sessionHash = hashSecret(cookie);
+    const actor = await actorForSession(db, sessionHash);
+    if (actor) {
+      request.user = actor;
+      request.credential = { kind: 'session', id: sessionHash };
+    }
+  });
+}
+
+export function requireUser(request: FastifyRequest): Actor {
+  if (!request.user) throw unauthenticated();
+  return request.user;
+}

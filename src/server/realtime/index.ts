@@ -1,0 +1,89 @@
+import { sql } from 'drizzle-orm';
+import type { Database, DbOrTx } from '../db/index.ts';
+
+export const REALTIME_CHANNEL = 'tandem_events';
+
+/** `workspace` for account-level changes, `campaign:<id>` for everything inside a campaign. */
+export type Scope = 'workspace' | `campaign:${string}`;
+
+export interface RealtimeEvent {
+  type: string;
+  entityType: string;
+  entityId: string;
+  /** Optional extras; keep them small, NOTIFY payloads are limited to 8 kB. */
+  data?: Record<string, unknown>;
+}
+
+interface Envelope extends RealtimeEvent {
+  scope: Scope;
+  at: string;
+}
+
+/**
+ * Queues an event inside the caller's transaction. PostgreSQL (and PGlite) deliver NOTIFY only
+ * when the transaction commits and drop it on rollback, so listeners never hear of a change that
+ * did not happen, and every instance listening on the channel hears of every committed one.
+ */
+export async function publish(tx: DbOrTx, scope: Scope, event: RealtimeEvent): Promise<void> {
+  const envelope: Envelope = { ...event, scope, at: new Date().toISOString() };
+  await tx.execute(sql`select pg_notify(${REALTIME_CHANNEL}, ${JSON.stringify(envelope)})`);
+}
+
+type Listener = (event: Envelope) => void;
+
+/** Fans committed events out to this instance's SSE connections. */
+export class RealtimeHub {
+  private readonly listeners = new Map<Scope, Set<Listener>>();
+  private stop: (() => Promise<void>) | undefined;
+  private readonly streams = new Set<() => void>();
+
+  async start(database: Database): Promise<void> {
+    this.stop = await database.listen(REALTIME_CHANNEL, (payload) => this.dispatch(payload));
+  }
+
+  subscribe(scope: Scope, listener: Listener): () => void {
+    let set = this.listeners.get(scope);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(scope, set);
+    }
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(scope);
+    };
+  }
+
+  /** Remembers an open stream so shutdown can end it; returns the function that forgets it. */
+  track(end: () => void): () => void {
+    this.streams.add(end);
+    return () => this.streams.delete(end);
+  }
+
+  /** Open streams would hold a graceful shutdown forever: end them; clients reconnect elsewhere. */
+  endStreams(): void {
+    for (const end of this.streams) end();
+    this.streams.clear();
+  }
+
+  get connectionCount(): number {
+    let count = 0;
+    for (const set of this.listeners.values()) count += set.size;
+    return count;
+  }
+
+  async close(): Promise<void> {
+    await this.stop?.();
+    this.listeners.clear();
+  }
+
+  private dispatch(payload: string): void {
+    let envelope: Envelope;
+    try {
+      envelope = JSON.parse(payload) as Envelope;
+    } catch {
+      return;
+    }
+    for (const listener of this.listeners.get(envelope.scope) ?? []) listener(envelope);
+  }
+}

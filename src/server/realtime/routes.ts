@@ -1,0 +1,45 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { forbidden } from '../http/errors.ts';
+import { requireUser } from '../modules/auth/authenticate.ts';
+import { isStaff } from '../modules/auth/policies.ts';
+import type { Scope } from './index.ts';
+
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * Streams one scope's committed changes as Server-Sent Events. Callers check authorization
+ * first; later modules (campaigns) call this for their own scopes.
+ */
+export function streamScope(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, scope: Scope) {
+  reply.hijack();
+  const raw = reply.raw;
+  raw.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  raw.write(`retry: 2000\n: connected to ${scope}\n\n`);
+  const unsubscribe = app.ctx.hub.subscribe(scope, (event) => {
+    raw.write(`event: change\ndata: ${JSON.stringify(event)}\n\n`);
+  });
+  const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), HEARTBEAT_MS);
+  const untrack = app.ctx.hub.track(() => raw.end());
+  request.raw.on('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+    untrack();
+  });
+}
+
+export const realtimeRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/events',
+    { schema: { tags: ['Realtime'], summary: 'Server-Sent Events for workspace-level changes (users, invitations)' } },
+    async (request, reply) => {
+      if (!isStaff(requireUser(request))) throw forbidden();
+      streamScope(app, request, reply, 'workspace');
+    },
+  );
+};

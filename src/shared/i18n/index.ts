@@ -1,0 +1,54 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { enServer } from './catalog/en/server.ts';
+import { enWeb } from './catalog/en/web.ts';
+import { ruServer } from './catalog/ru/server.ts';
+import { ruWeb } from './catalog/ru/web.ts';
+
+export const LOCALES = ['en', 'ru'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const catalogues = {
+  en: { ...enServer, ...enWeb },
+  ru: { ...ruServer, ...ruWeb },
+} as const;
+
+export type MessageKey = keyof typeof catalogues.en;
+export type MessageValues = Record<string, string | number | Date>;
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'en' || value === 'ru';
+}
+
+/** Picks the best supported locale from an Accept-Language header (q-values honoured). */
+export function negotiateLocale(acceptLanguage: string | undefined, fallback: Locale = 'en'): Locale {
+  if (!acceptLanguage) return fallback;
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { lang: tag.toLowerCase().split('-')[0] ?? '', q: q ? Number(q.slice(2)) : 1 };
+    })
+    .filter((entry) => entry.lang && !Number.isNaN(entry.q))
+    .sort((a, b) => b.q - a.q);
+  for (const entry of ranked) if (isLocale(entry.lang)) return entry.lang;
+  return fallback;
+}
+
+// Parsing ICU messages is the expensive part; each (locale, key) is compiled once.
+const compiled = new Map<string, IntlMessageFormat>();
+
+export function translate(locale: Locale, key: MessageKey, values?: MessageValues): string {
+  const cacheKey = `${locale}\u0000${key}`;
+  let format = compiled.get(cacheKey);
+  if (!format) {
+    const source: string = catalogues[locale][key] ?? catalogues.en[key] ?? key;
+    format = new IntlMessageFormat(source, locale);
+    compiled.set(cacheKey, format);
+  }
+  return String(format.format(values));
+}
+
+export function translator(locale: Locale) {
+  return (key: MessageKey, values?: MessageValues) => translate(locale, key, values);
+}

@@ -1,0 +1,110 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  isLocale,
+  type Locale,
+  type MessageKey,
+  type MessageValues,
+  negotiateLocale,
+  translator,
+} from '../../shared/i18n/index.ts';
+import { api, setRequestLocale } from '../api/client.ts';
+import { keys, meQuery } from '../api/queries.ts';
+import type { User } from '../api/types.ts';
+
+const STORAGE_KEY = 'tandem.locale';
+
+export type Translate = (key: MessageKey, values?: MessageValues) => string;
+
+interface LocaleContextValue {
+  locale: Locale;
+  setLocale: (next: Locale) => void;
+  t: Translate;
+}
+
+const LocaleContext = createContext<LocaleContextValue | null>(null);
+
+/** Before sign-in: the language chosen on this device, else the browser's. */
+function initialLocale(): Locale {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    if (isLocale(stored)) return stored;
+  } catch {
+    // Storage can be unavailable (private mode, blocked cookies); the browser language still works.
+  }
+  return negotiateLocale(navigator.languages?.join(',') || navigator.language, 'en');
+}
+
+function remember(locale: Locale) {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Not fatal: the choice lasts for this page only.
+  }
+}
+
+/**
+ * The language on screen. Signed in, it is the one saved on the profile (switching saves it);
+ * signed out, the device's. Changing it re-renders everything at once, no reload.
+ */
+export function LocaleProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const me = useQuery(meQuery).data;
+  const [deviceLocale, setDeviceLocale] = useState(initialLocale);
+  const locale: Locale = me && isLocale(me.locale) ? me.locale : deviceLocale;
+  setRequestLocale(locale);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    // Signed out later, this device keeps speaking the profile's language.
+    if (me && isLocale(me.locale)) {
+      remember(me.locale);
+      setDeviceLocale(me.locale);
+    }
+  }, [locale, me]);
+
+  const wanted = useRef<Locale | null>(null);
+  const save = useMutation({
+    mutationFn: (next: Locale) => api<User>('PATCH', '/api/me', { body: { locale: next } }),
+    onSuccess: (user) => {
+      // A slower answer to an earlier switch must not undo a later one.
+      if (user.locale === wanted.current) queryClient.setQueryData(keys.me, user);
+    },
+    onError: () => queryClient.invalidateQueries({ queryKey: keys.me }),
+  });
+  const { mutate } = save;
+
+  const setLocale = useCallback(
+    (next: Locale) => {
+      remember(next);
+      setDeviceLocale(next);
+      setRequestLocale(next);
+      const current = queryClient.getQueryData<User | null>(keys.me);
+      if (current && current.locale !== next) {
+        wanted.current = next;
+        queryClient.setQueryData<User | null>(keys.me, { ...current, locale: next });
+        mutate(next);
+      }
+    },
+    [queryClient, mutate],
+  );
+
+  const value = useMemo(() => ({ locale, setLocale, t: translator(locale) }), [locale, setLocale]);
+  return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;
+}
+
+function useLocaleContext() {
+  const context = useContext(LocaleContext);
+  if (!context) throw new Error('LocaleProvider is missing');
+  return context;
+}
+
+/** `t(key, values)` in the current language. */
+export function useT(): Translate {
+  return useLocaleContext().t;
+}
+
+export function useLocale(): [Locale, (next: Locale) => void] {
+  const { locale, setLocale } = useLocaleContext();
+  return [locale, setLocale];
+}

@@ -1,0 +1,56 @@
+import type { Role } from '../../src/server/modules/auth/tables.ts';
+import { Client } from './client.ts';
+
+export interface UserBody {
+  id: string;
+  email: string;
+  name: string;
+  locale: 'en' | 'ru';
+  timeZone: string;
+  role: Role;
+  markets: string[];
+}
+
+export const PASSWORD = 'correct horse battery staple';
+
+/** Creates the owner of a fresh instance and returns a signed-in client. */
+export async function setupOwner(baseUrl: string, overrides: Partial<{ name: string; email: string; locale: 'en' | 'ru'; timeZone: string }> = {}) {
+  const client = new Client(baseUrl);
+  const res = await client.post<{ user: UserBody }>('/api/auth/register', {
+    email: overrides.email ?? 'owner@tandem.test',
+    password: PASSWORD,
+    name: overrides.name ?? 'Olga Owner',
+    locale: overrides.locale ?? 'en',
+    timeZone: overrides.timeZone ?? 'Europe/Moscow',
+  });
+  if (res.status !== 201) throw new Error(`owner setup failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { client, user: res.body.user };
+}
+
+let counter = 0;
+
+/** Invites a user with the given role through `inviter` and registers them; returns their client. */
+export async function buildUser(
+  inviter: Client,
+  options: { role: Role; marketCodes?: string[]; locale?: 'en' | 'ru'; timeZone?: string; name?: string },
+) {
+  counter += 1;
+  const email = `${options.role}-${counter}-${Date.now()}@tandem.test`;
+  const invite = await inviter.post<{ token: string }>('/api/invites', {
+    email,
+    role: options.role,
+    marketCodes: options.marketCodes ?? [],
+  });
+  if (invite.status !== 201) throw new Error(`invite failed: ${invite.status} ${JSON.stringify(invite.body)}`);
+  const client = new Client(inviter.baseUrl);
+  const res = await client.post<{ user: UserBody }>('/api/auth/register', {
+    email,
+    password: PASSWORD,
+    name: options.name ?? `${options.role} ${counter}`,
+    locale: options.locale ?? 'en',
+    timeZone: options.timeZone ?? 'America/New_York',
+    inviteToken: invite.body.token,
+  });
+  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { client, user: res.body.user };
+}
