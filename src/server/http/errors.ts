@@ -46,15 +46,16 @@ function describeIssue(
   input: unknown,
   message: string,
 ): { key: MessageKey; values?: MessageValues } {
+  if (input === undefined && (keyword === 'invalid_type' || keyword === 'invalid_value')) {
+    return { key: 'validation.required' };
+  }
   switch (keyword) {
     case 'custom':
       // Refinements name their catalogue entry in the message (see modules/*/schema.ts).
       if (message === 'invalid_time_zone') return { key: 'error.invalid_time_zone', values: { timeZone: String(input) } };
       break;
     case 'invalid_type':
-      return input === undefined
-        ? { key: 'validation.required' }
-        : { key: 'validation.invalid_type', values: { expected: params.expected ?? '?' } };
+      return { key: 'validation.invalid_type', values: { expected: params.expected ?? '?' } };
     case 'unrecognized_keys':
       return { key: 'validation.unrecognized_keys', values: { keys: (params.keys ?? []).join(', ') } };
     case 'too_small':

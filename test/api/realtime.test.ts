@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import { openDatabase } from '../../src/server/db/index.ts';
+import type { Client } from '../support/client.ts';
+import { setupOwner } from '../support/factories.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+
+interface ChangeEvent {
+  type: string;
+  entityType: string;
+  entityId: string;
+  scope: string;
+}
+
+/** Opens an SSE stream and collects `change` events until closed. */
+async function subscribe(baseUrl: string, client: Client) {
+  const controller = new AbortController();
+  const res = await fetch(`${baseUrl}/api/events`, {
+    headers: { cookie: client.cookie ?? '', accept: 'text/event-stream' },
+    signal: controller.signal,
+  });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  const events: ChangeEvent[] = [];
+  const waiters: Array<() => void> = [];
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  void (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += value;
+        let end = buffer.indexOf('\n\n');
+        while (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = block.split('\n').find((line) => line.startsWith('data: '));
+          if (data) {
+            events.push(JSON.parse(data.slice(6)) as ChangeEvent);
+            for (const wake of waiters.splice(0)) wake();
+          }
+          end = buffer.indexOf('\n\n');
+        }
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  return {
+    events,
+    async next(timeoutMs = 1000): Promise<ChangeEvent> {
+      const seen = events.length;
+      const started = Date.now();
+      while (events.length === seen) {
+        if (Date.now() - started > timeoutMs) throw new Error(`no event within ${timeoutMs} ms`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 50);
+        });
+      }
+      return events[seen]!;
+    },
+    close: () => controller.abort(),
+  };
+}
+
+const servers: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  for (const s of servers.splice(0).reverse()) await s.close();
+});
+
+describe('realtime', () => {
+  it('streams a committed change to another signed-in screen within a second', async () => {
+    const server: TestServer = await startServer();
+    servers.push(server);
+    const { client: owner, user } = await setupOwner(server.url);
+    const stream = await subscribe(server.url, owner);
+    const started = Date.now();
+    await owner.patch('/api/me', { name: 'Olga P.' });
+    const event = await stream.next(1000);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(event).toMatchObject({ type: 'user.updated', entityType: 'user', entityId: user.id, scope: 'workspace' });
+    stream.close();
+  });
+
+  it('sends nothing for a change that failed', async () => {
+    const server = await startServer();
+    servers.push(server);
+    const { client: owner } = await setupOwner(server.url);
+    const stream = await subscribe(server.url, owner);
+    expect((await owner.patch('/api/me', { timeZone: 'Not/AZone' })).status).toBe(400);
+    expect((await owner.post('/api/invites', { email: 'owner@tandem.test', role: 'member' })).status).toBe(409);
+    await expect(stream.next(300)).rejects.toThrow(/no event/);
+    stream.close();
+  });
+
+  it.runIf(process.env.DATABASE_URL)('fans out across server instances through LISTEN/NOTIFY', async () => {
+    const first = await startServer();
+    servers.push(first);
+    // A second instance on the same PostgreSQL database, as behind a load balancer.
+    const databaseUrl = first.database.kind === 'postgres' ? await currentDatabaseUrl(first) : undefined;
+    const database = await openDatabase({ databaseUrl, dataDir: first.dataDir });
+    const app = await buildApp({ config: { ...loadConfig({}), databaseUrl }, database });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    const secondUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    servers.push({
+      close: async () => {
+        await app.close();
+        await database.close();
+      },
+    });
+    const { client: owner, user } = await setupOwner(first.url);
+    const onSecond = await subscribe(secondUrl, owner);
+    await owner.patch('/api/me', { locale: 'ru' });
+    expect(await onSecond.next(1000)).toMatchObject({ type: 'user.updated', entityId: user.id });
+    onSecond.close();
+  });
+});
+
+async function currentDatabaseUrl(server: TestServer): Promise<string> {
+  const rows = await server.database.db.execute<{ name: string }>('select current_database() as name' as never);
+  const name = (rows as unknown as Array<{ name: string }>)[0]!.name;
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
