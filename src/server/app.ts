@@ -18,6 +18,7 @@ import type { Database } from './db/index.ts';
 import { notFound, registerErrorHandling, sendError } from './http/errors.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { registerAuthentication } from './modules/auth/authenticate.ts';
+import { CredentialCache } from './modules/auth/credential-cache.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { RealtimeHub } from './realtime/index.ts';
 import { realtimeRoutes } from './realtime/routes.ts';
@@ -43,7 +44,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
 
   const hub = new RealtimeHub();
   await hub.start(database);
-  const ctx: AppContext = { config, database, hub };
+  const ctx: AppContext = { config, database, hub, credentials: new CredentialCache() };
   app.decorate('ctx', ctx);
   app.addHook('preClose', async () => hub.endStreams());
   app.addHook('onClose', async () => hub.close());
@@ -64,7 +65,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     transform: jsonSchemaTransform,
   });
   registerErrorHandling(app, config.bodyLimit);
-  registerAuthentication(app);
+  await registerAuthentication(app);
 
   app.get(
     '/api/health',
@@ -72,7 +73,11 @@ export async function buildApp({ config, database, logger = false }: BuildOption
       schema: {
         tags: ['Health'],
         response: {
-          200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() }),
+          200: z.object({
+            status: z.literal('ok'),
+            database: z.enum(['pglite', 'postgres']),
+            version: z.string(),
+          }),
         },
       },
     },

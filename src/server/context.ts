@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/index.ts';
+import type { CredentialCache } from './modules/auth/credential-cache.ts';
 import type { Actor } from './modules/auth/policies.ts';
 import type { RealtimeHub } from './realtime/index.ts';
 
@@ -7,6 +8,7 @@ export interface AppContext {
   config: Config;
   database: Database;
   hub: RealtimeHub;
+  credentials: CredentialCache;
 }
 
 declare module 'fastify' {

@@ -3,10 +3,12 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/index.ts';
 
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch((error: Error) => {
-  console.error(`Tandem could not open its database: ${error.message}`);
-  process.exit(1);
-});
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch(
+  (error: Error) => {
+    console.error(`Tandem could not open its database: ${error.message}`);
+    process.exit(1);
+  },
+);
 const app = await buildApp({ config, database, logger: { level: config.logLevel } });
 
 let closing = false;

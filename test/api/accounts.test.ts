@@ -17,7 +17,12 @@ describe('setup and registration', () => {
     expect((await anonymous.get('/api/setup')).body).toEqual({ needsSetup: true });
 
     const { client, user } = await setupOwner(server.url, { email: ' Owner@Tandem.TEST ' });
-    expect(user).toMatchObject({ email: 'owner@tandem.test', role: 'owner', locale: 'en', timeZone: 'Europe/Moscow' });
+    expect(user).toMatchObject({
+      email: 'owner@tandem.test',
+      role: 'owner',
+      locale: 'en',
+      timeZone: 'Europe/Moscow',
+    });
     expect((await anonymous.get('/api/setup')).body).toEqual({ needsSetup: false });
     expect((await client.get('/api/me')).body).toEqual(user);
 
@@ -78,7 +83,9 @@ describe('setup and registration', () => {
     expect(res.body.error.details!.find((d) => d.path === 'body.timeZone')!.message).toBe(
       '«Mars/Olympus_Mons» — неизвестный часовой пояс IANA.',
     );
-    expect(res.body.error.details!.find((d) => d.path === 'body.password')!.message).toBe('Не короче 10 символов.');
+    expect(res.body.error.details!.find((d) => d.path === 'body.password')!.message).toBe(
+      'Не короче 10 символов.',
+    );
     expect((await new Client(server.url).get('/api/setup')).body).toEqual({ needsSetup: true });
   });
 });
@@ -87,13 +94,22 @@ describe('login and logout', () => {
   it('signs in, signs out, and refuses wrong passwords without saying which part was wrong', async () => {
     await setupOwner(server.url);
     const client = new Client(server.url);
-    const wrong = await client.post<ErrorBody>('/api/auth/login', { email: 'owner@tandem.test', password: 'nope nope nope' });
-    const unknown = await client.post<ErrorBody>('/api/auth/login', { email: 'ghost@tandem.test', password: PASSWORD });
+    const wrong = await client.post<ErrorBody>('/api/auth/login', {
+      email: 'owner@tandem.test',
+      password: 'nope nope nope',
+    });
+    const unknown = await client.post<ErrorBody>('/api/auth/login', {
+      email: 'ghost@tandem.test',
+      password: PASSWORD,
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.error).toEqual(unknown.body.error);
 
-    const ok = await client.post<{ user: UserBody }>('/api/auth/login', { email: 'OWNER@tandem.test', password: PASSWORD });
+    const ok = await client.post<{ user: UserBody }>('/api/auth/login', {
+      email: 'OWNER@tandem.test',
+      password: PASSWORD,
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.user.role).toBe('owner');
     expect((await client.get('/api/me')).status).toBe(200);
@@ -113,7 +129,10 @@ describe('login and logout', () => {
     const statuses: number[] = [];
     let last: ErrorBody | undefined;
     for (let i = 0; i < 12; i++) {
-      const res = await client.post<ErrorBody>('/api/auth/login', { email: 'owner@tandem.test', password: 'wrong password' });
+      const res = await client.post<ErrorBody>('/api/auth/login', {
+        email: 'owner@tandem.test',
+        password: 'wrong password',
+      });
       statuses.push(res.status);
       last = res.body;
     }
@@ -188,7 +207,12 @@ describe('invitations', () => {
 
     const anonymous = new Client(server.url);
     const preview = await anonymous.get(`/api/invites/${invite.body.token}`);
-    expect(preview.body).toMatchObject({ email: 'lead@tandem.test', role: 'market_lead', marketCodes: ['RU'], invitedByName: 'Olga Owner' });
+    expect(preview.body).toMatchObject({
+      email: 'lead@tandem.test',
+      role: 'market_lead',
+      marketCodes: ['RU'],
+      invitedByName: 'Olga Owner',
+    });
 
     const wrongEmail = await anonymous.post<ErrorBody>('/api/auth/register', {
       email: 'someone-else@tandem.test',
@@ -226,7 +250,10 @@ describe('invitations', () => {
 
   it('revoked invitations stop working', async () => {
     const { client: owner } = await setupOwner(server.url);
-    const invite = await owner.post<{ id: string; token: string }>('/api/invites', { email: 'm@tandem.test', role: 'member' });
+    const invite = await owner.post<{ id: string; token: string }>('/api/invites', {
+      email: 'm@tandem.test',
+      role: 'member',
+    });
     expect((await owner.delete(`/api/invites/${invite.body.id}`)).status).toBe(204);
     expect((await new Client(server.url).get(`/api/invites/${invite.body.token}`)).status).toBe(404);
     expect((await owner.get<{ invites: unknown[] }>('/api/invites')).body.invites).toHaveLength(0);
@@ -240,7 +267,9 @@ describe('invitations', () => {
     const { client: stakeholder } = await buildUser(owner, { role: 'stakeholder' });
     const { client: creator } = await buildUser(owner, { role: 'creator', marketCodes: ['RU'] });
     const invite = (client: Client, role: string, marketCodes: string[] = []) =>
-      client.post('/api/invites', { email: `x${Math.random()}@tandem.test`, role, marketCodes }).then((r) => r.status);
+      client
+        .post('/api/invites', { email: `x${Math.random()}@tandem.test`, role, marketCodes })
+        .then((r) => r.status);
 
     expect(await invite(admin, 'owner')).toBe(403);
     expect(await invite(admin, 'admin')).toBe(201);

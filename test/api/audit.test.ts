@@ -83,7 +83,11 @@ describe('audit log', () => {
   it('cannot be edited or deleted through the API', async () => {
     const [event] = (await owner.get<AuditPage>('/api/audit?limit=1')).body.events;
     for (const method of ['PUT', 'PATCH', 'DELETE'] as const) {
-      const res = await owner.request(method, `/api/audit/${event!.id}`, method === 'DELETE' ? undefined : { action: 'x' });
+      const res = await owner.request(
+        method,
+        `/api/audit/${event!.id}`,
+        method === 'DELETE' ? undefined : { action: 'x' },
+      );
       expect(res.status).toBe(404);
     }
     expect((await owner.request('DELETE', '/api/audit')).status).toBe(404);

@@ -19,7 +19,9 @@ describe('bad input gets a 4xx in the error shape, in the caller’s language, a
       'content-type': 'application/json',
     });
     expect(en.status).toBe(400);
-    expect(en.body).toEqual({ error: { code: 'invalid_json', message: 'The request body is not valid JSON.' } });
+    expect(en.body).toEqual({
+      error: { code: 'invalid_json', message: 'The request body is not valid JSON.' },
+    });
     const ru = await new Client(server.url, 'ru').request<ErrorBody>('POST', '/api/auth/login', '{"email":', {
       'content-type': 'application/json',
     });
@@ -50,7 +52,9 @@ describe('bad input gets a 4xx in the error shape, in the caller’s language, a
 
   it('oversized bodies get 413 before anything is parsed', async () => {
     const huge = JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) });
-    const res = await owner.request<ErrorBody>('PATCH', '/api/me', huge, { 'content-type': 'application/json' });
+    const res = await owner.request<ErrorBody>('PATCH', '/api/me', huge, {
+      'content-type': 'application/json',
+    });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('body_too_large');
     expect(res.body.error.message).toMatch(/1,024 KB/);
@@ -66,7 +70,9 @@ describe('bad input gets a 4xx in the error shape, in the caller’s language, a
   });
 
   it('invalid ids and query values are 400, unknown routes 404', async () => {
-    expect((await owner.delete<ErrorBody>('/api/tokens/not-a-uuid')).body.error.code).toBe('validation_failed');
+    expect((await owner.delete<ErrorBody>('/api/tokens/not-a-uuid')).body.error.code).toBe(
+      'validation_failed',
+    );
     expect((await owner.get<ErrorBody>('/api/audit?limit=0')).status).toBe(400);
     expect((await owner.get<ErrorBody>('/api/audit?from=yesterday')).status).toBe(400);
     expect((await owner.get<ErrorBody>('/api/audit?bogus=1')).status).toBe(400);
@@ -86,7 +92,9 @@ describe('bad input gets a 4xx in the error shape, in the caller’s language, a
 
 describe('the contract', () => {
   it('reports health and the database in use', async () => {
-    const res = await new Client(server.url).get<{ status: string; database: string; version: string }>('/api/health');
+    const res = await new Client(server.url).get<{ status: string; database: string; version: string }>(
+      '/api/health',
+    );
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       status: 'ok',
@@ -96,9 +104,10 @@ describe('the contract', () => {
   });
 
   it('documents every route in the OpenAPI document', async () => {
-    const res = await new Client(server.url).get<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(
-      '/api/openapi.json',
-    );
+    const res = await new Client(server.url).get<{
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    }>('/api/openapi.json');
     expect(res.body.openapi).toMatch(/^3\./);
     const documented = Object.entries(res.body.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),

@@ -81,7 +81,12 @@ describe('realtime', () => {
     await owner.patch('/api/me', { name: 'Olga P.' });
     const event = await stream.next(1000);
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(event).toMatchObject({ type: 'user.updated', entityType: 'user', entityId: user.id, scope: 'workspace' });
+    expect(event).toMatchObject({
+      type: 'user.updated',
+      entityType: 'user',
+      entityId: user.id,
+      scope: 'workspace',
+    });
     stream.close();
   });
 
@@ -91,7 +96,9 @@ describe('realtime', () => {
     const { client: owner } = await setupOwner(server.url);
     const stream = await subscribe(server.url, owner);
     expect((await owner.patch('/api/me', { timeZone: 'Not/AZone' })).status).toBe(400);
-    expect((await owner.post('/api/invites', { email: 'owner@tandem.test', role: 'member' })).status).toBe(409);
+    expect((await owner.post('/api/invites', { email: 'owner@tandem.test', role: 'member' })).status).toBe(
+      409,
+    );
     await expect(stream.next(300)).rejects.toThrow(/no event/);
     stream.close();
   });
@@ -121,7 +128,9 @@ describe('realtime', () => {
 });
 
 async function currentDatabaseUrl(server: TestServer): Promise<string> {
-  const rows = await server.database.db.execute<{ name: string }>('select current_database() as name' as never);
+  const rows = await server.database.db.execute<{ name: string }>(
+    'select current_database() as name' as never,
+  );
   const name = (rows as unknown as Array<{ name: string }>)[0]!.name;
   const url = new URL(process.env.DATABASE_URL!);
   url.pathname = `/${name}`;

@@ -14,7 +14,10 @@ export interface UserBody {
 export const PASSWORD = 'correct horse battery staple';
 
 /** Creates the owner of a fresh instance and returns a signed-in client. */
-export async function setupOwner(baseUrl: string, overrides: Partial<{ name: string; email: string; locale: 'en' | 'ru'; timeZone: string }> = {}) {
+export async function setupOwner(
+  baseUrl: string,
+  overrides: Partial<{ name: string; email: string; locale: 'en' | 'ru'; timeZone: string }> = {},
+) {
   const client = new Client(baseUrl);
   const res = await client.post<{ user: UserBody }>('/api/auth/register', {
     email: overrides.email ?? 'owner@tandem.test',
@@ -41,7 +44,8 @@ export async function buildUser(
     role: options.role,
     marketCodes: options.marketCodes ?? [],
   });
-  if (invite.status !== 201) throw new Error(`invite failed: ${invite.status} ${JSON.stringify(invite.body)}`);
+  if (invite.status !== 201)
+    throw new Error(`invite failed: ${invite.status} ${JSON.stringify(invite.body)}`);
   const client = new Client(inviter.baseUrl);
   const res = await client.post<{ user: UserBody }>('/api/auth/register', {
     email,

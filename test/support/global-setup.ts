@@ -12,10 +12,15 @@ import { openDatabase } from '../../src/server/db/index.ts';
 export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, '../..');
   // TANDEM_SKIP_WEB_BUILD=1 saves the build when iterating on API tests with an existing dist/web.
-  if (!process.env.TANDEM_SKIP_WEB_BUILD) execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  if (!process.env.TANDEM_SKIP_WEB_BUILD)
+    execFileSync(
+      process.execPath,
+      [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-test-'));
   const templateDir = path.join(workDir, 'template');
   const database = await openDatabase({ dataDir: templateDir });

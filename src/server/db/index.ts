@@ -68,7 +68,8 @@ async function openPglite(dataDir: string): Promise<Database> {
   try {
     const clusterDir = path.join(dataDir, 'pglite');
     for (const entry of fs.readdirSync(dataDir)) {
-      if (entry.startsWith('.pglite-init-')) fs.rmSync(path.join(dataDir, entry), { recursive: true, force: true });
+      if (entry.startsWith('.pglite-init-'))
+        fs.rmSync(path.join(dataDir, entry), { recursive: true, force: true });
     }
     if (!fs.existsSync(clusterDir)) {
       const staging = path.join(dataDir, `.pglite-init-${process.pid}-${randomBytes(4).toString('hex')}`);

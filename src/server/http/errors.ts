@@ -52,23 +52,29 @@ function describeIssue(
   switch (keyword) {
     case 'custom':
       // Refinements name their catalogue entry in the message (see modules/*/schema.ts).
-      if (message === 'invalid_time_zone') return { key: 'error.invalid_time_zone', values: { timeZone: String(input) } };
+      if (message === 'invalid_time_zone')
+        return { key: 'error.invalid_time_zone', values: { timeZone: String(input) } };
       break;
     case 'invalid_type':
       return { key: 'validation.invalid_type', values: { expected: params.expected ?? '?' } };
     case 'unrecognized_keys':
       return { key: 'validation.unrecognized_keys', values: { keys: (params.keys ?? []).join(', ') } };
     case 'too_small':
-      if (params.origin === 'string') return { key: 'validation.too_small_string', values: { minimum: Number(params.minimum) } };
+      if (params.origin === 'string')
+        return { key: 'validation.too_small_string', values: { minimum: Number(params.minimum) } };
       break;
     case 'too_big':
-      if (params.origin === 'string') return { key: 'validation.too_big_string', values: { maximum: Number(params.maximum) } };
+      if (params.origin === 'string')
+        return { key: 'validation.too_big_string', values: { maximum: Number(params.maximum) } };
       break;
     case 'invalid_format':
       if (params.format === 'email') return { key: 'validation.invalid_email' };
       break;
     case 'invalid_value':
-      return { key: 'validation.invalid_value', values: { options: (params.values ?? []).map(String).join(', ') } };
+      return {
+        key: 'validation.invalid_value',
+        values: { options: (params.values ?? []).map(String).join(', ') },
+      };
   }
   request.log.debug({ keyword, params }, 'untranslated validation issue');
   return { key: 'validation.invalid' };
@@ -126,11 +132,17 @@ export function registerErrorHandling(app: FastifyInstance, bodyLimit: number) {
         return sendError(
           request,
           reply,
-          new AppError(413, 'body_too_large', 'error.body_too_large', { limitKb: Math.floor(bodyLimit / 1024) }),
+          new AppError(413, 'body_too_large', 'error.body_too_large', {
+            limitKb: Math.floor(bodyLimit / 1024),
+          }),
         );
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-        return sendError(request, reply, new AppError(415, 'unsupported_media_type', 'error.unsupported_media_type'));
+        return sendError(
+          request,
+          reply,
+          new AppError(415, 'unsupported_media_type', 'error.unsupported_media_type'),
+        );
     }
     if (error.statusCode === 429) {
       const seconds = Math.max(1, Math.ceil(Number(reply.getHeader('retry-after') ?? 60)));
@@ -138,7 +150,11 @@ export function registerErrorHandling(app: FastifyInstance, bodyLimit: number) {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // A 4xx raised by Fastify or a plugin that has no code of ours: keep its status.
-      return sendError(request, reply, new AppError(error.statusCode, 'bad_request', 'error.validation_failed'));
+      return sendError(
+        request,
+        reply,
+        new AppError(error.statusCode, 'bad_request', 'error.validation_failed'),
+      );
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendError(request, reply, new AppError(500, 'internal', 'error.internal'));

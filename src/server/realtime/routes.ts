@@ -11,7 +11,12 @@ const HEARTBEAT_MS = 15_000;
  * Streams one scope's committed changes as Server-Sent Events. Callers check authorization
  * first; later modules (campaigns) call this for their own scopes.
  */
-export function streamScope(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, scope: Scope) {
+export function streamScope(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  scope: Scope,
+) {
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, {
@@ -36,7 +41,12 @@ export function streamScope(app: FastifyInstance, request: FastifyRequest, reply
 export const realtimeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/events',
-    { schema: { tags: ['Realtime'], summary: 'Server-Sent Events for workspace-level changes (users, invitations)' } },
+    {
+      schema: {
+        tags: ['Realtime'],
+        summary: 'Server-Sent Events for workspace-level changes (users, invitations)',
+      },
+    },
     async (request, reply) => {
       if (!isStaff(requireUser(request))) throw forbidden();
       streamScope(app, request, reply, 'workspace');

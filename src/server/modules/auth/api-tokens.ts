@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/index.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAuditEvent } from '../audit/record-event.ts';
+import { announceCredentialChange } from './credential-cache.ts';
 import type { Actor } from './policies.ts';
 import { iso } from './present.ts';
 import { hashSecret, newSecret } from './secrets.ts';
@@ -15,7 +16,13 @@ export async function createApiToken(db: Db, actor: Actor, name: string) {
       .values({ userId: actor.id, name, tokenHash: hashSecret(token) })
       .returning({ id: apiTokens.id });
     if (!row) throw new Error('insert returned no row');
-    await recordAuditEvent(tx, { actor, action: 'api_token.created', entityType: 'api_token', entityId: row.id, after: { name } });
+    await recordAuditEvent(tx, {
+      actor,
+      action: 'api_token.created',
+      entityType: 'api_token',
+      entityId: row.id,
+      after: { name },
+    });
     return { id: row.id, token };
   });
 }
@@ -42,6 +49,13 @@ export async function revokeApiToken(db: Db, actor: Actor, id: string) {
       .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, actor.id)))
       .returning({ name: apiTokens.name });
     if (!row) throw new AppError(404, 'token_not_found', 'error.token_not_found');
-    await recordAuditEvent(tx, { actor, action: 'api_token.revoked', entityType: 'api_token', entityId: id, before: row });
+    await announceCredentialChange(tx, actor.id);
+    await recordAuditEvent(tx, {
+      actor,
+      action: 'api_token.revoked',
+      entityType: 'api_token',
+      entityId: id,
+      before: row,
+    });
   });
 }

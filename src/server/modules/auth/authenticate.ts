@@ -2,6 +2,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/index.ts';
 import { unauthenticated } from '../../http/errors.ts';
+import { CREDENTIALS_CHANNEL } from './credential-cache.ts';
 import type { Actor } from './policies.ts';
 import { hashSecret } from './secrets.ts';
 import { apiTokens, sessions, users } from './tables.ts';
@@ -19,9 +20,9 @@ const actorColumns = {
   timeZone: users.timeZone,
 };
 
-async function actorForSession(db: Db, sessionHash: string): Promise<Actor | null> {
+async function actorForSession(db: Db, sessionHash: string): Promise<(Actor & { expiresAt: Date }) | null> {
   const [row] = await db
-    .select(actorColumns)
+    .select({ ...actorColumns, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionHash), gt(sessions.expiresAt, sql`now()`)))
@@ -40,36 +41,61 @@ async function actorForToken(db: Db, tokenHash: string): Promise<(Actor & { toke
 }
 
 /** Resolves the caller on every request; routes decide with `requireUser` whether one is needed. */
-export function registerAuthentication(app: FastifyInstance) {
+export async function registerAuthentication(app: FastifyInstance) {
   app.decorateRequest('user', null);
   app.decorateRequest('credential', null);
   const { db } = app.ctx.database;
+  const cache = app.ctx.credentials;
+  const unlisten = await app.ctx.database.listen(CREDENTIALS_CHANNEL, (userId) => cache.forgetUser(userId));
+  app.addHook('onClose', async () => unlisten());
+  // NOTIFY reaches this instance a moment after the commit; a caller who just signed out or
+  // revoked a token must not be served from the cache in that moment, so their own writes
+  // clear their entries before the response leaves.
+  app.addHook('onSend', async (request) => {
+    if (request.user && request.method !== 'GET' && request.method !== 'HEAD')
+      cache.forgetUser(request.user.id);
+  });
   // last_used_at is informative: updating it at most once a minute per token keeps reads cheap.
   const lastTouched = new Map<string, number>();
 
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
-      const found = await actorForToken(db, hashSecret(header.slice(7).trim()));
-      if (!found) return;
-      const { tokenId, ...actor } = found;
-      request.user = actor;
+      const tokenHash = hashSecret(header.slice(7).trim());
+      let cached = cache.get(tokenHash);
+      if (!cached) {
+        const found = await actorForToken(db, tokenHash);
+        if (!found) return;
+        const { tokenId, ...actor } = found;
+        cache.set(tokenHash, actor, tokenId);
+        cached = cache.get(tokenHash)!;
+      }
+      const tokenId = cached.tokenId!;
+      request.user = cached.actor;
       request.credential = { kind: 'token', id: tokenId };
       const now = Date.now();
       if ((lastTouched.get(tokenId) ?? 0) < now - 60_000) {
         lastTouched.set(tokenId, now);
-        await db.update(apiTokens).set({ lastUsedAt: new Date(now) }).where(eq(apiTokens.id, tokenId));
+        await db
+          .update(apiTokens)
+          .set({ lastUsedAt: new Date(now) })
+          .where(eq(apiTokens.id, tokenId));
       }
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
     if (!cookie) return;
     const sessionHash = hashSecret(cookie);
-    const actor = await actorForSession(db, sessionHash);
-    if (actor) {
-      request.user = actor;
-      request.credential = { kind: 'session', id: sessionHash };
+    let actor = cache.get(sessionHash)?.actor;
+    if (!actor) {
+      const found = await actorForSession(db, sessionHash);
+      if (!found) return;
+      const { expiresAt, ...rest } = found;
+      actor = rest;
+      cache.set(sessionHash, actor, null, expiresAt);
     }
+    request.user = actor;
+    request.credential = { kind: 'session', id: sessionHash };
   });
 }
 

@@ -12,7 +12,12 @@ import { invites, users } from './tables.ts';
 
 const INVITE_DAYS = 14;
 
-export async function createInvitation(db: Db, actor: Actor, input: z.output<typeof createInviteBody>, origin: string) {
+export async function createInvitation(
+  db: Db,
+  actor: Actor,
+  input: z.output<typeof createInviteBody>,
+  origin: string,
+) {
   if (!mayInvite(actor, input.role, input.marketCodes)) {
     throw new AppError(403, 'role_not_allowed', 'error.role_not_allowed', { role: input.role });
   }
@@ -40,7 +45,12 @@ export async function createInvitation(db: Db, actor: Actor, input: z.output<typ
       entityType: 'invite',
       entityId: row.id,
       campaignId: row.campaignId,
-      after: { email: row.email, role: row.role, marketCodes: row.marketCodes, expiresAt: iso(row.expiresAt) },
+      after: {
+        email: row.email,
+        role: row.role,
+        marketCodes: row.marketCodes,
+        expiresAt: iso(row.expiresAt),
+      },
     });
     await publish(tx, 'workspace', { type: 'invite.created', entityType: 'invite', entityId: row.id });
     return { id: row.id, token, url: `${origin}/invite/${token}`, expiresAt: iso(row.expiresAt)! };
@@ -63,7 +73,11 @@ function presentInvite(row: typeof invites.$inferSelect) {
 
 /** Open and accepted invitations; revoked ones live on only in the audit log. */
 export async function listInvitations(db: Db) {
-  const rows = await db.select().from(invites).where(isNull(invites.revokedAt)).orderBy(desc(invites.createdAt));
+  const rows = await db
+    .select()
+    .from(invites)
+    .where(isNull(invites.revokedAt))
+    .orderBy(desc(invites.createdAt));
   return rows.map(presentInvite);
 }
 

@@ -32,7 +32,7 @@ export async function login(db: Db, email: string, password: string) {
 
 export async function logout(db: Db, actor: Actor, sessionHash: string) {
   await db.transaction(async (tx) => {
-    await endSession(tx, sessionHash);
+    await endSession(tx, actor.id, sessionHash);
     await recordAuditEvent(tx, { actor, action: 'session.ended', entityType: 'user', entityId: actor.id });
   });
 }

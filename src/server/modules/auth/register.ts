@@ -47,7 +47,8 @@ export async function register(db: Db, input: z.output<typeof registerBody>) {
         )
         .for('update');
       if (!invite) throw new AppError(400, 'invite_invalid', 'error.invite_invalid');
-      if (invite.email !== input.email) throw new AppError(400, 'invite_email_mismatch', 'error.invite_email_mismatch');
+      if (invite.email !== input.email)
+        throw new AppError(400, 'invite_email_mismatch', 'error.invite_email_mismatch');
       role = invite.role;
       marketCodes = invite.marketCodes;
       inviteId = invite.id;
@@ -69,7 +70,10 @@ export async function register(db: Db, input: z.output<typeof registerBody>) {
     if (!user) throw new Error('insert returned no row');
     const actor = toActor(user);
     if (inviteId) {
-      await tx.update(invites).set({ acceptedAt: new Date(), acceptedBy: user.id }).where(eq(invites.id, inviteId));
+      await tx
+        .update(invites)
+        .set({ acceptedAt: new Date(), acceptedBy: user.id })
+        .where(eq(invites.id, inviteId));
     }
     await recordAuditEvent(tx, {
       actor: { id: user.id, name: user.name },

@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { AppError, forbidden } from '../../http/errors.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
 import { requireUser, SESSION_COOKIE, SESSION_DAYS } from './authenticate.ts';
-import { createInvitation, findOpenInvitation, listInvitations, listUsers, revokeInvitation } from './invitations.ts';
+import {
+  createInvitation,
+  findOpenInvitation,
+  listInvitations,
+  listUsers,
+  revokeInvitation,
+} from './invitations.ts';
 import { login, logout } from './login.ts';
 import { isAdmin, isStaff } from './policies.ts';
 import { presentUser } from './present.ts';
@@ -47,7 +53,9 @@ function rateLimited(max: number) {
         return `${request.ip}|${email}`;
       },
       errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
-        new AppError(429, 'rate_limited', 'error.rate_limited', { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
+        new AppError(429, 'rate_limited', 'error.rate_limited', {
+          seconds: Math.max(1, Math.ceil(context.ttl / 1000)),
+        }),
     },
   };
 }
@@ -61,7 +69,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/setup',
-    { schema: { tags, summary: 'Whether the instance still needs its owner', response: { 200: z.object({ needsSetup: z.boolean() }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Whether the instance still needs its owner',
+        response: { 200: z.object({ needsSetup: z.boolean() }) },
+      },
+    },
     async () => ({ needsSetup: await needsSetup(db) }),
   );
 
@@ -73,7 +87,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Create an account: the first becomes the owner, later ones need an invitation',
         body: registerBody,
-        response: { 201: z.object({ user: userSchema }), 400: errorSchema, 403: errorSchema, 409: errorSchema },
+        response: {
+          201: z.object({ user: userSchema }),
+          400: errorSchema,
+          403: errorSchema,
+          409: errorSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -88,7 +107,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/login',
     {
       config: rateLimited(10),
-      schema: { tags, body: loginBody, response: { 200: z.object({ user: userSchema }), 401: errorSchema, 429: errorSchema } },
+      schema: {
+        tags,
+        body: loginBody,
+        response: { 200: z.object({ user: userSchema }), 401: errorSchema, 429: errorSchema },
+      },
     },
     async (request, reply) => {
       const { user, session } = await login(db, request.body.email, request.body.password);
@@ -110,22 +133,40 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/api/me',
-    { schema: { tags, summary: 'Change name, language or time zone', body: updateMeBody, response: { 200: userSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change name, language or time zone',
+        body: updateMeBody,
+        response: { 200: userSchema },
+      },
+    },
     async (request) => presentUser(await updateProfile(db, requireUser(request), request.body)),
   );
 
   app.get(
     '/api/users',
-    { schema: { tags, response: { 200: z.object({ users: z.array(userSchema.omit({ locale: true }).extend({ locale: z.string() })) }) } } },
+    {
+      schema: {
+        tags,
+        response: {
+          200: z.object({ users: z.array(userSchema.omit({ locale: true }).extend({ locale: z.string() })) }),
+        },
+      },
+    },
     async (request) => {
       if (!isStaff(requireUser(request))) throw forbidden();
       return { users: await listUsers(db) };
     },
   );
 
-  app.get('/api/tokens', { schema: { tags, response: { 200: z.object({ tokens: z.array(tokenSchema) }) } } }, async (request) => ({
-    tokens: await listApiTokens(db, requireUser(request)),
-  }));
+  app.get(
+    '/api/tokens',
+    { schema: { tags, response: { 200: z.object({ tokens: z.array(tokenSchema) }) } } },
+    async (request) => ({
+      tokens: await listApiTokens(db, requireUser(request)),
+    }),
+  );
 
   app.post(
     '/api/tokens',
@@ -148,10 +189,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.status(204).send();
   });
 
-  app.get('/api/invites', { schema: { tags, response: { 200: z.object({ invites: z.array(inviteSchema) }) } } }, async (request) => {
-    if (!isAdmin(requireUser(request))) throw forbidden();
-    return { invites: await listInvitations(db) };
-  });
+  app.get(
+    '/api/invites',
+    { schema: { tags, response: { 200: z.object({ invites: z.array(inviteSchema) }) } } },
+    async (request) => {
+      if (!isAdmin(requireUser(request))) throw forbidden();
+      return { invites: await listInvitations(db) };
+    },
+  );
 
   app.post(
     '/api/invites',
@@ -160,12 +205,19 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Invite someone by link with a role and markets',
         body: createInviteBody,
-        response: { 201: z.object({ id: z.uuid(), token: z.string(), url: z.string(), expiresAt: z.string() }) },
+        response: {
+          201: z.object({ id: z.uuid(), token: z.string(), url: z.string(), expiresAt: z.string() }),
+        },
       },
     },
     async (request, reply) => {
       const actor = requireUser(request);
-      const created = await createInvitation(db, actor, request.body, originOf(request, app.ctx.config.publicUrl));
+      const created = await createInvitation(
+        db,
+        actor,
+        request.body,
+        originOf(request, app.ctx.config.publicUrl),
+      );
       return reply.status(201).send(created);
     },
   );

@@ -15,7 +15,10 @@ const KEY_LENGTH = 32;
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scryptAsync(password, salt, KEY_LENGTH, { ...PARAMS, maxmem: 128 * PARAMS.N * PARAMS.r * 2 });
+  const key = await scryptAsync(password, salt, KEY_LENGTH, {
+    ...PARAMS,
+    maxmem: 128 * PARAMS.N * PARAMS.r * 2,
+  });
   return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 

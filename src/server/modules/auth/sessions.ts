@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/index.ts';
 import { SESSION_DAYS } from './authenticate.ts';
+import { announceCredentialChange } from './credential-cache.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 import { sessions } from './tables.ts';
 
@@ -12,6 +13,7 @@ export async function startSession(tx: DbOrTx, userId: string): Promise<{ cookie
   return { cookie, expiresAt };
 }
 
-export async function endSession(tx: DbOrTx, sessionHash: string): Promise<void> {
+export async function endSession(tx: DbOrTx, userId: string, sessionHash: string): Promise<void> {
   await tx.delete(sessions).where(eq(sessions.id, sessionHash));
+  await announceCredentialChange(tx, userId);
 }

@@ -9,7 +9,9 @@ export const users = pgTable('users', {
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
-  locale: text('locale', { enum: ['en', 'ru'] }).notNull().default('en'),
+  locale: text('locale', { enum: ['en', 'ru'] })
+    .notNull()
+    .default('en'),
   timeZone: text('time_zone').notNull().default('UTC'),
   role: text('role', { enum: ROLES }).notNull(),
   marketCodes: text('market_codes').array().notNull().default(sql`'{}'::text[]`),
