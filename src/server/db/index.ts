@@ -73,14 +73,14 @@ async function openPglite(dataDir: string): Promise<Database> {
     }
     if (!fs.existsSync(clusterDir)) {
       const staging = path.join(dataDir, `.pglite-init-${process.pid}-${randomBytes(4).toString('hex')}`);
-      const fresh = await PGlite.create(staging);
+      const fresh = await PGlite.create(staging, pgliteOptions);
       await migratePglite(drizzlePglite({ client: fresh, schema }), { migrationsFolder });
       await fresh.close();
       fsyncDirectoryTree(staging);
       fs.renameSync(staging, clusterDir);
       fsyncPath(dataDir);
     }
-    const client = await PGlite.create(clusterDir);
+    const client = await PGlite.create(clusterDir, pgliteOptions);
     await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     return {
@@ -103,6 +103,19 @@ async function openPglite(dataDir: string): Promise<Database> {
     throw error;
   }
 }
+
+/**
+ * PGlite starts Postgres with `-F` (fsync off) by default; we turn fsync back on so that an
+ * acknowledged commit is on disk, not only in the page cache. 16 MB of shared buffers instead of
+ * 128 MB keeps an idle server small; the working set of a campaign workspace fits easily.
+ */
+const pgliteOptions = {
+  startParams: [
+    ...PGlite.defaultStartParams.filter((param) => param !== '-F'),
+    '-c',
+    'shared_buffers=16MB',
+  ],
+};
 
 function acquireDirectoryLock(lockPath: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
