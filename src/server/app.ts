@@ -20,6 +20,8 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { registerAuthentication } from './modules/auth/authenticate.ts';
 import { CredentialCache } from './modules/auth/credential-cache.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { briefRoutes } from './modules/briefs/routes.ts';
+import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { RealtimeHub } from './realtime/index.ts';
 import { realtimeRoutes } from './realtime/routes.ts';
 import { VERSION } from './version.ts';
@@ -88,6 +90,8 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   await app.register(authRoutes);
   await app.register(auditRoutes);
   await app.register(realtimeRoutes);
+  await app.register(campaignRoutes);
+  await app.register(briefRoutes);
 
   await serveWebApp(app, config.webDir);
   return app;

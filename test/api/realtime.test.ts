@@ -3,7 +3,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { openDatabase } from '../../src/server/db/index.ts';
 import type { Client } from '../support/client.ts';
-import { setupOwner } from '../support/factories.ts';
+import { buildCampaign, buildUser, setupOwner } from '../support/factories.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 interface ChangeEvent {
@@ -14,9 +14,9 @@ interface ChangeEvent {
 }
 
 /** Opens an SSE stream and collects `change` events until closed. */
-async function subscribe(baseUrl: string, client: Client) {
+async function subscribe(baseUrl: string, client: Client, path = '/api/events') {
   const controller = new AbortController();
-  const res = await fetch(`${baseUrl}/api/events`, {
+  const res = await fetch(`${baseUrl}${path}`, {
     headers: { cookie: client.cookie ?? '', accept: 'text/event-stream' },
     signal: controller.signal,
   });
@@ -100,6 +100,28 @@ describe('realtime', () => {
       409,
     );
     await expect(stream.next(300)).rejects.toThrow(/no event/);
+    stream.close();
+  });
+
+  it('shows another user’s brief edit and new version on a campaign stream', async () => {
+    const server = await startServer();
+    servers.push(server);
+    const { client: owner } = await setupOwner(server.url);
+    const { client: lead } = await buildUser(owner, { role: 'market_lead', marketCodes: ['RU'] });
+    const campaign = await buildCampaign(owner);
+    const stream = await subscribe(server.url, lead, `/api/campaigns/${campaign.id}/events`);
+    await owner.put(`/api/campaigns/${campaign.id}/brief/sections/objective`, {
+      language: 'en',
+      text: 'Hi',
+      baseRevision: 0,
+    });
+    expect(await stream.next(1000)).toMatchObject({
+      type: 'brief.text_edited',
+      entityId: 'objective',
+      scope: `campaign:${campaign.id}`,
+    });
+    await owner.post(`/api/campaigns/${campaign.id}/brief/versions`);
+    expect(await stream.next(1000)).toMatchObject({ type: 'brief.version_published', entityId: '1' });
     stream.close();
   });
 

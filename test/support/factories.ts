@@ -58,3 +58,44 @@ export async function buildUser(
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { client, user: res.body.user };
 }
+
+export const RU_US_MARKETS = [
+  { code: 'RU', language: 'ru', timeZone: 'Europe/Moscow', currency: 'RUB', objective: 'awareness' },
+  { code: 'US', language: 'en', timeZone: 'America/New_York', currency: 'USD', objective: 'conversion' },
+] as const;
+
+export interface CampaignBody {
+  id: string;
+  name: string;
+  brand: string;
+  launchWindowHours: number;
+  version: number;
+  languages: string[];
+  markets: Array<{
+    code: string;
+    name: string;
+    language: string;
+    timeZone: string;
+    currency: string;
+    objective: string;
+  }>;
+}
+
+/** A Russia + US campaign (or the markets given), created by `client`. */
+export async function buildCampaign(
+  client: Client,
+  overrides: Partial<{
+    name: string;
+    launchWindowHours: number;
+    markets: ReadonlyArray<Record<string, string>>;
+  }> = {},
+) {
+  const res = await client.post<CampaignBody>('/api/campaigns', {
+    name: overrides.name ?? 'Calm Mornings launch',
+    brand: 'Northwind Wellness',
+    launchWindowHours: overrides.launchWindowHours ?? 48,
+    markets: overrides.markets ?? RU_US_MARKETS,
+  });
+  if (res.status !== 201) throw new Error(`campaign failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}

@@ -110,11 +110,7 @@ async function openPglite(dataDir: string): Promise<Database> {
  * 128 MB keeps an idle server small; the working set of a campaign workspace fits easily.
  */
 const pgliteOptions = {
-  startParams: [
-    ...PGlite.defaultStartParams.filter((param) => param !== '-F'),
-    '-c',
-    'shared_buffers=16MB',
-  ],
+  startParams: [...PGlite.defaultStartParams.filter((param) => param !== '-F'), '-c', 'shared_buffers=16MB'],
 };
 
 function acquireDirectoryLock(lockPath: string): () => void {

@@ -1,3 +1,5 @@
 // Every module's tables, gathered for drizzle-kit and the typed database handle.
 export * from '../modules/audit/tables.ts';
 export * from '../modules/auth/tables.ts';
+export * from '../modules/briefs/tables.ts';
+export * from '../modules/campaigns/tables.ts';

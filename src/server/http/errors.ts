@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { MessageKey, MessageValues } from '../../shared/i18n/index.ts';
-import { translate } from '../../shared/i18n/index.ts';
+import { catalogues, translate } from '../../shared/i18n/index.ts';
 import { requestLocale } from './locale.ts';
 
 /** An error the caller can act on: a stable code, a status and a translatable message. */
@@ -50,11 +50,14 @@ function describeIssue(
     return { key: 'validation.required' };
   }
   switch (keyword) {
-    case 'custom':
+    case 'custom': {
       // Refinements name their catalogue entry in the message (see modules/*/schema.ts).
-      if (message === 'invalid_time_zone')
-        return { key: 'error.invalid_time_zone', values: { timeZone: String(input) } };
+      const key = `error.${message}`;
+      if (key in catalogues.en) {
+        return { key: key as MessageKey, values: { timeZone: String(input), value: String(input) } };
+      }
       break;
+    }
     case 'invalid_type':
       return { key: 'validation.invalid_type', values: { expected: params.expected ?? '?' } };
     case 'unrecognized_keys':

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { OBJECTIVES } from '../campaigns/tables.ts';
+import { SECTION_KEYS, type SectionKey } from './tables.ts';
+
+/** One short text per campaign language, e.g. `{"en": "Reach", "ru": "Охват"}`. */
+const localized = z.record(z.string().regex(/^[a-z]{2}$/), z.string().max(2000));
+const itemId = z.string().min(1).max(40);
+const code = z.string().regex(/^[A-Z]{2,8}$/);
+
+export const AWARENESS_KPIS = ['reach', 'impressions', 'views', 'engagement_rate', 'cpm'] as const;
+export const CONVERSION_KPIS = ['clicks', 'orders', 'revenue', 'conversion_rate', 'cpa', 'roas'] as const;
+export const KPI_METRICS = [...AWARENESS_KPIS, ...CONVERSION_KPIS, 'cpe', 'engagements'] as const;
+
+/** The structured part of each section; the free text lives beside it, per language. */
+export const sectionDataSchemas = {
+  objective: z.strictObject({
+    markets: z
+      .array(z.strictObject({ marketCode: code, objective: z.enum(OBJECTIVES), success: localized }))
+      .max(20),
+  }),
+  guardrails: z.strictObject({
+    items: z
+      .array(
+        z.strictObject({
+          id: itemId,
+          scope: z.enum(['fixed', 'may_vary']),
+          text: localized,
+          marketNotes: z.record(code, localized).default({}),
+        }),
+      )
+      .max(100),
+  }),
+  selection_criteria: z.strictObject({
+    criteria: z
+      .array(z.strictObject({ id: itemId, label: localized, weight: z.number().min(0).max(100) }))
+      .max(30),
+  }),
+  timeline: z.strictObject({}),
+  measurement: z.strictObject({
+    markets: z
+      .array(
+        z.strictObject({
+          marketCode: code,
+          kpis: z
+            .array(
+              z.strictObject({
+                metric: z.enum(KPI_METRICS),
+                target: z.number().min(0),
+                checkpointsDays: z.array(z.number().int().min(0).max(365)).max(10).default([7, 30]),
+                definition: localized.optional(),
+              }),
+            )
+            .max(20),
+        }),
+      )
+      .max(20),
+  }),
+  escalation: z.strictObject({
+    rules: z
+      .array(
+        z.strictObject({
+          id: itemId,
+          decision: localized,
+          decider: z.string().min(1).max(120),
+          withinHours: z.number().int().min(1).max(720),
+          next: z.string().max(120).default(''),
+        }),
+      )
+      .max(50),
+  }),
+} satisfies Record<SectionKey, z.ZodType>;
+
+export type SectionData = { [K in SectionKey]: z.output<(typeof sectionDataSchemas)[K]> };
+
+export const emptySectionData: SectionData = {
+  objective: { markets: [] },
+  guardrails: { items: [] },
+  selection_criteria: { criteria: [] },
+  timeline: {},
+  measurement: { markets: [] },
+  escalation: { rules: [] },
+};
+
+export const briefParams = z.strictObject({ id: z.uuid() });
+// The key is checked in the service so an unknown one gets its own error naming the valid keys.
+export const sectionParams = z.strictObject({ id: z.uuid(), key: z.string().max(64) });
+export const versionParams = z.strictObject({ id: z.uuid(), v: z.coerce.number().int().positive() });
+export const diffParams = z.strictObject({
+  id: z.uuid(),
+  a: z.coerce.number().int().positive(),
+  b: z.coerce.number().int().positive(),
+});
+
+export const editTextBody = z.strictObject({
+  language: z.string().max(8),
+  text: z.string().max(50_000),
+  /** The text's revision the edit started from (0 for a text never written). */
+  baseRevision: z.number().int().min(0),
+});
+export const confirmTextBody = z.strictObject({
+  language: z.string().max(8),
+  baseRevision: z.number().int().min(0),
+});
+export const editDataBody = z.strictObject({
+  data: z.unknown(),
+  baseRevision: z.number().int().min(0),
+});
+export const publishBody = z.strictObject({ note: z.string().max(2000).optional() });
+export const acknowledgeBody = z.strictObject({ note: z.string().max(2000).optional() });
+export const requestAcknowledgementBody = z.strictObject({ userId: z.uuid() });
+export const exportQuery = z.strictObject({
+  format: z.enum(['markdown', 'html']).default('html'),
+  language: z.string().max(8).default('both'),
+});
+
+export const textStateSchema = z.object({
+  text: z.string(),
+  revision: z.number(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  stale: z.boolean(),
+  staleAgainst: z.array(z.string()),
+});
+
+export const sectionSchema = z.object({
+  key: z.enum(SECTION_KEYS),
+  texts: z.record(z.string(), textStateSchema),
+  data: z.unknown(),
+  dataRevision: z.number(),
+});
+
+export const briefSchema = z.object({
+  campaignId: z.string(),
+  revision: z.number(),
+  publishedVersion: z.number().nullable(),
+  hasUnpublishedChanges: z.boolean(),
+  languages: z.array(z.string()),
+  staleCount: z.number(),
+  sections: z.array(sectionSchema),
+});

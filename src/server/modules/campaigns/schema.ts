@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { marketCode, timeZone } from '../auth/schema.ts';
+import { OBJECTIVES } from './tables.ts';
+
+const currencies = new Set(Intl.supportedValuesOf('currency'));
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** ISO 639-1 codes that Intl knows (en, ru, de, …). */
+export const language = z
+  .string()
+  .regex(/^[a-z]{2}$/)
+  .refine((code) => languageNames.of(code) !== undefined, { message: 'invalid_language' });
+export const currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/)
+  .refine((code) => currencies.has(code), { message: 'invalid_currency' });
+export const launchWindowHours = z
+  .number()
+  .int()
+  .refine((h) => h > 0 && h <= 720, { message: 'invalid_launch_window' });
+
+export const marketInput = z.strictObject({
+  code: marketCode,
+  name: z.string().trim().min(1).max(80).optional(),
+  language,
+  timeZone,
+  currency,
+  objective: z.enum(OBJECTIVES),
+});
+
+export const createCampaignBody = z.strictObject({
+  name: z.string().trim().min(1).max(160),
+  brand: z.string().trim().min(1).max(160),
+  launchWindowHours: launchWindowHours.default(48),
+  markets: z.array(marketInput).min(2).max(20),
+});
+
+export const updateCampaignBody = z.strictObject({
+  name: z.string().trim().min(1).max(160).optional(),
+  brand: z.string().trim().min(1).max(160).optional(),
+  launchWindowHours: launchWindowHours.optional(),
+  markets: z.array(marketInput).min(2).max(20).optional(),
+  /** The version the edit started from; omit to overwrite unconditionally. */
+  version: z.number().int().positive().optional(),
+});
+
+export const marketSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  language: z.string(),
+  timeZone: z.string(),
+  currency: z.string(),
+  objective: z.enum(OBJECTIVES),
+});
+
+export const campaignSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  brand: z.string(),
+  launchWindowHours: z.number(),
+  version: z.number(),
+  languages: z.array(z.string()),
+  markets: z.array(marketSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const campaignParams = z.strictObject({ id: z.uuid() });

@@ -1,0 +1,58 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '../../db/index.ts';
+import { AppError, forbidden } from '../../http/errors.ts';
+import { publish } from '../../realtime/index.ts';
+import { recordAuditEvent } from '../audit/record-event.ts';
+import type { Actor } from '../auth/policies.ts';
+import { assertUniqueMarketCodes, insertMarkets } from './create-campaign.ts';
+import { findCampaign, presentCampaign } from './find-campaign.ts';
+import { mayEditCampaign } from './policies.ts';
+import type { updateCampaignBody } from './schema.ts';
+import { campaigns, markets } from './tables.ts';
+
+export async function updateCampaign(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof updateCampaignBody>,
+) {
+  if (input.markets) assertUniqueMarketCodes(input.markets);
+  return db.transaction(async (tx) => {
+    const current = await findCampaign(tx, id, { forUpdate: true });
+    if (!mayEditCampaign(actor, current)) throw forbidden();
+    if (input.version !== undefined && input.version !== current.version) {
+      throw new AppError(409, 'version_conflict', 'error.version_conflict', undefined, {
+        current: presentCampaign(current),
+      });
+    }
+    const before = presentCampaign(current);
+    await tx
+      .update(campaigns)
+      .set({
+        name: input.name ?? current.name,
+        brand: input.brand ?? current.brand,
+        launchWindowHours: input.launchWindowHours ?? current.launchWindowHours,
+        version: current.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(campaigns.id, id));
+    if (input.markets) {
+      await tx.delete(markets).where(eq(markets.campaignId, id));
+      await insertMarkets(tx, id, input.markets);
+    }
+    const after = presentCampaign(await findCampaign(tx, id));
+    await recordAuditEvent(tx, {
+      actor,
+      action: 'campaign.updated',
+      entityType: 'campaign',
+      entityId: id,
+      campaignId: id,
+      before,
+      after,
+    });
+    await publish(tx, `campaign:${id}`, { type: 'campaign.updated', entityType: 'campaign', entityId: id });
+    await publish(tx, 'workspace', { type: 'campaign.updated', entityType: 'campaign', entityId: id });
+    return after;
+  });
+}
