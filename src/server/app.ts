@@ -22,6 +22,7 @@ import { CredentialCache } from './modules/auth/credential-cache.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { briefRoutes } from './modules/briefs/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
+import { timelineRoutes } from './modules/timeline/routes.ts';
 import { RealtimeHub } from './realtime/index.ts';
 import { realtimeRoutes } from './realtime/routes.ts';
 import { VERSION } from './version.ts';
@@ -92,6 +93,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   await app.register(realtimeRoutes);
   await app.register(campaignRoutes);
   await app.register(briefRoutes);
+  await app.register(timelineRoutes);
 
   await serveWebApp(app, config.webDir);
   return app;

@@ -3,3 +3,4 @@ export * from '../modules/audit/tables.ts';
 export * from '../modules/auth/tables.ts';
 export * from '../modules/briefs/tables.ts';
 export * from '../modules/campaigns/tables.ts';
+export * from '../modules/timeline/tables.ts';
