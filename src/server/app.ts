@@ -21,7 +21,9 @@ import { registerAuthentication } from './modules/auth/authenticate.ts';
 import { CredentialCache } from './modules/auth/credential-cache.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { briefRoutes } from './modules/briefs/routes.ts';
+import { calendarRoutes } from './modules/calendar/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
+import { taskRoutes } from './modules/tasks/routes.ts';
 import { timelineRoutes } from './modules/timeline/routes.ts';
 import { RealtimeHub } from './realtime/index.ts';
 import { realtimeRoutes } from './realtime/routes.ts';
@@ -94,6 +96,8 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   await app.register(campaignRoutes);
   await app.register(briefRoutes);
   await app.register(timelineRoutes);
+  await app.register(taskRoutes);
+  await app.register(calendarRoutes);
 
   await serveWebApp(app, config.webDir);
   return app;

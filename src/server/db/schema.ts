@@ -2,5 +2,7 @@
 export * from '../modules/audit/tables.ts';
 export * from '../modules/auth/tables.ts';
 export * from '../modules/briefs/tables.ts';
+export * from '../modules/calendar/tables.ts';
 export * from '../modules/campaigns/tables.ts';
+export * from '../modules/tasks/tables.ts';
 export * from '../modules/timeline/tables.ts';

@@ -83,6 +83,13 @@ export const enServer = {
   'validation.invalid_email': 'Must be a valid email address.',
   'validation.invalid_value': 'Must be one of: {options}.',
   'validation.invalid': 'Invalid value.',
-  'error.launch_window_exceeded': "The go-live dates would then be {spread, number} hours apart, more than the {limit, plural, one {# hour} other {# hours}} launch window. Confirm to save anyway; the campaign will be flagged.",
-  'error.unknown_market': "This campaign has no market {code}.",
+  'error.launch_window_exceeded':
+    'The go-live dates would then be {spread, number} hours apart, more than the {limit, plural, one {# hour} other {# hours}} launch window. Confirm to save anyway; the campaign will be flagged.',
+  'error.unknown_market': 'This campaign has no market {code}.',
+  'error.unknown_user': 'That person does not exist or cannot own tasks.',
+  'calendar.taskDue': "Due: #{number} {title}",
+  'calendar.milestone.go_live': "Go-live",
+  'calendar.milestone.deadline': "Deadline",
+  'calendar.milestone.review': "Review",
+  'calendar.milestone.other': "Milestone",
 } as const;

@@ -86,6 +86,13 @@ export const ruServer: Record<keyof typeof enServer, string> = {
   'validation.invalid_email': 'Нужен корректный адрес email.',
   'validation.invalid_value': 'Допустимые значения: {options}.',
   'validation.invalid': 'Недопустимое значение.',
-  'error.launch_window_exceeded': "Тогда запуски разойдутся на {spread, number} ч — больше окна запуска в {limit, plural, one {# час} few {# часа} many {# часов} other {# часа}}. Подтвердите, чтобы всё равно сохранить; кампания будет отмечена.",
-  'error.unknown_market': "В этой кампании нет рынка {code}.",
+  'error.launch_window_exceeded':
+    'Тогда запуски разойдутся на {spread, number} ч — больше окна запуска в {limit, plural, one {# час} few {# часа} many {# часов} other {# часа}}. Подтвердите, чтобы всё равно сохранить; кампания будет отмечена.',
+  'error.unknown_market': 'В этой кампании нет рынка {code}.',
+  'error.unknown_user': 'Такого пользователя нет, или ему нельзя назначать задачи.',
+  'calendar.taskDue': "Срок: #{number} {title}",
+  'calendar.milestone.go_live': "Запуск",
+  'calendar.milestone.deadline': "Дедлайн",
+  'calendar.milestone.review': "Ревью",
+  'calendar.milestone.other': "Веха",
 };

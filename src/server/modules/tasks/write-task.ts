@@ -1,0 +1,239 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db, DbOrTx } from '../../db/index.ts';
+import { AppError, forbidden, notFound } from '../../http/errors.ts';
+import { resolveInstant } from '../../http/instant.ts';
+import { publish } from '../../realtime/index.ts';
+import { recordAuditEvent } from '../audit/record-event.ts';
+import { type Actor, isStaff } from '../auth/policies.ts';
+import { users } from '../auth/tables.ts';
+import { type Campaign, findCampaign } from '../campaigns/find-campaign.ts';
+import { mayViewCampaign } from '../campaigns/policies.ts';
+import { presentTask, type TaskRow } from './find-tasks.ts';
+import type { createTaskBody, updateTaskBody } from './schema.ts';
+import { tasks, taskWatchers } from './tables.ts';
+
+/** Both teams work the same tracker: every staff member but stakeholders (who read) writes tasks. */
+export const mayWriteTasks = (actor: Actor) => isStaff(actor) && actor.role !== 'stakeholder';
+
+const RANK_STEP = 1024;
+
+async function assertAssignable(tx: DbOrTx, userId: string) {
+  const [user] = await tx
+    .select({ id: users.id, role: users.role, name: users.name })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user || user.role === 'creator') throw new AppError(400, 'unknown_user', 'error.unknown_user');
+  return user;
+}
+
+function assertMarket(campaign: Campaign, code: string | null | undefined) {
+  if (code && !campaign.markets.some((m) => m.code === code)) {
+    throw new AppError(400, 'unknown_market', 'error.unknown_market', { code });
+  }
+}
+
+/** A due instant keeps the zone it was agreed in: the one it was typed in, or its market's. */
+function resolveDue(
+  campaign: Campaign,
+  marketCode: string | null,
+  input: z.output<typeof createTaskBody>['dueAt'],
+) {
+  if (input === undefined) return undefined;
+  if (input === null) return { dueAt: null, dueTimeZone: null };
+  const resolved = resolveInstant(input);
+  const zone = resolved.timeZone ?? campaign.markets.find((m) => m.code === marketCode)?.timeZone ?? null;
+  return { dueAt: resolved.at, dueTimeZone: zone };
+}
+
+async function bottomRank(tx: DbOrTx, campaignId: string, status: string): Promise<number> {
+  const [row] = await tx
+    .select({ max: sql<number | null>`max(${tasks.rank})` })
+    .from(tasks)
+    .where(and(eq(tasks.campaignId, campaignId), eq(tasks.status, status as TaskRow['status'])));
+  return (row?.max ?? 0) + RANK_STEP;
+}
+
+export async function createTask(
+  db: Db,
+  actor: Actor,
+  campaignId: string,
+  input: z.output<typeof createTaskBody>,
+) {
+  if (!mayWriteTasks(actor)) throw forbidden();
+  return db.transaction(async (tx) => {
+    // Locking the campaign row serialises task numbering within a campaign.
+    const campaign = await findCampaign(tx, campaignId, { forUpdate: true });
+    const marketCode = input.marketCode ?? null;
+    assertMarket(campaign, marketCode);
+    const owner = await assertAssignable(tx, input.ownerId);
+    const status = input.status ?? 'todo';
+    const [{ next } = { next: 1 }] = await tx
+      .select({ next: sql<number>`coalesce(max(${tasks.number}), 0) + 1` })
+      .from(tasks)
+      .where(eq(tasks.campaignId, campaignId));
+    const due = resolveDue(campaign, marketCode, input.dueAt) ?? { dueAt: null, dueTimeZone: null };
+    const [row] = await tx
+      .insert(tasks)
+      .values({
+        campaignId,
+        number: Number(next),
+        title: input.title,
+        description: input.description ?? '',
+        ownerId: owner.id,
+        marketCode,
+        status,
+        ...due,
+        labels: [...new Set(input.labels ?? [])],
+        rank: await bottomRank(tx, campaignId, status),
+        createdBy: actor.id,
+      })
+      .returning();
+    const watcherIds = [...new Set([actor.id, owner.id, ...(input.watcherIds ?? [])])];
+    for (const id of input.watcherIds ?? []) await assertAssignable(tx, id);
+    await tx.insert(taskWatchers).values(watcherIds.map((userId) => ({ taskId: row!.id, userId })));
+    const presented = presentTask({ ...row!, ownerName: owner.name });
+    await recordAuditEvent(tx, {
+      actor,
+      action: 'task.created',
+      entityType: 'task',
+      entityId: row!.id,
+      campaignId,
+      after: presented,
+    });
+    await publish(tx, `campaign:${campaignId}`, {
+      type: 'task.created',
+      entityType: 'task',
+      entityId: row!.id,
+      data: { version: row!.version, status },
+    });
+    return presented;
+  });
+}
+
+/** Where a card lands when dropped between `after` and `before` (either may be absent). */
+async function rankBetween(
+  tx: DbOrTx,
+  campaignId: string,
+  status: string,
+  after?: string | null,
+  before?: string | null,
+) {
+  const ids = [after, before].filter((id): id is string => Boolean(id));
+  const neighbours = ids.length
+    ? await tx
+        .select({ id: tasks.id, rank: tasks.rank })
+        .from(tasks)
+        .where(and(eq(tasks.campaignId, campaignId), inArray(tasks.id, ids)))
+    : [];
+  const a = neighbours.find((n) => n.id === after)?.rank;
+  const b = neighbours.find((n) => n.id === before)?.rank;
+  if (a !== undefined && b !== undefined) return (a + b) / 2;
+  if (a !== undefined) return a + RANK_STEP;
+  if (b !== undefined) return b - RANK_STEP;
+  return bottomRank(tx, campaignId, status);
+}
+
+export async function updateTask(db: Db, actor: Actor, id: string, input: z.output<typeof updateTaskBody>) {
+  if (!mayWriteTasks(actor)) throw forbidden();
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(tasks).where(eq(tasks.id, id)).for('update');
+    if (!current) throw notFound();
+    const campaign = await findCampaign(tx, current.campaignId);
+    const [currentOwner] = await tx
+      .select({ name: users.name })
+      .from(users)
+      .where(eq(users.id, current.ownerId));
+    const before = presentTask({ ...current, ownerName: currentOwner!.name });
+    if (input.version !== current.version) {
+      throw new AppError(409, 'version_conflict', 'error.version_conflict', undefined, { current: before });
+    }
+    const marketCode = input.marketCode === undefined ? current.marketCode : input.marketCode;
+    assertMarket(campaign, marketCode);
+    const owner =
+      input.ownerId && input.ownerId !== current.ownerId ? await assertAssignable(tx, input.ownerId) : null;
+    const status = input.status ?? current.status;
+    const moved = input.after !== undefined || input.before !== undefined || status !== current.status;
+    const rank = moved ? await rankBetween(tx, campaign.id, status, input.after, input.before) : current.rank;
+    const due = resolveDue(campaign, marketCode, input.dueAt);
+    const [row] = await tx
+      .update(tasks)
+      .set({
+        title: input.title ?? current.title,
+        description: input.description ?? current.description,
+        ownerId: owner?.id ?? current.ownerId,
+        marketCode,
+        status,
+        ...(due ?? {}),
+        labels: input.labels ? [...new Set(input.labels)] : current.labels,
+        rank,
+        version: current.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(tasks.id, id))
+      .returning();
+    if (owner) await tx.insert(taskWatchers).values({ taskId: id, userId: owner.id }).onConflictDoNothing();
+    const after = presentTask({ ...row!, ownerName: owner?.name ?? currentOwner!.name });
+    const changed = (Object.keys(after) as Array<keyof typeof after>).filter(
+      (k) => k !== 'version' && k !== 'updatedAt' && JSON.stringify(after[k]) !== JSON.stringify(before[k]),
+    );
+    await recordAuditEvent(tx, {
+      actor,
+      action: status !== current.status ? 'task.status_changed' : 'task.updated',
+      entityType: 'task',
+      entityId: id,
+      campaignId: campaign.id,
+      before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+      after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+    });
+    await publish(tx, `campaign:${campaign.id}`, {
+      type: 'task.updated',
+      entityType: 'task',
+      entityId: id,
+      data: { version: after.version, status: after.status, by: actor.name },
+    });
+    return after;
+  });
+}
+
+export async function deleteTask(db: Db, actor: Actor, id: string) {
+  if (!mayWriteTasks(actor)) throw forbidden();
+  await db.transaction(async (tx) => {
+    const [current] = await tx.select().from(tasks).where(eq(tasks.id, id)).for('update');
+    if (!current) throw notFound();
+    await tx.delete(tasks).where(eq(tasks.id, id));
+    await recordAuditEvent(tx, {
+      actor,
+      action: 'task.deleted',
+      entityType: 'task',
+      entityId: id,
+      campaignId: current.campaignId,
+      before: { ...current, dueAt: current.dueAt?.toISOString() ?? null },
+    });
+    await publish(tx, `campaign:${current.campaignId}`, {
+      type: 'task.deleted',
+      entityType: 'task',
+      entityId: id,
+    });
+  });
+}
+
+export async function findTaskForViewer(db: DbOrTx, actor: Actor, id: string) {
+  if (!mayViewCampaign(actor)) throw forbidden();
+  const [row] = await db
+    .select({ task: tasks, ownerName: users.name })
+    .from(tasks)
+    .innerJoin(users, eq(users.id, tasks.ownerId))
+    .where(eq(tasks.id, id));
+  if (!row) throw notFound();
+  return presentTask({ ...row.task, ownerName: row.ownerName });
+}
+
+export async function watchersOf(db: DbOrTx, taskId: string) {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(taskWatchers)
+    .innerJoin(users, eq(users.id, taskWatchers.userId))
+    .where(eq(taskWatchers.taskId, taskId))
+    .orderBy(asc(users.name));
+}
