@@ -87,8 +87,10 @@ export async function api<T>(
     throw new NetworkError(response.status);
   }
   if (!response.ok) {
-    const error = (payload as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
-    if (error?.code) throw new ApiError(response.status, error.code, error.message ?? error.code, error.details);
+    const error = (payload as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
+      ?.error;
+    if (error?.code)
+      throw new ApiError(response.status, error.code, error.message ?? error.code, error.details);
     throw new NetworkError(response.status);
   }
   return payload as T;

@@ -1,5 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import {
   isLocale,
   type Locale,
@@ -82,7 +91,8 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
       const current = queryClient.getQueryData<User | null>(keys.me);
       if (current && current.locale !== next) {
         wanted.current = next;
-        queryClient.setQueryData<User | null>(keys.me, { ...current, locale: next });
+        const updated: User = { ...current, locale: next };
+        queryClient.setQueryData(keys.me, updated);
         mutate(next);
       }
     },

@@ -67,3 +67,8 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
   };
   return <a href={to} onClick={handle} {...rest} />;
 }
+
+/** A `?next=` target, when it is a path of this app (`//elsewhere.example` must not send anyone away). */
+export function safeNext(next: string | null | undefined, fallback = '/campaigns'): string {
+  return next && /^\/(?![/\\])/.test(next) ? next : fallback;
+}

@@ -1,5 +1,11 @@
-import type { Locale } from '../../shared/i18n/index.ts';
-import { formatInZones, listTimeZones, normalizeTimeZone, zoneAbbreviation } from '../../shared/time/index.ts';
+import { catalogues, type Locale, type MessageKey, translate } from '../../shared/i18n/index.ts';
+import {
+  formatInZones,
+  listTimeZones,
+  normalizeTimeZone,
+  zoneAbbreviation,
+} from '../../shared/time/index.ts';
+import { localCityName } from './city-names.ts';
 
 /** The zone this browser runs in, when it is one we know; otherwise UTC. */
 export function browserTimeZone(): string {
@@ -9,7 +15,7 @@ export function browserTimeZone(): string {
 
 export interface ZoneOption {
   zone: string;
-  /** `New York` for `America/New_York`. */
+  /** `New York` for `America/New_York` (`Нью-Йорк` in Russian where known). */
   city: string;
   /** `America`, `America / Argentina`; empty for `UTC`. */
   region: string;
@@ -42,10 +48,20 @@ export function shortOffset(offset: string): string {
   return `UTC${match[1] === '-' ? '−' : '+'}${hours}${match[3] === '00' ? '' : `:${match[3]}`}`;
 }
 
-export function splitZone(zone: string): { city: string; region: string } {
+/** `Europe` → `Европа`; the sub-regions (`Argentina`, `Indiana`) stay as IANA spells them. */
+function regionName(segment: string, locale: Locale | undefined): string {
+  const key = `common.tzRegion.${segment}`;
+  return locale && key in catalogues.en ? translate(locale, key as MessageKey) : humanize(segment);
+}
+
+/** `America/New_York` → city `New York` (`Нью-Йорк` in Russian where known), region `America`. */
+export function splitZone(zone: string, locale?: Locale): { city: string; region: string } {
   const parts = zone.split('/');
-  const city = humanize(parts.at(-1) ?? zone);
-  const region = parts.slice(0, -1).map(humanize).join(' / ');
+  const city = (locale && localCityName(zone, locale)) || humanize(parts.at(-1) ?? zone);
+  const region = parts
+    .slice(0, -1)
+    .map((segment) => regionName(segment, locale))
+    .join(' / ');
   return { city, region };
 }
 
@@ -73,7 +89,7 @@ export function zoneOptions(locale: Locale, now = new Date()): ZoneOption[] {
   const zones = listTimeZones();
   const displays = formatInZones(now, zones, locale);
   const options = displays.map((display): ZoneOption => {
-    const { city, region } = splitZone(display.zone);
+    const { city, region } = splitZone(display.zone, locale);
     const name = genericName(display.zone, locale, now);
     const short = shortOffset(display.offset);
     return {
@@ -85,7 +101,16 @@ export function zoneOptions(locale: Locale, now = new Date()): ZoneOption[] {
       offsetMinutes: offsetMinutes(display.offset),
       time: display.time,
       abbreviation: display.abbreviation,
-      haystack: [display.zone, humanize(display.zone), name, short, `gmt${display.offset}`, display.abbreviation]
+      haystack: [
+        display.zone,
+        humanize(display.zone),
+        city,
+        region,
+        name,
+        short,
+        `gmt${display.offset}`,
+        display.abbreviation,
+      ]
         .join(' ')
         .toLowerCase()
         .replaceAll('−', '-'),
@@ -97,11 +122,27 @@ export function zoneOptions(locale: Locale, now = new Date()): ZoneOption[] {
   return options;
 }
 
-/** Options whose text contains every word of the query (`new york`, `moscow`, `utc+3`, `Москва`). */
+/**
+ * Options whose text contains every word of the query (`new york`, `moscow`, `utc+3`, `Москва`),
+ * best first: the city itself, then the zone's ID, then anything else that mentions it (typing
+ * "Moscow" lists Moscow before Kirov, which merely keeps Moscow time).
+ */
 export function filterZones(options: ZoneOption[], query: string): ZoneOption[] {
-  const words = query.toLowerCase().replaceAll('−', '-').replaceAll('_', ' ').split(/\s+/).filter(Boolean);
+  const normalized = query.toLowerCase().replaceAll('−', '-').replaceAll('_', ' ').trim();
+  const words = normalized.split(/\s+/).filter(Boolean);
   if (words.length === 0) return options;
-  return options.filter((option) => words.every((word) => option.haystack.includes(word)));
+  const rank = (option: ZoneOption) => {
+    const city = option.city.toLowerCase();
+    if (city.startsWith(normalized)) return 0;
+    const id = humanize(option.zone).toLowerCase();
+    if (words.every((word) => id.includes(word))) return 1;
+    return 2;
+  };
+  return options
+    .filter((option) => words.every((word) => option.haystack.includes(word)))
+    .map((option, index) => ({ option, index, rank: rank(option) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((entry) => entry.option);
 }
 
 /** The current offset and time of one zone, for hints next to a chosen zone. */

@@ -1,0 +1,99 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { meQuery, setupQuery } from './api/queries.ts';
+import type { User } from './api/types.ts';
+import { NAV, Shell } from './components/shell.tsx';
+import { Button, ErrorAlert, Spinner } from './components/ui.tsx';
+import { useT } from './i18n/locale.tsx';
+import { useWorkspaceEvents } from './live-updates.ts';
+import { matchPath, Redirect, safeNext, useLocation } from './router/router.tsx';
+import { AuditPage } from './routes/audit-page.tsx';
+import { CampaignsPage } from './routes/campaigns-page.tsx';
+import { InvitePage } from './routes/invite-page.tsx';
+import { NotFoundPage } from './routes/not-found-page.tsx';
+import { ProfilePage } from './routes/profile-page.tsx';
+import { SetupPage } from './routes/setup-page.tsx';
+import { SignInPage } from './routes/sign-in-page.tsx';
+import { TeamPage } from './routes/team-page.tsx';
+import { TokensPage } from './routes/tokens-page.tsx';
+
+/** Pages inside the shell. A later feature adds its route here and its entry in NAV (shell.tsx). */
+const PAGES: Array<{ path: string; render: (me: User, params: Record<string, string>) => ReactNode }> = [
+  { path: '/campaigns', render: () => <CampaignsPage /> },
+  { path: '/audit', render: (me) => <AuditPage me={me} /> },
+  { path: '/team', render: (me) => <TeamPage me={me} /> },
+  { path: '/tokens', render: () => <TokensPage /> },
+  { path: '/profile', render: (me) => <ProfilePage me={me} /> },
+];
+
+function FullPageSpinner() {
+  const t = useT();
+  return (
+    <div className="boot">
+      <Spinner size="lg" label={t('common.loading')} />
+    </div>
+  );
+}
+
+function BootError({ error, retry }: { error: unknown; retry: () => void }) {
+  const t = useT();
+  return (
+    <div className="boot">
+      <div className="boot-error">
+        <ErrorAlert error={error} title={t('common.bootFailed')} />
+        <Button onClick={retry}>{t('common.retry')}</Button>
+      </div>
+    </div>
+  );
+}
+
+export function App() {
+  const { pathname, search } = useLocation();
+  const setup = useQuery(setupQuery);
+  const me = useQuery(meQuery);
+  useWorkspaceEvents(Boolean(me.data && me.data.role !== 'creator'));
+
+  if (setup.isPending || me.isPending) return <FullPageSpinner />;
+  if (setup.isError || me.isError) {
+    return (
+      <BootError
+        error={setup.error ?? me.error}
+        retry={() => {
+          void setup.refetch();
+          void me.refetch();
+        }}
+      />
+    );
+  }
+
+  if (setup.data.needsSetup) {
+    return pathname === '/setup' ? <SetupPage /> : <Redirect to="/setup" />;
+  }
+
+  const invite = matchPath('/invite/:token', pathname);
+  if (invite?.token) return <InvitePage token={invite.token} />;
+
+  const user = me.data;
+  if (!user) {
+    if (pathname === '/sign-in') return <SignInPage />;
+    const next = pathname === '/' || pathname === '/setup' ? '' : `?next=${encodeURIComponent(pathname)}`;
+    return <Redirect to={`/sign-in${next}`} />;
+  }
+
+  if (pathname === '/' || pathname === '/sign-in' || pathname === '/setup') {
+    return <Redirect to={safeNext(search.get('next'))} />;
+  }
+
+  for (const page of PAGES) {
+    const params = matchPath(page.path, pathname);
+    if (!params) continue;
+    const entry = NAV.find((item) => item.path === page.path);
+    if (entry && !entry.visible(user)) break;
+    return <Shell me={user}>{page.render(user, params)}</Shell>;
+  }
+  return (
+    <Shell me={user}>
+      <NotFoundPage />
+    </Shell>
+  );
+}

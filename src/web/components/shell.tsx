@@ -1,0 +1,120 @@
+import { type ReactNode, useEffect, useRef } from 'react';
+import type { MessageKey } from '../../shared/i18n/index.ts';
+import type { User } from '../api/types.ts';
+import { useT } from '../i18n/locale.tsx';
+import { roleLabel } from '../labels.ts';
+import { Link, useLocation } from '../router/router.tsx';
+import { useSignOut } from '../session.ts';
+import { AuditIcon, CampaignIcon, KeyIcon, LogoMark, SignOutIcon, TeamIcon, UserIcon } from './icons.tsx';
+import { LanguageSwitcher } from './language-switcher.tsx';
+
+export interface NavEntry {
+  path: string;
+  label: MessageKey;
+  icon: (props: { className?: string }) => ReactNode;
+  /** Who sees the entry; the server checks again on every request. */
+  visible: (user: User) => boolean;
+}
+
+const isStaff = (user: User) => user.role !== 'creator';
+
+/** The app's sections. Later features add their entry here and their page in app.tsx. */
+export const NAV: readonly NavEntry[] = [
+  { path: '/campaigns', label: 'nav.campaigns', icon: CampaignIcon, visible: () => true },
+  { path: '/audit', label: 'nav.audit', icon: AuditIcon, visible: isStaff },
+  { path: '/team', label: 'nav.team', icon: TeamIcon, visible: isStaff },
+  { path: '/tokens', label: 'nav.tokens', icon: KeyIcon, visible: () => true },
+  { path: '/profile', label: 'nav.profile', icon: UserIcon, visible: () => true },
+];
+
+function initials(name: string) {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')).toUpperCase() || '?';
+}
+
+export function Shell({ me, children }: { me: User; children: ReactNode }) {
+  const t = useT();
+  const { pathname } = useLocation();
+  const signOut = useSignOut();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After an in-app navigation, move focus to the new page so screen readers announce it, and
+  // keep the current section visible in the navigation (it scrolls sideways on narrow screens).
+  useEffect(() => {
+    if (pathname)
+      document.querySelector('.nav-link-active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    if (pathname) mainRef.current?.focus({ preventScroll: true });
+  }, [pathname]);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
+      <aside className="sidebar">
+        <div className="sidebar-inner">
+          <div className="sidebar-brand">
+            <LogoMark />
+            <span className="brand-name">{t('app.name')}</span>
+          </div>
+          <nav className="sidebar-nav" aria-label={t('nav.label')}>
+            <ul>
+              {NAV.filter((entry) => entry.visible(me)).map((entry) => {
+                const active = pathname === entry.path || pathname.startsWith(`${entry.path}/`);
+                const Icon = entry.icon;
+                return (
+                  <li key={entry.path}>
+                    <Link
+                      to={entry.path}
+                      className={`nav-link${active ? ' nav-link-active' : ''}`}
+                      aria-current={active ? 'page' : undefined}
+                    >
+                      <Icon className="nav-icon" />
+                      <span>{t(entry.label)}</span>
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+          <div className="sidebar-footer">
+            <LanguageSwitcher compact />
+            <div className="user-card">
+              <Link
+                to="/profile"
+                className="user-card-link"
+                aria-label={t('nav.openProfile', { name: me.name })}
+              >
+                <span className="avatar" aria-hidden="true">
+                  {initials(me.name)}
+                </span>
+                <span className="user-card-text">
+                  <span className="user-card-name">{me.name}</span>
+                  <span className="user-card-role">{roleLabel(t, me.role)}</span>
+                </span>
+              </Link>
+              <button
+                type="button"
+                className="icon-button"
+                onClick={() => signOut.mutate()}
+                disabled={signOut.isPending}
+                aria-label={t('nav.signOut')}
+                title={t('nav.signOut')}
+              >
+                <SignOutIcon />
+              </button>
+            </div>
+          </div>
+        </div>
+      </aside>
+      <main className="main" id="main" ref={mainRef} tabIndex={-1}>
+        <div className="main-inner">{children}</div>
+      </main>
+    </div>
+  );
+}

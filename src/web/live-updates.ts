@@ -1,0 +1,36 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { keys } from './api/queries.ts';
+
+interface ChangeEvent {
+  type: string;
+  entityType: string;
+  entityId: string;
+}
+
+/**
+ * Listens to the workspace's Server-Sent Events and refetches what a change touched, so a new
+ * colleague or invitation shows up on every open screen without a reload.
+ */
+export function useWorkspaceEvents(enabled: boolean) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!enabled || typeof EventSource === 'undefined') return;
+    const source = new EventSource('/api/events');
+    source.addEventListener('change', (message) => {
+      let event: ChangeEvent;
+      try {
+        event = JSON.parse((message as MessageEvent<string>).data) as ChangeEvent;
+      } catch {
+        return;
+      }
+      if (event.entityType === 'user') {
+        void queryClient.invalidateQueries({ queryKey: keys.users });
+        void queryClient.invalidateQueries({ queryKey: keys.invites });
+      }
+      if (event.entityType === 'invite') void queryClient.invalidateQueries({ queryKey: keys.invites });
+      void queryClient.invalidateQueries({ queryKey: keys.audit });
+    });
+    return () => source.close();
+  }, [enabled, queryClient]);
+}

@@ -1,0 +1,40 @@
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApiError, isUnauthenticated } from './api/client.ts';
+import { keys } from './api/queries.ts';
+import { App } from './app.tsx';
+import { LocaleProvider } from './i18n/locale.tsx';
+import './styles.css';
+
+// A session that ends while the app is open (expired, signed out elsewhere) sends the user to
+// sign-in instead of leaving "Sign in to continue" errors on every card.
+const onError = (error: unknown) => {
+  if (isUnauthenticated(error) && queryClient.getQueryData(keys.me)) queryClient.setQueryData(keys.me, null);
+};
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: true,
+      // A 4xx will not change by asking again; network trouble might.
+      retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 2,
+    },
+  },
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing from index.html');
+
+createRoot(root).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <LocaleProvider>
+        <App />
+      </LocaleProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

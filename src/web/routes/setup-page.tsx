@@ -1,0 +1,111 @@
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { ApiError, api } from '../api/client.ts';
+import type { User } from '../api/types.ts';
+import { AuthLayout } from '../components/auth-layout.tsx';
+import { TimeZonePicker } from '../components/time-zone-picker.tsx';
+import { Button, ErrorAlert, Field, PasswordInput, TextInput } from '../components/ui.tsx';
+import { useDocumentTitle } from '../document-title.ts';
+import { useLocale, useT } from '../i18n/locale.tsx';
+import { useSignedIn } from '../session.ts';
+import { browserTimeZone } from '../time/zones.ts';
+import { checkAccountFields, hasErrors, MIN_PASSWORD_LENGTH, useFieldErrors } from './forms.ts';
+
+/** A fresh instance: create the owner account. */
+export function SetupPage() {
+  const t = useT();
+  const [locale] = useLocale();
+  const signedIn = useSignedIn();
+  useDocumentTitle(t('setup.title'));
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [timeZone, setTimeZone] = useState(browserTimeZone);
+  const [errors, setErrors, clearError] = useFieldErrors();
+
+  const register = useMutation({
+    mutationFn: () =>
+      api<{ user: User }>('POST', '/api/auth/register', {
+        body: { name, email, password, timeZone, locale },
+      }),
+    onSuccess: ({ user }) => signedIn(user),
+    onError: (error) => {
+      if (error instanceof ApiError) setErrors(error.fieldErrors);
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = checkAccountFields(t, { name, email, password, timeZone });
+    setErrors(found);
+    if (!hasErrors(found)) register.mutate();
+  };
+
+  return (
+    <AuthLayout title={t('setup.title')} subtitle={t('setup.subtitle')}>
+      <form className="form" onSubmit={submit} noValidate>
+        <ErrorAlert error={register.error} />
+        <Field label={t('common.name')} error={errors.name}>
+          {(control) => (
+            <TextInput
+              {...control}
+              value={name}
+              onChange={(e) => {
+                setName(e.target.value);
+                clearError('name');
+              }}
+              autoComplete="name"
+              autoFocus
+            />
+          )}
+        </Field>
+        <Field label={t('common.email')} error={errors.email}>
+          {(control) => (
+            <TextInput
+              {...control}
+              type="email"
+              value={email}
+              onChange={(e) => {
+                setEmail(e.target.value);
+                clearError('email');
+              }}
+              autoComplete="email"
+            />
+          )}
+        </Field>
+        <Field
+          label={t('common.password')}
+          hint={t('common.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+          error={errors.password}
+        >
+          {(control) => (
+            <PasswordInput
+              {...control}
+              value={password}
+              onChange={(e) => {
+                setPassword(e.target.value);
+                clearError('password');
+              }}
+              autoComplete="new-password"
+            />
+          )}
+        </Field>
+        <Field label={t('common.timeZone')} hint={t('setup.timeZoneHint')} error={errors.timeZone}>
+          {(control) => (
+            <TimeZonePicker
+              {...control}
+              value={timeZone}
+              onChange={(zone) => {
+                setTimeZone(zone);
+                clearError('timeZone');
+              }}
+            />
+          )}
+        </Field>
+        <Button type="submit" variant="primary" className="button-block" pending={register.isPending}>
+          {register.isPending ? t('setup.submitting') : t('setup.submit')}
+        </Button>
+      </form>
+    </AuthLayout>
+  );
+}

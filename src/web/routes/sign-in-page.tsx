@@ -1,0 +1,77 @@
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { api } from '../api/client.ts';
+import type { User } from '../api/types.ts';
+import { AuthLayout } from '../components/auth-layout.tsx';
+import { Button, ErrorAlert, Field, PasswordInput, TextInput } from '../components/ui.tsx';
+import { useDocumentTitle } from '../document-title.ts';
+import { useT } from '../i18n/locale.tsx';
+import { useLocation } from '../router/router.tsx';
+import { useSignedIn } from '../session.ts';
+import { checkAccountFields, hasErrors, useFieldErrors } from './forms.ts';
+
+export function SignInPage() {
+  const t = useT();
+  const { search } = useLocation();
+  const signedIn = useSignedIn();
+  useDocumentTitle(t('signIn.title'));
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors, clearError] = useFieldErrors();
+
+  const login = useMutation({
+    mutationFn: () => api<{ user: User }>('POST', '/api/auth/login', { body: { email, password } }),
+    onSuccess: ({ user }) => signedIn(user, search.get('next') ?? '/campaigns'),
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = checkAccountFields(t, { email });
+    if (!password) found.password = t('common.required');
+    setErrors(found);
+    if (!hasErrors(found)) login.mutate();
+  };
+
+  return (
+    <AuthLayout
+      title={t('signIn.title')}
+      subtitle={t('signIn.subtitle')}
+      footer={<p>{t('signIn.noAccount')}</p>}
+    >
+      <form className="form" onSubmit={submit} noValidate>
+        <ErrorAlert error={login.error} />
+        <Field label={t('common.email')} error={errors.email}>
+          {(control) => (
+            <TextInput
+              {...control}
+              type="email"
+              value={email}
+              onChange={(e) => {
+                setEmail(e.target.value);
+                clearError('email');
+              }}
+              autoComplete="username"
+              autoFocus
+            />
+          )}
+        </Field>
+        <Field label={t('common.password')} error={errors.password}>
+          {(control) => (
+            <PasswordInput
+              {...control}
+              value={password}
+              onChange={(e) => {
+                setPassword(e.target.value);
+                clearError('password');
+              }}
+              autoComplete="current-password"
+            />
+          )}
+        </Field>
+        <Button type="submit" variant="primary" className="button-block" pending={login.isPending}>
+          {login.isPending ? t('signIn.submitting') : t('signIn.submit')}
+        </Button>
+      </form>
+    </AuthLayout>
+  );
+}

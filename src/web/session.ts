@@ -1,0 +1,31 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from './api/client.ts';
+import { keys } from './api/queries.ts';
+import type { User } from './api/types.ts';
+import { navigate, safeNext } from './router/router.tsx';
+
+/** After sign-in, registration or setup: remember who is signed in and open the app. */
+export function useSignedIn() {
+  const queryClient = useQueryClient();
+  return (user: User, next = '/campaigns') => {
+    queryClient.setQueryData(keys.setup, { needsSetup: false });
+    queryClient.setQueryData(keys.me, user);
+    navigate(safeNext(next), { replace: true });
+  };
+}
+
+/** Signs out and forgets the account's data; `stay` keeps the current page (the invitation page). */
+export function useSignOut({ stay = false }: { stay?: boolean } = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>('POST', '/api/auth/logout'),
+    onSettled: () => {
+      // Whatever the server said, this screen forgets the account's data.
+      queryClient.removeQueries({
+        predicate: (query) => query.queryKey[0] !== 'setup' && query.queryKey[0] !== 'me',
+      });
+      queryClient.setQueryData(keys.me, null);
+      if (!stay) navigate('/sign-in', { replace: true });
+    },
+  });
+}
