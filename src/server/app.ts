@@ -103,17 +103,24 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   return app;
 }
 
-/** The built single-page app, with every non-API GET falling back to index.html. */
+/**
+ * The built single-page app. Files are looked up per request (a rebuild needs no restart); a
+ * missing file (a path with an extension) is a 404, every other non-API GET gets index.html.
+ */
 async function serveWebApp(app: FastifyInstance, webDir: string) {
-  const indexFile = path.join(webDir, 'index.html');
-  const hasWeb = fs.existsSync(indexFile);
-  if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
-  }
+  const hasWeb = () => fs.existsSync(path.join(webDir, 'index.html'));
+  // Created when missing so that a build made after start-up is served without a restart.
+  fs.mkdirSync(webDir, { recursive: true });
+  await app.register(fastifyStatic, { root: webDir, wildcard: true, index: ['index.html'] });
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/api';
-    if (hasWeb && isPage) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    const pathname = request.url.split('?')[0] ?? '';
+    const isPage =
+      request.method === 'GET' &&
+      !pathname.startsWith('/api/') &&
+      pathname !== '/api' &&
+      !/\.[a-z0-9]+$/i.test(pathname);
+    if (isPage && hasWeb()) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', webDir);
     }
     return sendError(request, reply, notFound());
   });

@@ -103,6 +103,18 @@ describe('the contract', () => {
     });
   });
 
+  it('serves the web app for pages, and 404 for missing files and API paths', async () => {
+    const anonymous = new Client(server.url);
+    for (const page of ['/', '/campaigns/123/brief', '/invite/abc']) {
+      const res = await anonymous.get<string>(page);
+      expect(res.status, page).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/text\/html/);
+      expect(res.body).toContain('<div id="root">');
+    }
+    expect((await anonymous.get('/assets/missing-0000.js')).status).toBe(404);
+    expect((await anonymous.get<ErrorBody>('/api/missing')).body.error.code).toBe('not_found');
+  });
+
   it('documents every route in the OpenAPI document', async () => {
     const res = await new Client(server.url).get<{
       openapi: string;

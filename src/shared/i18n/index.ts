@@ -1,15 +1,19 @@
 import { IntlMessageFormat } from 'intl-messageformat';
+import { enCampaigns } from './catalog/en/campaigns.ts';
 import { enServer } from './catalog/en/server.ts';
+import { enTracker } from './catalog/en/tracker.ts';
 import { enWeb } from './catalog/en/web.ts';
+import { ruCampaigns } from './catalog/ru/campaigns.ts';
 import { ruServer } from './catalog/ru/server.ts';
+import { ruTracker } from './catalog/ru/tracker.ts';
 import { ruWeb } from './catalog/ru/web.ts';
 
 export const LOCALES = ['en', 'ru'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export const catalogues = {
-  en: { ...enServer, ...enWeb },
-  ru: { ...ruServer, ...ruWeb },
+  en: { ...enServer, ...enWeb, ...enCampaigns, ...enTracker },
+  ru: { ...ruServer, ...ruWeb, ...ruCampaigns, ...ruTracker },
 } as const;
 
 export type MessageKey = keyof typeof catalogues.en;
