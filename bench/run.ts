@@ -13,8 +13,8 @@ import { killAllServers, ROOT, serverEntryExists } from './lib/server.ts';
 
 const registry: Record<string, () => Promise<{ default: Benchmark }>> = {
   foundation: () => import('./foundation.ts'),
-  // tasks: () => import('./tasks.ts'),
-  // slots: () => import('./slots.ts'),
+  tasks: () => import('./tasks.ts'),
+  slots: () => import('./slots.ts'),
   // imports: () => import('./imports.ts'),
 };
 

@@ -23,6 +23,7 @@ import { authRoutes } from './modules/auth/routes.ts';
 import { briefRoutes } from './modules/briefs/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
+import { meetingRoutes } from './modules/meetings/routes.ts';
 import { taskRoutes } from './modules/tasks/routes.ts';
 import { timelineRoutes } from './modules/timeline/routes.ts';
 import { RealtimeHub } from './realtime/index.ts';
@@ -98,6 +99,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   await app.register(timelineRoutes);
   await app.register(taskRoutes);
   await app.register(calendarRoutes);
+  await app.register(meetingRoutes);
 
   await serveWebApp(app, config.webDir);
   return app;

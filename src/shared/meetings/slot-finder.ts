@@ -48,14 +48,23 @@ const MINUTE = 60_000;
 function zoned(date: Temporal.PlainDate, time: string, zone: string): number {
   const [h, m] = time.split(':').map(Number) as [number, number];
   // 24:00 ends a day at the next midnight; 'compatible' moves a start inside a DST gap forward.
-  const plain = h === 24 ? date.add({ days: 1 }).toPlainDateTime({ hour: 0 }) : date.toPlainDateTime({ hour: h, minute: m });
+  const plain =
+    h === 24
+      ? date.add({ days: 1 }).toPlainDateTime({ hour: 0 })
+      : date.toPlainDateTime({ hour: h, minute: m });
   return plain.toZonedDateTime(zone, { disambiguation: 'compatible' }).epochMilliseconds;
 }
 
 /** A participant's working intervals (epoch ms, sorted) covering [fromMs, toMs]. */
 export function workingIntervals(p: SlotParticipant, fromMs: number, toMs: number): Array<[number, number]> {
-  const first = Temporal.Instant.fromEpochMilliseconds(fromMs).toZonedDateTimeISO(p.timeZone).toPlainDate().subtract({ days: 1 });
-  const last = Temporal.Instant.fromEpochMilliseconds(toMs).toZonedDateTimeISO(p.timeZone).toPlainDate().add({ days: 1 });
+  const first = Temporal.Instant.fromEpochMilliseconds(fromMs)
+    .toZonedDateTimeISO(p.timeZone)
+    .toPlainDate()
+    .subtract({ days: 1 });
+  const last = Temporal.Instant.fromEpochMilliseconds(toMs)
+    .toZonedDateTimeISO(p.timeZone)
+    .toPlainDate()
+    .add({ days: 1 });
   const intervals: Array<[number, number]> = [];
   for (let day = first; Temporal.PlainDate.compare(day, last) <= 0; day = day.add({ days: 1 })) {
     const hours = p.hours[day.dayOfWeek as 1];
@@ -106,7 +115,10 @@ export function findSlots(request: SlotRequest): { slots: Slot[]; perfect: boole
     });
   }
   candidates.sort(
-    (a, b) => b.insideCount - a.insideCount || a.totalMinutesOutside - b.totalMinutesOutside || a.start.localeCompare(b.start),
+    (a, b) =>
+      b.insideCount - a.insideCount ||
+      a.totalMinutesOutside - b.totalMinutesOutside ||
+      a.start.localeCompare(b.start),
   );
   const slots = candidates.slice(0, request.limit ?? 20);
   return { slots, perfect: slots[0]?.outside.length === 0 };

@@ -97,4 +97,10 @@ export const enServer = {
   'error.range_too_long': 'Search at most 62 days at a time.',
   'error.meeting_cancelled': 'This meeting is cancelled.',
   'error.unknown_participant': 'One of the participants does not exist.',
+  'error.decision_has_task': "This decision already has a task.",
+  'meeting.ics.languages': "Languages: {languages}",
+  'meeting.ics.interpreter': "Interpreter: {name}",
+  'meeting.ics.noInterpreter': "No interpreter",
+  'meeting.ics.localTimes': "Local times: {times}",
+  'meeting.ics.cancelledSummary': "Cancelled: {title}",
 } as const;

@@ -100,4 +100,10 @@ export const ruServer: Record<keyof typeof enServer, string> = {
   'error.range_too_long': 'Искать можно не больше чем на 62 дня вперёд.',
   'error.meeting_cancelled': 'Эта встреча отменена.',
   'error.unknown_participant': 'Одного из участников не существует.',
+  'error.decision_has_task': "По этому решению уже есть задача.",
+  'meeting.ics.languages': "Языки: {languages}",
+  'meeting.ics.interpreter': "Переводчик: {name}",
+  'meeting.ics.noInterpreter': "Без переводчика",
+  'meeting.ics.localTimes': "Местное время: {times}",
+  'meeting.ics.cancelledSummary': "Отменено: {title}",
 };
