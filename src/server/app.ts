@@ -23,6 +23,8 @@ import { authRoutes } from './modules/auth/routes.ts';
 import { briefRoutes } from './modules/briefs/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
+import { UPLOAD_TYPES } from './modules/creators/approvals.ts';
+import { creatorRoutes } from './modules/creators/routes.ts';
 import { meetingRoutes } from './modules/meetings/routes.ts';
 import { taskRoutes } from './modules/tasks/routes.ts';
 import { timelineRoutes } from './modules/timeline/routes.ts';
@@ -71,6 +73,12 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     transform: jsonSchemaTransform,
   });
   registerErrorHandling(app, config.bodyLimit);
+  // CSV bodies stay streams: imports parse them row by row and never hold a whole file.
+  app.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
+  // Uploaded files (drafts, signed PDFs): routes that accept them raise their own body limit.
+  app.addContentTypeParser([...UPLOAD_TYPES], { parseAs: 'buffer' }, (_request, body, done) =>
+    done(null, body),
+  );
   await registerAuthentication(app);
 
   app.get(
@@ -100,6 +108,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   await app.register(taskRoutes);
   await app.register(calendarRoutes);
   await app.register(meetingRoutes);
+  await app.register(creatorRoutes);
 
   await serveWebApp(app, config.webDir);
   return app;

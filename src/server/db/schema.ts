@@ -4,6 +4,7 @@ export * from '../modules/auth/tables.ts';
 export * from '../modules/briefs/tables.ts';
 export * from '../modules/calendar/tables.ts';
 export * from '../modules/campaigns/tables.ts';
+export * from '../modules/creators/tables.ts';
 export * from '../modules/meetings/tables.ts';
 export * from '../modules/tasks/tables.ts';
 export * from '../modules/timeline/tables.ts';

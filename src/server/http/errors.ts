@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ZodError } from 'zod';
 import type { MessageKey, MessageValues } from '../../shared/i18n/index.ts';
 import { catalogues, translate } from '../../shared/i18n/index.ts';
 import { requestLocale } from './locale.ts';
@@ -92,6 +93,34 @@ function valueAt(root: unknown, segments: string[]): unknown {
   return value;
 }
 
+interface RawIssue {
+  keyword: string;
+  instancePath: string;
+  params: unknown;
+  message?: string;
+}
+
+/** Validation issues as the API reports them: a dotted path, the issue code, a translated message. */
+function validationDetails(request: FastifyRequest, context: string, issues: RawIssue[]): ValidationDetail[] {
+  const locale = requestLocale(request);
+  return issues.map((issue) => {
+    const segments = issue.instancePath.split('/').filter(Boolean);
+    const input = valueAt(request[context as 'body' | 'query' | 'params'], segments);
+    const { key, values } = describeIssue(
+      request,
+      issue.keyword,
+      issue.params as ZodIssueParams,
+      input,
+      issue.message ?? '',
+    );
+    return {
+      path: [context, segments.join('.')].filter(Boolean).join('.'),
+      code: issue.keyword,
+      message: translate(locale, key, values),
+    };
+  });
+}
+
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
   const locale = requestLocale(request);
   return reply.status(error.status).send({
@@ -106,26 +135,22 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
 export function registerErrorHandling(app: FastifyInstance, bodyLimit: number) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) return sendError(request, reply, error);
+    // A body parsed inside a handler (one route, several content types) fails like a schema would.
+    if (error instanceof ZodError) {
+      const issues = error.issues.map(({ code, path, message, ...params }) => ({
+        keyword: code,
+        instancePath: `/${path.join('/')}`,
+        params,
+        message,
+      }));
+      return sendError(request, reply, validationError(validationDetails(request, 'body', issues)));
+    }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const locale = requestLocale(request);
-      const details = error.validation.map((issue) => {
-        const segments = issue.instancePath.split('/').filter(Boolean);
-        const input = valueAt(request[error.validationContext as 'body' | 'query' | 'params'], segments);
-        const { key, values } = describeIssue(
-          request,
-          issue.keyword,
-          issue.params as ZodIssueParams,
-          input,
-          issue.message ?? '',
-        );
-        const where = segments.join('.');
-        return {
-          path: [error.validationContext, where].filter(Boolean).join('.'),
-          code: issue.keyword,
-          message: translate(locale, key, values),
-        };
-      });
-      return sendError(request, reply, validationError(details));
+      return sendError(
+        request,
+        reply,
+        validationError(validationDetails(request, error.validationContext ?? 'body', error.validation)),
+      );
     }
     switch (error.code) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':

@@ -4,6 +4,7 @@ import type { Db } from '../../db/index.ts';
 import { AppError } from '../../http/errors.ts';
 import { publish } from '../../realtime/index.ts';
 import { recordAuditEvent } from '../audit/record-event.ts';
+import { linkCreatorAccount } from '../creators/roster.ts';
 import type { Actor } from './policies.ts';
 import { toActor } from './present.ts';
 import type { registerBody } from './schema.ts';
@@ -32,6 +33,7 @@ export async function register(db: Db, input: z.output<typeof registerBody>) {
     let role: Actor['role'] = 'owner';
     let marketCodes: string[] = [];
     let inviteId: string | null = null;
+    let creatorId: string | null = null;
     if (!first) {
       if (!input.inviteToken) throw new AppError(403, 'invite_required', 'error.invite_required');
       const [invite] = await tx
@@ -52,6 +54,7 @@ export async function register(db: Db, input: z.output<typeof registerBody>) {
       role = invite.role;
       marketCodes = invite.marketCodes;
       inviteId = invite.id;
+      creatorId = invite.creatorId;
     }
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
     if (taken) throw new AppError(409, 'email_taken', 'error.email_taken');
@@ -69,6 +72,7 @@ export async function register(db: Db, input: z.output<typeof registerBody>) {
       .returning();
     if (!user) throw new Error('insert returned no row');
     const actor = toActor(user);
+    if (creatorId) await linkCreatorAccount(tx, creatorId, user.id);
     if (inviteId) {
       await tx
         .update(invites)

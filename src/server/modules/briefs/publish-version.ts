@@ -80,6 +80,11 @@ export async function publishVersion(db: Db, actor: Actor, campaignId: string, n
 export async function findVersion(db: DbOrTx, actor: Actor, campaignId: string, number: number) {
   if (!mayViewCampaign(actor)) throw forbidden();
   await findCampaign(db, campaignId);
+  return readVersion(db, campaignId, number);
+}
+
+/** A published version without an authorization check: callers decide what of it to show. */
+export async function readVersion(db: DbOrTx, campaignId: string, number: number) {
   const [row] = await db
     .select({ version: briefVersions, publisherName: users.name })
     .from(briefVersions)

@@ -1,9 +1,9 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/index.ts';
 import { AppError } from '../../http/errors.ts';
 import { users } from '../auth/tables.ts';
 import { type Campaign, campaignLanguages } from '../campaigns/find-campaign.ts';
-import { emptySectionData } from './schema.ts';
+import { emptySectionData, type SectionData } from './schema.ts';
 import { staleAgainst } from './staleness.ts';
 import { briefSectionData, briefs, briefTexts, SECTION_KEYS, type SectionKey } from './tables.ts';
 
@@ -104,4 +104,15 @@ export async function bumpBriefRevision(tx: DbOrTx, campaignId: string): Promise
     .where(eq(briefs.campaignId, campaignId))
     .returning({ revision: briefs.revision });
   return row!.revision;
+}
+
+/** The brief's weighted creator-selection criteria (used to score creators). */
+export async function selectionCriteria(db: DbOrTx, campaignId: string) {
+  const [row] = await db
+    .select({ data: briefSectionData.data })
+    .from(briefSectionData)
+    .where(
+      and(eq(briefSectionData.campaignId, campaignId), eq(briefSectionData.sectionKey, 'selection_criteria')),
+    );
+  return (row?.data as SectionData['selection_criteria'] | undefined)?.criteria ?? [];
 }

@@ -241,3 +241,13 @@ export async function milestonesOf(db: DbOrTx, campaignId: string) {
     .where(eq(milestones.campaignId, campaignId))
     .orderBy(asc(milestones.at));
 }
+
+/** The earliest go-live of a market (or of all markets), for rules elsewhere (e.g. unsigned creators). */
+export async function goLiveOf(db: DbOrTx, campaignId: string, marketCode: string): Promise<Date | null> {
+  const rows = await db
+    .select({ at: milestones.at, marketCode: milestones.marketCode })
+    .from(milestones)
+    .where(and(eq(milestones.campaignId, campaignId), eq(milestones.kind, 'go_live')))
+    .orderBy(asc(milestones.at));
+  return rows.find((r) => r.marketCode === marketCode || r.marketCode === null)?.at ?? null;
+}

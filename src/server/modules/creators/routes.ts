@@ -1,0 +1,339 @@
+import type { Readable } from 'node:stream';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, forbidden } from '../../http/errors.ts';
+import { requireUser } from '../auth/authenticate.ts';
+import { isStaff } from '../auth/policies.ts';
+import { campaignParams } from '../campaigns/schema.ts';
+import {
+  agreementPrintPage,
+  agreementsOf,
+  findAgreement,
+  generateAgreement,
+  presentAgreement,
+  sendAgreement,
+  signAgreement,
+} from './agreements.ts';
+import {
+  giveFeedback,
+  submissionFile,
+  submissionsOf,
+  submitDraft,
+  UPLOAD_LIMIT_BYTES,
+  UPLOAD_TYPES,
+} from './approvals.ts';
+import { createEngagement, findEngagement, listEngagements, updateEngagement } from './engagements.ts';
+import {
+  campaignPolicies,
+  listPolicyDefaults,
+  setCampaignPolicy,
+  setPolicyDefault,
+} from './market-policies.ts';
+import { ownEngagement, portalEngagement, portalEngagements } from './portal.ts';
+import {
+  createCreator,
+  importRoster,
+  listCreators,
+  mayManageCreators,
+  readLimited,
+  updateCreator,
+} from './roster.ts';
+import {
+  acceptAgreementBody,
+  creatorBody,
+  engagementBody,
+  feedbackBody,
+  idParams,
+  linkSubmissionBody,
+  policyBody,
+  updateCreatorBody,
+  updateEngagementBody,
+} from './schema.ts';
+
+const tags = ['Creators'];
+const ROSTER_LIMIT = 2 * 1024 * 1024;
+
+function uploadedFile(request: FastifyRequest) {
+  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
+  if (!(UPLOAD_TYPES as readonly string[]).includes(type)) {
+    throw new AppError(415, 'file_type_not_allowed', 'error.file_type_not_allowed', {
+      type,
+      allowed: UPLOAD_TYPES.join(', '),
+    });
+  }
+  const raw = request.headers['x-file-name'];
+  const fileName = decodeURIComponent(String(Array.isArray(raw) ? raw[0] : (raw ?? 'upload'))).slice(0, 200);
+  return { fileType: type, fileName, file: request.body as Buffer };
+}
+
+export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.ctx.database;
+
+  app.post(
+    '/api/creators',
+    { schema: { tags, summary: 'Add a creator to the roster', body: creatorBody } },
+    async (request, reply) =>
+      reply.status(201).send(await createCreator(db, requireUser(request), request.body)),
+  );
+  app.get('/api/creators', { schema: { tags } }, async (request) => ({
+    creators: await listCreators(db, requireUser(request)),
+  }));
+  app.patch(
+    '/api/creators/:id',
+    { schema: { tags, params: idParams, body: updateCreatorBody } },
+    async (request) => updateCreator(db, requireUser(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/creators/import',
+    {
+      schema: {
+        tags,
+        summary:
+          'Import a roster CSV (text/csv): name, market, language, time_zone, platform, handle, url, followers, average_views, engagement_rate, email, tags',
+      },
+    },
+    async (request, reply) => {
+      const actor = requireUser(request);
+      if (!mayManageCreators(actor)) throw forbidden();
+      const text = await readLimited(request.body as Readable, ROSTER_LIMIT);
+      return reply.status(201).send(await importRoster(db, actor, text));
+    },
+  );
+
+  app.get('/api/campaigns/:id/policies', { schema: { tags, params: campaignParams } }, async (request) => {
+    if (!isStaff(requireUser(request))) throw forbidden();
+    return { policies: await campaignPolicies(db, request.params.id) };
+  });
+  app.put(
+    '/api/campaigns/:id/policies/:marketCode',
+    {
+      schema: {
+        tags,
+        summary: 'The campaign’s creator rules for a market',
+        params: z.strictObject({ id: z.uuid(), marketCode: z.string().regex(/^[A-Z]{2,8}$/) }),
+        body: policyBody,
+      },
+    },
+    async (request) =>
+      setCampaignPolicy(db, requireUser(request), request.params.id, request.params.marketCode, request.body),
+  );
+  app.get('/api/policy-defaults', { schema: { tags } }, async (request) => {
+    if (!isStaff(requireUser(request))) throw forbidden();
+    return { defaults: await listPolicyDefaults(db) };
+  });
+  app.put(
+    '/api/policy-defaults/:marketCode',
+    {
+      schema: {
+        tags,
+        params: z.strictObject({ marketCode: z.string().regex(/^[A-Z]{2,8}$/) }),
+        body: policyBody,
+      },
+    },
+    async (request) => setPolicyDefault(db, requireUser(request), request.params.marketCode, request.body),
+  );
+
+  app.post(
+    '/api/campaigns/:id/engagements',
+    {
+      schema: { tags, summary: 'Put a creator in a campaign', params: campaignParams, body: engagementBody },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createEngagement(db, requireUser(request), request.params.id, request.body)),
+  );
+  app.get(
+    '/api/campaigns/:id/engagements',
+    { schema: { tags, summary: 'The campaign’s creators, best score first', params: campaignParams } },
+    async (request) => ({ engagements: await listEngagements(db, requireUser(request), request.params.id) }),
+  );
+  app.get('/api/engagements/:id', { schema: { tags, params: idParams } }, async (request) => {
+    const actor = requireUser(request);
+    const engagement = await findEngagement(db, actor, request.params.id);
+    return {
+      ...engagement,
+      agreements: await agreementsOf(db, actor, request.params.id),
+      submissions: await submissionsOf(db, request.params.id),
+    };
+  });
+  app.patch(
+    '/api/engagements/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change status (with a reason), terms or ratings; 409 on a stale version',
+        params: idParams,
+        body: updateEngagementBody,
+      },
+    },
+    async (request) => updateEngagement(db, requireUser(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/engagements/:id/agreements',
+    {
+      schema: {
+        tags,
+        summary: 'Generate the next agreement version from the template of the creator’s language',
+        params: idParams,
+        body: z
+          .strictObject({
+            language: z
+              .string()
+              .regex(/^[a-z]{2}$/)
+              .optional(),
+          })
+          .optional(),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await generateAgreement(db, requireUser(request), request.params.id, request.body?.language)),
+  );
+  app.post('/api/agreements/:id/send', { schema: { tags, params: idParams } }, async (request) =>
+    sendAgreement(db, requireUser(request), request.params.id),
+  );
+  app.post(
+    '/api/agreements/:id/signed-pdf',
+    {
+      bodyLimit: UPLOAD_LIMIT_BYTES,
+      schema: { tags, summary: 'Upload the signed PDF (application/pdf)', params: idParams },
+    },
+    async (request) => {
+      const actor = requireUser(request);
+      if (!mayManageCreators(actor)) throw forbidden();
+      const file = uploadedFile(request);
+      if (file.fileType !== 'application/pdf') {
+        throw new AppError(415, 'file_type_not_allowed', 'error.file_type_not_allowed', {
+          type: file.fileType,
+          allowed: 'application/pdf',
+        });
+      }
+      return signAgreement(db, actor, request.params.id, { method: 'uploaded_pdf', pdf: file.file });
+    },
+  );
+  app.get('/api/agreements/:id', { schema: { tags, params: idParams } }, async (request) => {
+    const actor = requireUser(request);
+    const row = await findAgreement(db, request.params.id);
+    if (actor.role === 'creator') {
+      await ownEngagement(db, actor, row.engagementId);
+      if (row.status !== 'sent' && row.status !== 'signed') throw forbidden();
+    } else if (!isStaff(actor)) throw forbidden();
+    return presentAgreement(row);
+  });
+  app.get('/api/agreements/:id/print', { schema: { tags, params: idParams } }, async (request, reply) => {
+    const actor = requireUser(request);
+    const row = await findAgreement(db, request.params.id);
+    if (actor.role === 'creator') await ownEngagement(db, actor, row.engagementId);
+    else if (!isStaff(actor)) throw forbidden();
+    return reply.type('text/html; charset=utf-8').send(agreementPrintPage(row));
+  });
+  app.get(
+    '/api/agreements/:id/signed-pdf',
+    { schema: { tags, params: idParams } },
+    async (request, reply) => {
+      const actor = requireUser(request);
+      const row = await findAgreement(db, request.params.id);
+      if (actor.role === 'creator') await ownEngagement(db, actor, row.engagementId);
+      else if (!isStaff(actor)) throw forbidden();
+      if (!row.signedPdf) throw new AppError(404, 'not_found', 'error.not_found');
+      return reply.type('application/pdf').send(row.signedPdf);
+    },
+  );
+
+  app.post(
+    '/api/submissions/:id/feedback',
+    {
+      schema: {
+        tags,
+        summary: 'Approve a draft or request changes (beyond the policy’s rounds: overrideReason)',
+        params: idParams,
+        body: feedbackBody,
+      },
+    },
+    async (request) => giveFeedback(db, requireUser(request), request.params.id, request.body),
+  );
+  app.get('/api/submissions/:id/file', { schema: { tags, params: idParams } }, async (request, reply) => {
+    const actor = requireUser(request);
+    const submission = await submissionFile(db, request.params.id);
+    if (actor.role === 'creator') await ownEngagement(db, actor, submission.engagementId);
+    else if (!isStaff(actor)) throw forbidden();
+    return reply
+      .type(submission.fileType ?? 'application/octet-stream')
+      .header(
+        'content-disposition',
+        `inline; filename="${encodeURIComponent(submission.fileName ?? 'file')}"`,
+      )
+      .send(submission.file);
+  });
+
+  // The creator portal: a creator's own engagements only.
+  app.get('/api/portal/engagements', { schema: { tags: ['Creator portal'] } }, async (request) => ({
+    engagements: await portalEngagements(db, requireUser(request)),
+  }));
+  app.get(
+    '/api/portal/engagements/:id',
+    { schema: { tags: ['Creator portal'], params: idParams } },
+    async (request) => portalEngagement(db, requireUser(request), request.params.id),
+  );
+  app.post(
+    '/api/portal/agreements/:id/accept',
+    {
+      schema: {
+        tags: ['Creator portal'],
+        summary: 'Accept the agreement by typing your full name',
+        params: idParams,
+        body: acceptAgreementBody,
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request);
+      const row = await findAgreement(db, request.params.id);
+      await ownEngagement(db, actor, row.engagementId);
+      return signAgreement(db, actor, request.params.id, {
+        method: 'portal',
+        fullName: request.body.fullName,
+        ip: request.ip,
+      });
+    },
+  );
+  app.post(
+    '/api/portal/engagements/:id/submissions',
+    {
+      bodyLimit: UPLOAD_LIMIT_BYTES,
+      schema: {
+        tags: ['Creator portal'],
+        summary:
+          'Submit a draft: JSON {url, note} or the file itself (Content-Type of the file, X-File-Name header)',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireUser(request);
+      const { engagement } = await ownEngagement(db, actor, request.params.id);
+      const isJson = (request.headers['content-type'] ?? '').startsWith('application/json');
+      const draft = isJson ? linkSubmissionBody.parse(request.body) : { ...uploadedFile(request), note: '' };
+      return reply.status(201).send(await submitDraft(db, actor, engagement.id, draft));
+    },
+  );
+  app.post(
+    '/api/engagements/:id/submissions',
+    {
+      schema: {
+        tags,
+        summary: 'Record a draft on the creator’s behalf (a link)',
+        params: idParams,
+        body: linkSubmissionBody,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireUser(request);
+      if (!mayManageCreators(actor)) throw forbidden();
+      await findEngagement(db, actor, request.params.id);
+      return reply.status(201).send(await submitDraft(db, actor, request.params.id, request.body));
+    },
+  );
+};
