@@ -148,7 +148,7 @@ describe('the creator roster', () => {
       },
     );
     expect(res.status).toBe(400);
-    expect(res.body.error.details.map((d) => d.line)).toEqual([3]);
+    expect((res.body.error.details as unknown as Array<{ line: number }>).map((d) => d.line)).toEqual([3]);
     const wrong = await owner.request<ErrorBody>('POST', '/api/creators/import', 'foo,bar\n1,2\n', {
       'content-type': 'text/csv',
     });
