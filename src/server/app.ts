@@ -26,6 +26,8 @@ import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { UPLOAD_TYPES } from './modules/creators/approvals.ts';
 import { creatorRoutes } from './modules/creators/routes.ts';
 import { meetingRoutes } from './modules/meetings/routes.ts';
+import { metricsRoutes } from './modules/metrics/routes.ts';
+import { recoverStaleImports } from './modules/metrics/run-import.ts';
 import { taskRoutes } from './modules/tasks/routes.ts';
 import { timelineRoutes } from './modules/timeline/routes.ts';
 import { RealtimeHub } from './realtime/index.ts';
@@ -109,6 +111,8 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   await app.register(calendarRoutes);
   await app.register(meetingRoutes);
   await app.register(creatorRoutes);
+  await app.register(metricsRoutes);
+  await recoverStaleImports(database.db);
 
   await serveWebApp(app, config.webDir);
   return app;

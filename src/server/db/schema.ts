@@ -6,5 +6,6 @@ export * from '../modules/calendar/tables.ts';
 export * from '../modules/campaigns/tables.ts';
 export * from '../modules/creators/tables.ts';
 export * from '../modules/meetings/tables.ts';
+export * from '../modules/metrics/tables.ts';
 export * from '../modules/tasks/tables.ts';
 export * from '../modules/timeline/tables.ts';

@@ -41,6 +41,8 @@ export const sectionDataSchemas = {
       .array(
         z.strictObject({
           marketCode: code,
+          /** Which engagement-rate definition this market's figures use (platforms disagree). */
+          engagementRateBasis: z.enum(['reach', 'followers', 'impressions']).default('reach'),
           kpis: z
             .array(
               z.strictObject({

@@ -1,0 +1,163 @@
+import type { Readable } from 'node:stream';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isLocale, type MessageKey, translate } from '../../../shared/i18n/index.ts';
+import { AppError, forbidden } from '../../http/errors.ts';
+import { requestLocale } from '../../http/locale.ts';
+import { requireUser } from '../auth/authenticate.ts';
+import { findCampaign } from '../campaigns/find-campaign.ts';
+import { mayViewCampaign } from '../campaigns/policies.ts';
+import { campaignParams } from '../campaigns/schema.ts';
+import { reportCsv, reportPrintPage } from './export-report.ts';
+import { recordManualMetrics, setExchangeRates } from './record-metrics.ts';
+import { campaignRates, campaignReport } from './report.ts';
+import { findImport, listImports, presentImport, receiveImport, undoImport } from './run-import.ts';
+import { fxBody, importQuery, manualMetricsBody, reportQuery } from './schema.ts';
+
+const tags = ['Measurement'];
+const idParams = z.strictObject({ id: z.uuid() });
+
+export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.ctx.database;
+
+  app.post(
+    '/api/campaigns/:id/imports',
+    {
+      // The body is streamed to disk as it arrives; only the temporary file's size is limited.
+      bodyLimit: 2 * 1024 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Upload a CSV export (Content-Type text/csv): shopify-orders or post-metrics; 202, then poll GET /api/imports/:id',
+        params: campaignParams,
+        querystring: importQuery,
+      },
+    },
+    async (request, reply) => {
+      const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
+      if (type !== 'text/csv' && type !== 'application/csv') {
+        throw new AppError(415, 'unsupported_media_type', 'error.unsupported_media_type');
+      }
+      const created = await receiveImport(
+        db,
+        requireUser(request),
+        request.params.id,
+        request.query.format,
+        request.body as Readable,
+        {
+          fileName: request.query.fileName,
+          mapping: request.query.mapping,
+        },
+      );
+      return reply.status(202).send(created);
+    },
+  );
+
+  app.get('/api/campaigns/:id/imports', { schema: { tags, params: campaignParams } }, async (request) => ({
+    imports: await listImports(db, requireUser(request), request.params.id),
+  }));
+
+  app.get(
+    '/api/imports/:id',
+    { schema: { tags, summary: 'Progress and per-row errors of an import', params: idParams } },
+    async (request) => {
+      const row = presentImport(await findImport(db, requireUser(request), request.params.id));
+      let failureMessage: string | null = null;
+      if (row.failure) {
+        const [kind, detail = ''] = row.failure.split(/:(.*)/s);
+        const locale = requestLocale(request);
+        failureMessage = translate(locale, `import.failure.${kind}` as MessageKey, {
+          format: row.format,
+          columns: detail,
+          detail,
+        });
+      }
+      return { ...row, failureMessage };
+    },
+  );
+
+  app.post(
+    '/api/imports/:id/undo',
+    { schema: { tags, summary: 'Remove everything the import brought in', params: idParams } },
+    async (request) => undoImport(db, requireUser(request), request.params.id),
+  );
+
+  app.post(
+    '/api/engagements/:id/metrics',
+    {
+      schema: {
+        tags,
+        summary: 'Enter a post’s figures by hand (Telegram, VK), with their source',
+        params: idParams,
+        body: manualMetricsBody,
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await recordManualMetrics(db, requireUser(request), request.params.id, request.body)),
+  );
+
+  app.get('/api/campaigns/:id/fx', { schema: { tags, params: campaignParams } }, async (request) => {
+    if (!mayViewCampaign(requireUser(request))) throw forbidden();
+    const campaign = await findCampaign(db, request.params.id);
+    return campaignRates(db, campaign.id, campaign.markets[0]!.currency);
+  });
+  app.put(
+    '/api/campaigns/:id/fx',
+    {
+      schema: {
+        tags,
+        summary: 'Exchange rates fixed for the campaign (audited)',
+        params: campaignParams,
+        body: fxBody,
+      },
+    },
+    async (request) => setExchangeRates(db, requireUser(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/campaigns/:id/report',
+    {
+      schema: {
+        tags,
+        summary: 'Per-market KPIs (actual vs target, checkpoints) and per-creator figures',
+        params: campaignParams,
+      },
+    },
+    async (request) => campaignReport(db, requireUser(request), request.params.id),
+  );
+
+  app.get(
+    '/api/campaigns/:id/report.csv',
+    { schema: { tags, params: campaignParams, querystring: reportQuery } },
+    async (request, reply) => {
+      const actor = requireUser(request);
+      const report = await campaignReport(db, actor, request.params.id);
+      const locale = isLocale(request.query.language) ? request.query.language : actor.locale;
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="report-${request.params.id}-${locale}.csv"`)
+        .send(reportCsv(report, locale));
+    },
+  );
+
+  app.get(
+    '/api/campaigns/:id/report/print',
+    {
+      schema: {
+        tags,
+        summary: 'The joint report as a print-ready page',
+        params: campaignParams,
+        querystring: reportQuery,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireUser(request);
+      const report = await campaignReport(db, actor, request.params.id);
+      const campaign = await findCampaign(db, request.params.id);
+      const locale = isLocale(request.query.language) ? request.query.language : actor.locale;
+      return reply.type('text/html; charset=utf-8').send(reportPrintPage(report, campaign.name, locale));
+    },
+  );
+};

@@ -1,0 +1,610 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/index.ts';
+import { AppError, forbidden, notFound } from '../../http/errors.ts';
+import { publish } from '../../realtime/index.ts';
+import { recordAuditEvent } from '../audit/record-event.ts';
+import { type Actor, isStaff } from '../auth/policies.ts';
+import { findCampaign } from '../campaigns/find-campaign.ts';
+import { mayViewCampaign } from '../campaigns/policies.ts';
+import { creators, engagements } from '../creators/tables.ts';
+import { parseInstant, parseNumber } from './parse-values.ts';
+import { type ImportFormat, imports, orders, postMetrics } from './tables.ts';
+
+const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
+const MAX_STORED_ERRORS = 1000;
+const ORDER_BATCH = 4000;
+const METRIC_BATCH = 2500;
+const STALE_AFTER_MS = 5 * 60_000;
+
+export const mayImport = (actor: Actor) => isStaff(actor) && actor.role !== 'stakeholder';
+
+/** The generic post-metrics layout (docs: src/server/modules/metrics/README.md). */
+export const METRIC_FIELDS = [
+  'creator',
+  'engagement_id',
+  'promo_code',
+  'platform',
+  'post_url',
+  'posted_at',
+  'measured_at',
+  'reach',
+  'impressions',
+  'views',
+  'likes',
+  'comments',
+  'shares',
+  'saves',
+  'clicks',
+] as const;
+const METRIC_COUNTS = [
+  'reach',
+  'impressions',
+  'views',
+  'likes',
+  'comments',
+  'shares',
+  'saves',
+  'clicks',
+] as const;
+const SHOPIFY_REQUIRED = [
+  'Name',
+  'Currency',
+  'Total',
+  'Discount Code',
+  'Created at',
+  'Lineitem quantity',
+] as const;
+
+type ImportRow = typeof imports.$inferSelect;
+
+export function presentImport(row: ImportRow) {
+  return {
+    id: row.id,
+    campaignId: row.campaignId,
+    format: row.format,
+    status: row.status,
+    fileName: row.fileName,
+    progress: row.bytesTotal ? Math.min(1, row.bytesRead / row.bytesTotal) : 0,
+    rowsRead: row.rowsRead,
+    rowsImported: row.rowsImported,
+    rowsRejected: row.rowsRejected,
+    errors: row.errors,
+    failure: row.failure,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/** Picks the separator the header line uses most (outside quotes): `,`, `;` or tab. */
+async function detectDelimiter(file: string): Promise<string> {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(65536), 0, 65536, 0);
+    const head = buffer.subarray(0, bytesRead).toString('utf8');
+    const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+    let quoted = false;
+    for (const ch of head) {
+      if (ch === '"') quoted = !quoted;
+      else if (!quoted && (ch === '\n' || ch === '\r')) break;
+      else if (!quoted && ch in counts) counts[ch]! += 1;
+    }
+    return Object.entries(counts).sort((a, b) => b[1] - a[1])[0]![0];
+  } finally {
+    await handle.close();
+  }
+}
+
+interface Progress {
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  errors: Array<{ line: number; message: string }>;
+}
+
+function reject(progress: Progress, line: number, message: string, rows = 1) {
+  progress.rowsRejected += rows;
+  if (progress.errors.length < MAX_STORED_ERRORS) progress.errors.push({ line, message });
+}
+
+class WrongFormat extends Error {
+  constructor(readonly detail: string) {
+    super(detail);
+  }
+}
+
+/**
+ * Accepts an upload: the body is spooled to a temporary file as it arrives (never held in
+ * memory), then parsed in the background while `GET /api/imports/:id` reports progress.
+ */
+export async function receiveImport(
+  db: Db,
+  actor: Actor,
+  campaignId: string,
+  format: ImportFormat,
+  body: Readable,
+  options: { fileName?: string; mapping?: Record<string, string> },
+) {
+  if (!mayImport(actor)) throw forbidden();
+  const campaign = await findCampaign(db, campaignId);
+  const [row] = await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(imports)
+      .values({
+        campaignId,
+        format,
+        status: 'uploading',
+        fileName: options.fileName ?? null,
+        mapping: options.mapping ?? null,
+        createdBy: actor.id,
+      })
+      .returning();
+    await recordAuditEvent(tx, {
+      actor,
+      action: 'import.started',
+      entityType: 'import',
+      entityId: inserted[0]!.id,
+      campaignId,
+      after: { format, fileName: options.fileName ?? null },
+    });
+    return inserted;
+  });
+  const id = row!.id;
+  const file = path.join(os.tmpdir(), `tandem-import-${id}.csv`);
+  let bytes = 0;
+  try {
+    await pipeline(
+      body,
+      async function* (source) {
+        for await (const chunk of source) {
+          bytes += (chunk as Buffer).length;
+          if (bytes > MAX_UPLOAD_BYTES)
+            throw new AppError(413, 'body_too_large', 'error.body_too_large', {
+              limitKb: MAX_UPLOAD_BYTES / 1024,
+            });
+          yield chunk;
+        }
+      },
+      fs.createWriteStream(file),
+    );
+  } catch (error) {
+    fs.rmSync(file, { force: true });
+    await db
+      .update(imports)
+      .set({ status: 'failed', failure: 'upload_failed', finishedAt: new Date() })
+      .where(eq(imports.id, id));
+    throw error;
+  }
+  await db
+    .update(imports)
+    .set({ status: 'processing', bytesTotal: bytes, heartbeatAt: new Date() })
+    .where(eq(imports.id, id));
+  void processImport(db, actor, campaign.id, id, format, file, options.mapping ?? {}).finally(() =>
+    fs.rmSync(file, { force: true }),
+  );
+  return { id };
+}
+
+async function processImport(
+  db: Db,
+  actor: Actor,
+  campaignId: string,
+  id: string,
+  format: ImportFormat,
+  file: string,
+  mapping: Record<string, string>,
+) {
+  const progress: Progress = { rowsRead: 0, rowsImported: 0, rowsRejected: 0, errors: [] };
+  let lastPublished = 0;
+  const input = fs.createReadStream(file);
+  const save = async (tx: DbOrTx) => {
+    await tx
+      .update(imports)
+      .set({ ...progress, errors: progress.errors, bytesRead: input.bytesRead, heartbeatAt: new Date() })
+      .where(eq(imports.id, id));
+    if (Date.now() - lastPublished > 500) {
+      lastPublished = Date.now();
+      await publish(tx, `campaign:${campaignId}`, {
+        type: 'import.progress',
+        entityType: 'import',
+        entityId: id,
+        data: { ...progress, errors: undefined },
+      });
+    }
+  };
+  try {
+    const delimiter = await detectDelimiter(file);
+    const decimalComma = delimiter === ';';
+    const records = input.pipe(
+      parse({
+        bom: true,
+        delimiter,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        trim: true,
+        info: true,
+      }),
+    ) as AsyncIterable<{ record: string[]; info: { lines: number } }>;
+    const processor =
+      format === 'shopify-orders'
+        ? await shopifyProcessor(db, campaignId, id, decimalComma, progress)
+        : await metricsProcessor(db, campaignId, id, decimalComma, progress, mapping);
+    let header: string[] | null = null;
+    for await (const { record, info } of records) {
+      if (!header) {
+        header = record.map((h) => h.trim());
+        processor.header(header);
+        continue;
+      }
+      progress.rowsRead += 1;
+      const row: Record<string, string> = {};
+      header.forEach((name, i) => {
+        row[name] = record[i] ?? '';
+      });
+      const batch = processor.row(row, info.lines);
+      if (batch)
+        await db.transaction(async (tx) => {
+          await batch(tx);
+          await save(tx);
+        });
+    }
+    if (!header) throw new WrongFormat('empty');
+    await db.transaction(async (tx) => {
+      await processor.finish(tx);
+      await save(tx);
+      await tx.update(imports).set({ status: 'completed', finishedAt: new Date() }).where(eq(imports.id, id));
+      await recordAuditEvent(tx, {
+        actor,
+        action: 'import.completed',
+        entityType: 'import',
+        entityId: id,
+        campaignId,
+        after: {
+          format,
+          rowsRead: progress.rowsRead,
+          rowsImported: progress.rowsImported,
+          rowsRejected: progress.rowsRejected,
+        },
+      });
+      await publish(tx, `campaign:${campaignId}`, {
+        type: 'import.completed',
+        entityType: 'import',
+        entityId: id,
+      });
+    });
+  } catch (error) {
+    const failure =
+      error instanceof WrongFormat
+        ? `wrong_format:${error.detail}`
+        : `failed:${(error as Error).message.slice(0, 300)}`;
+    // Nothing of a failed import stays: the rows of the batches already written are removed.
+    await db.transaction(async (tx) => {
+      await tx.delete(orders).where(eq(orders.importId, id));
+      await tx.delete(postMetrics).where(eq(postMetrics.importId, id));
+      await tx
+        .update(imports)
+        .set({
+          status: 'failed',
+          failure,
+          rowsImported: 0,
+          finishedAt: new Date(),
+          rowsRead: progress.rowsRead,
+          errors: progress.errors,
+        })
+        .where(eq(imports.id, id));
+      await recordAuditEvent(tx, {
+        actor,
+        action: 'import.failed',
+        entityType: 'import',
+        entityId: id,
+        campaignId,
+        after: { failure },
+      });
+      await publish(tx, `campaign:${campaignId}`, {
+        type: 'import.failed',
+        entityType: 'import',
+        entityId: id,
+      });
+    });
+  }
+}
+
+interface Processor {
+  header(columns: string[]): void;
+  /** Returns a write to run when a batch is full. */
+  row(row: Record<string, string>, line: number): ((tx: DbOrTx) => Promise<void>) | null;
+  finish(tx: DbOrTx): Promise<void>;
+}
+
+async function promoCodes(db: DbOrTx, campaignId: string) {
+  const rows = await db
+    .select({
+      id: engagements.id,
+      promoCode: engagements.promoCode,
+      name: creators.name,
+      marketTimeZone: creators.timeZone,
+    })
+    .from(engagements)
+    .innerJoin(creators, eq(creators.id, engagements.creatorId))
+    .where(eq(engagements.campaignId, campaignId));
+  return rows;
+}
+
+/**
+ * Shopify's orders export: one row per line item, order fields on an order's first row only,
+ * rows of an order consecutive and sharing `Name`. Orders are attributed to a creator through
+ * the promo code in `Discount Code`.
+ */
+async function shopifyProcessor(
+  db: Db,
+  campaignId: string,
+  importId: string,
+  decimalComma: boolean,
+  progress: Progress,
+): Promise<Processor> {
+  const campaign = await findCampaign(db, campaignId);
+  const zone = campaign.markets[0]!.timeZone;
+  const byCode = new Map(
+    (await promoCodes(db, campaignId))
+      .filter((e) => e.promoCode)
+      .map((e) => [e.promoCode!.toUpperCase(), e.id]),
+  );
+  const seen = new Set(
+    (await db.select({ name: orders.orderName }).from(orders).where(eq(orders.campaignId, campaignId))).map(
+      (o) => o.name,
+    ),
+  );
+  let pending: Array<typeof orders.$inferInsert> = [];
+  let current: {
+    name: string;
+    line: number;
+    first: Record<string, string>;
+    rows: number;
+    quantity: number;
+    bad: string | null;
+  } | null = null;
+
+  const flushOrder = () => {
+    if (!current) return;
+    const { first, name, line, rows } = current;
+    const total = parseNumber(first.Total, decimalComma);
+    const subtotal = parseNumber(first.Subtotal, decimalComma);
+    const discount = parseNumber(first['Discount Amount'], decimalComma);
+    const orderedAt = parseInstant(first['Created at'], zone);
+    const problem =
+      current.bad ??
+      (seen.has(name) ? `order ${name} was already imported` : null) ??
+      (!first.Currency ? 'Currency is empty on the order’s first row' : null) ??
+      (total === null || Number.isNaN(total) ? `Total "${first.Total ?? ''}" is not a number` : null) ??
+      (orderedAt === 'invalid' ? `Created at "${first['Created at']}" is not a date` : null);
+    if (problem) {
+      reject(progress, line, problem, rows);
+    } else {
+      seen.add(name);
+      const codes = (first['Discount Code'] ?? '')
+        .split(',')
+        .map((c) => c.trim().toUpperCase())
+        .filter(Boolean);
+      pending.push({
+        campaignId,
+        importId,
+        orderName: name,
+        orderedAt: orderedAt as Date | null,
+        currency: first.Currency!.toUpperCase(),
+        subtotal: String(subtotal && !Number.isNaN(subtotal) ? subtotal : total),
+        total: String(total),
+        discountCode: codes.join(', ') || null,
+        discountAmount: String(discount && !Number.isNaN(discount) ? discount : 0),
+        lineItems: rows,
+        quantity: current.quantity,
+        engagementId: codes.map((c) => byCode.get(c)).find(Boolean) ?? null,
+      });
+      progress.rowsImported += rows;
+    }
+    current = null;
+  };
+  const write = (batch: typeof pending) => async (tx: DbOrTx) => {
+    if (batch.length) await tx.insert(orders).values(batch);
+  };
+
+  return {
+    header(columns) {
+      const missing = SHOPIFY_REQUIRED.filter((c) => !columns.includes(c));
+      if (missing.length) throw new WrongFormat(missing.join(', '));
+    },
+    row(row, line) {
+      const name = (row.Name ?? '').trim();
+      if (!current || current.name !== name) {
+        flushOrder();
+        current = { name, line, first: row, rows: 0, quantity: 0, bad: name ? null : 'Name is empty' };
+      }
+      current.rows += 1;
+      const quantity = parseNumber(row['Lineitem quantity'], decimalComma);
+      if (quantity === null || Number.isNaN(quantity))
+        current.bad ??= `Lineitem quantity "${row['Lineitem quantity'] ?? ''}" on line ${line} is not a number`;
+      else current.quantity += quantity;
+      if (pending.length >= ORDER_BATCH) {
+        const batch = pending;
+        pending = [];
+        return write(batch);
+      }
+      return null;
+    },
+    async finish(tx) {
+      flushOrder();
+      await write(pending)(tx);
+      pending = [];
+    },
+  };
+}
+
+/** Post metrics in the generic layout, or any layout through a column mapping {field: header}. */
+async function metricsProcessor(
+  db: Db,
+  campaignId: string,
+  importId: string,
+  decimalComma: boolean,
+  progress: Progress,
+  mapping: Record<string, string>,
+): Promise<Processor> {
+  const known = await promoCodes(db, campaignId);
+  const byId = new Map(known.map((e) => [e.id, e]));
+  const byName = new Map(known.map((e) => [e.name.toLowerCase(), e]));
+  const byCode = new Map(known.filter((e) => e.promoCode).map((e) => [e.promoCode!.toUpperCase(), e]));
+  const column: Record<string, string | undefined> = {};
+  let pending: Array<typeof postMetrics.$inferInsert> = [];
+  const now = new Date();
+  const write = (batch: typeof pending) => async (tx: DbOrTx) => {
+    if (batch.length) await tx.insert(postMetrics).values(batch);
+  };
+  return {
+    header(columns) {
+      const lower = new Map(columns.map((c) => [c.toLowerCase(), c]));
+      for (const field of METRIC_FIELDS) column[field] = mapping[field] ?? lower.get(field);
+      const mappedMissing = Object.entries(mapping).filter(([, header]) => !columns.includes(header));
+      if (mappedMissing.length) throw new WrongFormat(mappedMissing.map(([, h]) => h).join(', '));
+      if (!column.creator && !column.engagement_id && !column.promo_code)
+        throw new WrongFormat('creator | engagement_id | promo_code');
+      if (!METRIC_COUNTS.some((m) => column[m])) throw new WrongFormat(METRIC_COUNTS.join(' | '));
+    },
+    row(row, line) {
+      const get = (field: (typeof METRIC_FIELDS)[number]) =>
+        column[field] ? row[column[field]!] : undefined;
+      const who =
+        (get('engagement_id') && byId.get(get('engagement_id')!.trim())) ||
+        (get('promo_code') && byCode.get(get('promo_code')!.trim().toUpperCase())) ||
+        (get('creator') && byName.get(get('creator')!.trim().toLowerCase()));
+      if (!who) {
+        reject(
+          progress,
+          line,
+          `no creator in this campaign matches "${get('creator') ?? get('engagement_id') ?? get('promo_code') ?? ''}"`,
+        );
+        return null;
+      }
+      const values: Record<string, number | null> = {};
+      for (const metric of METRIC_COUNTS) {
+        const n = parseNumber(get(metric), decimalComma);
+        if (Number.isNaN(n) || (n !== null && n < 0)) {
+          reject(progress, line, `${metric} "${get(metric)}" is not a number`);
+          return null;
+        }
+        values[metric] = n === null ? null : Math.round(n);
+      }
+      const measuredAt = parseInstant(get('measured_at'), who.marketTimeZone);
+      const postedAt = parseInstant(get('posted_at'), who.marketTimeZone);
+      if (measuredAt === 'invalid' || postedAt === 'invalid') {
+        reject(
+          progress,
+          line,
+          `date "${measuredAt === 'invalid' ? get('measured_at') : get('posted_at')}" is not understood`,
+        );
+        return null;
+      }
+      pending.push({
+        campaignId,
+        importId,
+        engagementId: who.id,
+        platform: (get('platform') ?? '').trim().toLowerCase() || 'other',
+        postUrl: get('post_url')?.trim() || null,
+        postedAt,
+        measuredAt: measuredAt ?? now,
+        ...values,
+        source: 'import',
+      });
+      progress.rowsImported += 1;
+      if (pending.length >= METRIC_BATCH) {
+        const batch = pending;
+        pending = [];
+        return write(batch);
+      }
+      return null;
+    },
+    async finish(tx) {
+      await write(pending)(tx);
+      pending = [];
+    },
+  };
+}
+
+export async function findImport(db: DbOrTx, actor: Actor, id: string) {
+  if (!mayViewCampaign(actor)) throw forbidden();
+  const [row] = await db.select().from(imports).where(eq(imports.id, id));
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function listImports(db: DbOrTx, actor: Actor, campaignId: string) {
+  if (!mayViewCampaign(actor)) throw forbidden();
+  const rows = await db
+    .select()
+    .from(imports)
+    .where(eq(imports.campaignId, campaignId))
+    .orderBy(sql`${imports.createdAt} desc`);
+  return rows.map(presentImport);
+}
+
+/** Removes everything an import brought in; the import stays listed as undone. */
+export async function undoImport(db: Db, actor: Actor, id: string) {
+  if (!mayImport(actor)) throw forbidden();
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(imports).where(eq(imports.id, id)).for('update');
+    if (!row) throw notFound();
+    if (row.status !== 'completed')
+      throw new AppError(409, 'import_not_completed', 'error.import_not_completed');
+    const removedOrders = await tx.delete(orders).where(eq(orders.importId, id)).returning({ id: orders.id });
+    const removedMetrics = await tx
+      .delete(postMetrics)
+      .where(eq(postMetrics.importId, id))
+      .returning({ id: postMetrics.id });
+    const [updated] = await tx
+      .update(imports)
+      .set({ status: 'undone' })
+      .where(eq(imports.id, id))
+      .returning();
+    await recordAuditEvent(tx, {
+      actor,
+      action: 'import.undone',
+      entityType: 'import',
+      entityId: id,
+      campaignId: row.campaignId,
+      before: { status: row.status, rowsImported: row.rowsImported },
+      after: { status: 'undone', ordersRemoved: removedOrders.length, metricsRemoved: removedMetrics.length },
+    });
+    await publish(tx, `campaign:${row.campaignId}`, {
+      type: 'import.undone',
+      entityType: 'import',
+      entityId: id,
+    });
+    return presentImport(updated!);
+  });
+}
+
+/** At start-up: imports whose process died mid-way are failed and their partial rows removed. */
+export async function recoverStaleImports(db: Db) {
+  const stale = await db
+    .select({ id: imports.id })
+    .from(imports)
+    .where(
+      and(
+        inArray(imports.status, ['uploading', 'processing']),
+        or(isNull(imports.finishedAt), lt(imports.heartbeatAt, new Date(Date.now() - STALE_AFTER_MS))),
+        lt(imports.heartbeatAt, new Date(Date.now() - STALE_AFTER_MS)),
+      ),
+    );
+  for (const { id } of stale) {
+    await db.transaction(async (tx) => {
+      await tx.delete(orders).where(eq(orders.importId, id));
+      await tx.delete(postMetrics).where(eq(postMetrics.importId, id));
+      await tx
+        .update(imports)
+        .set({ status: 'failed', failure: 'interrupted', finishedAt: new Date() })
+        .where(eq(imports.id, id));
+    });
+  }
+}
