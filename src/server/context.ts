@@ -15,6 +15,10 @@ declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
   }
+  interface FastifyContextConfig {
+    /** The route changes the caller's sessions, tokens or profile: drop their cached credentials. */
+    changesCredentials?: boolean;
+  }
   interface FastifyRequest {
     user: Actor | null;
     /** How the request authenticated: the session id hash or the API token id. */

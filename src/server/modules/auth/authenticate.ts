@@ -49,11 +49,11 @@ export async function registerAuthentication(app: FastifyInstance) {
   const unlisten = await app.ctx.database.listen(CREDENTIALS_CHANNEL, (userId) => cache.forgetUser(userId));
   app.addHook('onClose', async () => unlisten());
   // NOTIFY reaches this instance a moment after the commit; a caller who just signed out or
-  // revoked a token must not be served from the cache in that moment, so their own writes
-  // clear their entries before the response leaves.
+  // revoked a token must not be served from the cache in that moment, so routes that change
+  // credentials or the profile (config.changesCredentials) clear the caller's entries before the
+  // response leaves.
   app.addHook('onSend', async (request) => {
-    if (request.user && request.method !== 'GET' && request.method !== 'HEAD')
-      cache.forgetUser(request.user.id);
+    if (request.user && request.routeOptions.config.changesCredentials) cache.forgetUser(request.user.id);
   });
   // last_used_at is informative: updating it at most once a minute per token keeps reads cheap.
   const lastTouched = new Map<string, number>();

@@ -120,12 +120,16 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags } }, async (request, reply) => {
-    const actor = requireUser(request);
-    if (request.credential?.kind === 'session') await logout(db, actor, request.credential.id);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/auth/logout',
+    { config: { changesCredentials: true }, schema: { tags } },
+    async (request, reply) => {
+      const actor = requireUser(request);
+      if (request.credential?.kind === 'session') await logout(db, actor, request.credential.id);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
 
   app.get('/api/me', { schema: { tags, response: { 200: userSchema, 401: errorSchema } } }, async (request) =>
     presentUser(requireUser(request)),
@@ -134,6 +138,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/me',
     {
+      config: { changesCredentials: true },
       schema: {
         tags,
         summary: 'Change name, language or time zone',
@@ -184,10 +189,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.delete('/api/tokens/:id', { schema: { tags, params: idParams } }, async (request, reply) => {
-    await revokeApiToken(db, requireUser(request), request.params.id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/tokens/:id',
+    { config: { changesCredentials: true }, schema: { tags, params: idParams } },
+    async (request, reply) => {
+      await revokeApiToken(db, requireUser(request), request.params.id);
+      return reply.status(204).send();
+    },
+  );
 
   app.get(
     '/api/invites',

@@ -134,28 +134,39 @@ async function rankBetween(
   return bottomRank(tx, campaignId, status);
 }
 
+/**
+ * The hot path of the board (a card moved is a status change): the task and its owner's name are
+ * read in one locked query, and the campaign is read only when the market or the due time changes.
+ */
 export async function updateTask(db: Db, actor: Actor, id: string, input: z.output<typeof updateTaskBody>) {
   if (!mayWriteTasks(actor)) throw forbidden();
   return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(tasks).where(eq(tasks.id, id)).for('update');
-    if (!current) throw notFound();
-    const campaign = await findCampaign(tx, current.campaignId);
-    const [currentOwner] = await tx
-      .select({ name: users.name })
-      .from(users)
-      .where(eq(users.id, current.ownerId));
-    const before = presentTask({ ...current, ownerName: currentOwner!.name });
+    const [found] = await tx
+      .select({ task: tasks, ownerName: users.name })
+      .from(tasks)
+      .innerJoin(users, eq(users.id, tasks.ownerId))
+      .where(eq(tasks.id, id))
+      .for('update', { of: tasks });
+    if (!found) throw notFound();
+    const current = found.task;
+    const before = presentTask({ ...current, ownerName: found.ownerName });
     if (input.version !== current.version) {
       throw new AppError(409, 'version_conflict', 'error.version_conflict', undefined, { current: before });
     }
     const marketCode = input.marketCode === undefined ? current.marketCode : input.marketCode;
-    assertMarket(campaign, marketCode);
+    const campaign =
+      input.marketCode !== undefined || input.dueAt !== undefined
+        ? await findCampaign(tx, current.campaignId)
+        : null;
+    if (campaign) assertMarket(campaign, marketCode);
     const owner =
       input.ownerId && input.ownerId !== current.ownerId ? await assertAssignable(tx, input.ownerId) : null;
     const status = input.status ?? current.status;
     const moved = input.after !== undefined || input.before !== undefined || status !== current.status;
-    const rank = moved ? await rankBetween(tx, campaign.id, status, input.after, input.before) : current.rank;
-    const due = resolveDue(campaign, marketCode, input.dueAt);
+    const rank = moved
+      ? await rankBetween(tx, current.campaignId, status, input.after, input.before)
+      : current.rank;
+    const due = campaign ? resolveDue(campaign, marketCode, input.dueAt) : undefined;
     const [row] = await tx
       .update(tasks)
       .set({
@@ -173,7 +184,7 @@ export async function updateTask(db: Db, actor: Actor, id: string, input: z.outp
       .where(eq(tasks.id, id))
       .returning();
     if (owner) await tx.insert(taskWatchers).values({ taskId: id, userId: owner.id }).onConflictDoNothing();
-    const after = presentTask({ ...row!, ownerName: owner?.name ?? currentOwner!.name });
+    const after = presentTask({ ...row!, ownerName: owner?.name ?? found.ownerName });
     const changed = (Object.keys(after) as Array<keyof typeof after>).filter(
       (k) => k !== 'version' && k !== 'updatedAt' && JSON.stringify(after[k]) !== JSON.stringify(before[k]),
     );
@@ -182,11 +193,11 @@ export async function updateTask(db: Db, actor: Actor, id: string, input: z.outp
       action: status !== current.status ? 'task.status_changed' : 'task.updated',
       entityType: 'task',
       entityId: id,
-      campaignId: campaign.id,
+      campaignId: current.campaignId,
       before: Object.fromEntries(changed.map((k) => [k, before[k]])),
       after: Object.fromEntries(changed.map((k) => [k, after[k]])),
     });
-    await publish(tx, `campaign:${campaign.id}`, {
+    await publish(tx, `campaign:${current.campaignId}`, {
       type: 'task.updated',
       entityType: 'task',
       entityId: id,
