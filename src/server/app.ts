@@ -25,6 +25,7 @@ import { calendarRoutes } from './modules/calendar/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { UPLOAD_TYPES } from './modules/creators/approvals.ts';
 import { creatorRoutes } from './modules/creators/routes.ts';
+import { demoRoutes } from './modules/demo/routes.ts';
 import { meetingRoutes } from './modules/meetings/routes.ts';
 import { metricsRoutes } from './modules/metrics/routes.ts';
 import { recoverStaleImports } from './modules/metrics/run-import.ts';
@@ -112,6 +113,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   await app.register(meetingRoutes);
   await app.register(creatorRoutes);
   await app.register(metricsRoutes);
+  await app.register(demoRoutes);
   await recoverStaleImports(database.db);
 
   await serveWebApp(app, config.webDir);

@@ -155,4 +155,5 @@ export const enServer = {
   'report.csv.creator': "Creator",
   'report.csv.promoCode': "Promo code",
   'report.csv.cost': "Cost",
+  'error.demo_exists': "The demo workspace is already loaded.",
 } as const;

@@ -158,4 +158,5 @@ export const ruServer: Record<keyof typeof enServer, string> = {
   'report.csv.creator': "Автор",
   'report.csv.promoCode': "Промокод",
   'report.csv.cost': "Затраты",
+  'error.demo_exists': "Демо-пространство уже загружено.",
 };

@@ -1,0 +1,295 @@
+import type { Db } from '../../db/index.ts';
+import { AppError, forbidden } from '../../http/errors.ts';
+import { type Actor, isAdmin } from '../auth/policies.ts';
+import { editSectionData } from '../briefs/edit-section-data.ts';
+import { editSectionText } from '../briefs/edit-section-text.ts';
+import { publishVersion } from '../briefs/publish-version.ts';
+import { createCampaign } from '../campaigns/create-campaign.ts';
+import { listCampaigns } from '../campaigns/find-campaign.ts';
+import { generateAgreement, sendAgreement, signAgreement } from '../creators/agreements.ts';
+import { giveFeedback, submitDraft } from '../creators/approvals.ts';
+import { createEngagement, updateEngagement } from '../creators/engagements.ts';
+import { createCreator } from '../creators/roster.ts';
+import { createMeeting, recordDecision } from '../meetings/schedule-meeting.ts';
+import { recordManualMetrics, setExchangeRates } from '../metrics/record-metrics.ts';
+import { createTask } from '../tasks/write-task.ts';
+import { createMilestone } from '../timeline/milestones.ts';
+
+const DEMO_NAME = 'Calm Mornings — RU + US launch';
+
+/**
+ * The Russia + US wellness launch from the design, as ordinary data made through the same
+ * service functions as the UI (so every piece is audited and can be edited or deleted).
+ */
+export async function loadDemo(db: Db, actor: Actor) {
+  if (!isAdmin(actor)) throw forbidden();
+  if ((await listCampaigns(db)).some((c) => c.name === DEMO_NAME)) {
+    throw new AppError(409, 'demo_exists', 'error.demo_exists');
+  }
+  const campaign = await createCampaign(db, actor, {
+    name: DEMO_NAME,
+    brand: 'Northwind Wellness',
+    launchWindowHours: 48,
+    markets: [
+      {
+        code: 'RU',
+        name: 'Россия',
+        language: 'ru',
+        timeZone: 'Europe/Moscow',
+        currency: 'RUB',
+        objective: 'awareness',
+      },
+      {
+        code: 'US',
+        name: 'United States',
+        language: 'en',
+        timeZone: 'America/New_York',
+        currency: 'USD',
+        objective: 'conversion',
+      },
+    ],
+  });
+  const id = campaign.id;
+  const text = async (key: string, en: string, ru: string) => {
+    await editSectionText(db, actor, id, key, {
+      kind: 'edit',
+      input: { language: 'en', text: en, baseRevision: 0 },
+    });
+    await editSectionText(db, actor, id, key, {
+      kind: 'edit',
+      input: { language: 'ru', text: ru, baseRevision: 0 },
+    });
+  };
+  await text(
+    'objective',
+    'One theme, two definitions of success: in Russia, reach wellness audiences; in the US, sell the Calm Mornings kit through creator promo codes.',
+    'Одна тема, два определения успеха: в России — охват аудитории о здоровье; в США — продажи набора Calm Mornings по промокодам авторов.',
+  );
+  await text(
+    'guardrails',
+    'The morning ritual story, the product name and the claims stay the same everywhere. Music, setting and humour may vary.',
+    'История утреннего ритуала, название продукта и заявления одинаковы везде. Музыка, обстановка и юмор могут отличаться.',
+  );
+  await text(
+    'selection_criteria',
+    'Audience fit first, then engagement and brand safety.',
+    'Сначала соответствие аудитории, затем вовлечённость и безопасность бренда.',
+  );
+  await text(
+    'timeline',
+    'Both markets go live within 48 hours of each other.',
+    'Оба рынка запускаются в пределах 48 часов друг от друга.',
+  );
+  await text(
+    'measurement',
+    'Russia: reach and engagement rate. US: orders and ROAS.',
+    'Россия: охват и вовлечённость. США: заказы и ROAS.',
+  );
+  await text(
+    'escalation',
+    'Creative disputes: market lead within 24 h, then the brand manager.',
+    'Творческие споры: лид рынка в течение 24 ч, затем бренд-менеджер.',
+  );
+  const data = (key: string, value: unknown) =>
+    editSectionData(db, actor, id, key, { data: value, baseRevision: 0 });
+  await data('objective', {
+    markets: [
+      {
+        marketCode: 'RU',
+        objective: 'awareness',
+        success: { en: '2 M reach in 30 days', ru: '2 млн охвата за 30 дней' },
+      },
+      {
+        marketCode: 'US',
+        objective: 'conversion',
+        success: { en: '3,000 kits sold', ru: '3 000 проданных наборов' },
+      },
+    ],
+  });
+  await data('guardrails', {
+    items: [
+      {
+        id: 'claims',
+        scope: 'fixed',
+        text: { en: 'No medical claims', ru: 'Без медицинских заявлений' },
+        marketNotes: {},
+      },
+      {
+        id: 'setting',
+        scope: 'may_vary',
+        text: { en: 'Setting and music', ru: 'Обстановка и музыка' },
+        marketNotes: { RU: { en: 'Dacha mornings welcome', ru: 'Утро на даче приветствуется' } },
+      },
+    ],
+  });
+  await data('selection_criteria', {
+    criteria: [
+      { id: 'fit', label: { en: 'Audience fit', ru: 'Соответствие аудитории' }, weight: 50 },
+      { id: 'er', label: { en: 'Engagement rate', ru: 'Вовлечённость' }, weight: 30 },
+      { id: 'safety', label: { en: 'Brand safety', ru: 'Безопасность бренда' }, weight: 20 },
+    ],
+  });
+  await data('measurement', {
+    markets: [
+      {
+        marketCode: 'RU',
+        engagementRateBasis: 'reach',
+        kpis: [
+          { metric: 'reach', target: 2_000_000 },
+          { metric: 'engagement_rate', target: 6 },
+        ],
+      },
+      {
+        marketCode: 'US',
+        kpis: [
+          { metric: 'orders', target: 3000 },
+          { metric: 'roas', target: 2.5 },
+        ],
+      },
+    ],
+  });
+  await data('escalation', {
+    rules: [
+      {
+        id: 'creative',
+        decision: { en: 'Creative dispute', ru: 'Творческий спор' },
+        decider: 'Market lead',
+        withinHours: 24,
+        next: 'Brand manager',
+      },
+    ],
+  });
+  await publishVersion(db, actor, id, 'Kickoff version');
+
+  // Go-lives on both sides of the US clock change of 8 March 2026.
+  await createMilestone(db, actor, id, {
+    title: 'RU go-live',
+    kind: 'go_live',
+    marketCode: 'RU',
+    at: { local: '2026-03-07T18:00', timeZone: 'Europe/Moscow', disambiguation: 'reject' },
+    confirmOutsideWindow: false,
+  });
+  await createMilestone(db, actor, id, {
+    title: 'US go-live',
+    kind: 'go_live',
+    marketCode: 'US',
+    at: { local: '2026-03-08T10:00', timeZone: 'America/New_York', disambiguation: 'reject' },
+    confirmOutsideWindow: false,
+  });
+  await createMilestone(db, actor, id, {
+    title: 'Drafts due',
+    kind: 'deadline',
+    marketCode: null,
+    at: '2026-02-27T15:00:00Z',
+    confirmOutsideWindow: false,
+  });
+  for (const [title, marketCode, status, due] of [
+    [
+      'Approve RU scripts',
+      'RU',
+      'in_progress',
+      { local: '2026-02-25T18:00', timeZone: 'Europe/Moscow', disambiguation: 'reject' as const },
+    ],
+    ['Send US full briefs', 'US', 'done', '2026-02-10T17:00:00Z'],
+    ['Confirm Telegram posting slots', 'RU', 'blocked', '2026-03-02T09:00:00Z'],
+    ['Set up Shopify promo codes', 'US', 'in_review', '2026-03-01T20:00:00Z'],
+    ['Joint report template', null, 'todo', '2026-03-20T12:00:00Z'],
+  ] as const) {
+    await createTask(db, actor, id, {
+      title,
+      ownerId: actor.id,
+      marketCode,
+      status,
+      dueAt: due,
+      labels: ['demo'],
+    });
+  }
+  await setExchangeRates(db, actor, id, { baseCurrency: 'USD', rates: { RUB: 0.011 } });
+
+  const roster = [
+    ['Анна Смирнова', 'RU', 'ru', 'Europe/Moscow', 'telegram', 120_000, 'ANNA'],
+    ['Мария Волкова', 'RU', 'ru', 'Europe/Moscow', 'vk', 340_000, 'MARIA'],
+    ['Дмитрий Орлов', 'RU', 'ru', 'Asia/Yekaterinburg', 'youtube', 510_000, 'DIMA'],
+    ['Jess Park', 'US', 'en', 'America/Los_Angeles', 'instagram', 250_000, 'JESS15'],
+    ['Tom Reed', 'US', 'en', 'America/Chicago', 'tiktok', 45_000, 'TOM10'],
+  ] as const;
+  const statuses = ['tentative', 'in_production', 'shortlisted', 'approved', 'contacted'] as const;
+  const engagementIds: string[] = [];
+  for (const [
+    i,
+    [name, marketCode, language, timeZone, platform, followers, promoCode],
+  ] of roster.entries()) {
+    const creator = await createCreator(db, actor, {
+      name,
+      marketCode,
+      language,
+      timeZone,
+      channels: [{ platform, handle: `@${promoCode.toLowerCase()}`, followers }],
+      contact: {},
+      notes: '',
+      tags: ['wellness'],
+    });
+    const engagement = await createEngagement(db, actor, id, {
+      creatorId: creator.id,
+      deliverables: [
+        {
+          platform,
+          format: platform === 'youtube' ? 'video' : 'post',
+          count: 2,
+          dueAt: '2026-03-05T12:00:00Z',
+        },
+      ],
+      fee:
+        marketCode === 'RU'
+          ? { amount: 90_000 + i * 10_000, currency: 'RUB' }
+          : { amount: 2_000, currency: 'USD' },
+      promoCode,
+      status: statuses[i] === 'approved' ? 'in_production' : statuses[i],
+    });
+    engagementIds.push(engagement.id);
+    await updateEngagement(db, actor, engagement.id, {
+      version: engagement.version,
+      ratings: {
+        fit: { score: 5 - (i % 3), note: '' },
+        er: { score: 3 + (i % 2), note: '' },
+        safety: { score: 4, note: '' },
+      },
+    });
+    if (statuses[i] === 'approved') {
+      const agreement = await generateAgreement(db, actor, engagement.id);
+      await sendAgreement(db, actor, agreement.id);
+      await signAgreement(db, actor, agreement.id, { method: 'portal', fullName: name, ip: '127.0.0.1' });
+      const draft = await submitDraft(db, actor, engagement.id, {
+        url: 'https://example.com/draft-1',
+        note: 'First cut',
+      });
+      await giveFeedback(db, actor, draft.id, { decision: 'approved', feedback: 'Lovely — approved.' });
+    }
+  }
+  await recordManualMetrics(db, actor, engagementIds[0]!, {
+    platform: 'telegram',
+    postUrl: 'https://t.me/anna_wellness/101',
+    measuredAt: '2026-03-14T12:00:00Z',
+    reach: 86_000,
+    views: 91_000,
+    likes: 4_100,
+    comments: 320,
+    shares: 260,
+    source: 'Telegram channel statistics (demo)',
+  });
+  const meeting = await createMeeting(db, actor, id, {
+    title: 'Kickoff — RU + US',
+    start: '2026-02-10T14:00:00Z',
+    durationMinutes: 90,
+    participantIds: [],
+    externalParticipantIds: [],
+    languages: ['ru', 'en'],
+    interpreter: { needed: true, name: 'Irina' },
+    agenda: {
+      en: 'What "coordinated" means; timeline; creators',
+      ru: 'Что значит «согласованно»; сроки; авторы',
+    },
+  });
+  await recordDecision(db, actor, meeting.id, 'US creators get the full brief up front');
+  return { campaignId: id };
+}
