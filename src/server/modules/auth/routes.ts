@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, forbidden } from '../../http/errors.ts';
+import { originOf } from '../../http/html.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
 import { requireUser, SESSION_COOKIE, SESSION_DAYS } from './authenticate.ts';
 import {
@@ -58,10 +59,6 @@ function rateLimited(max: number) {
         }),
     },
   };
-}
-
-function originOf(request: FastifyRequest, publicUrl: string | undefined) {
-  return publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
 }
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {

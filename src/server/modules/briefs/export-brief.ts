@@ -1,4 +1,5 @@
 import { type Locale, translate } from '../../../shared/i18n/index.ts';
+import { escapeHtml } from '../../http/html.ts';
 import type { BriefSnapshot } from './publish-version.ts';
 import type { SectionData } from './schema.ts';
 import type { SectionKey } from './tables.ts';
@@ -16,12 +17,6 @@ export function exportLanguages(snapshot: BriefSnapshot, requested: string): str
 }
 
 const uiLocale = (language: string): Locale => (language === 'ru' ? 'ru' : 'en');
-
-const escapeHtml = (value: string) =>
-  value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 
 const sectionTitle = (key: SectionKey, locale: Locale) => translate(locale, `brief.section.${key}`);
 

@@ -1,5 +1,7 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { originOf } from '../../http/html.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { renderCalendarFeed, rotateCalendarFeed } from './calendar-feed.ts';
 
@@ -7,8 +9,7 @@ const tags = ['Calendar'];
 
 export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.ctx.database;
-  const origin = (request: { protocol: string; host: string }) =>
-    app.ctx.config.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
+  const origin = (request: FastifyRequest) => originOf(request, app.ctx.config.publicUrl);
 
   app.post(
     '/api/me/calendar-feed',

@@ -68,3 +68,10 @@ export async function listCampaigns(db: DbOrTx): Promise<Campaign[]> {
     .orderBy(asc(markets.position));
   return rows.map((row) => ({ ...row, markets: all.filter((m) => m.campaignId === row.id) }));
 }
+
+/** A market code given for something inside the campaign must be one of its markets. */
+export function assertCampaignMarket(campaign: Campaign, code: string | null | undefined): void {
+  if (code && !campaign.markets.some((m) => m.code === code)) {
+    throw new AppError(400, 'unknown_market', 'error.unknown_market', { code });
+  }
+}

@@ -3,6 +3,7 @@ import { isLocale, type Locale, translate } from '../../../shared/i18n/index.ts'
 import { formatInZones } from '../../../shared/time/index.ts';
 import type { Db, DbOrTx } from '../../db/index.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
+import { escapeHtml } from '../../http/html.ts';
 import { publish } from '../../realtime/index.ts';
 import { recordAuditEvent } from '../audit/record-event.ts';
 import type { Actor } from '../auth/policies.ts';
@@ -252,12 +253,6 @@ export async function agreementsOf(db: DbOrTx, actor: Actor, engagementId: strin
     .orderBy(desc(agreements.version));
   return rows.map(presentAgreement);
 }
-
-const escapeHtml = (value: string) =>
-  value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 
 /** A print-ready page of the agreement in its own language (print to PDF from the browser). */
 export function agreementPrintPage(row: AgreementRow): string {

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { type Locale, type MessageKey, translate } from '../../../shared/i18n/index.ts';
+import { escapeHtml } from '../../http/html.ts';
 import type { CampaignReport } from './report.ts';
 
 const kpiLabel = (locale: Locale, metric: string) => translate(locale, `brief.kpi.${metric}` as MessageKey);
@@ -72,12 +73,6 @@ export function reportCsv(report: CampaignReport, locale: Locale): string {
     ])
   );
 }
-
-const escapeHtml = (value: string) =>
-  value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 
 /** One market per column, side by side (awareness beside conversion), printable to PDF. */
 export function reportPrintPage(report: CampaignReport, campaignName: string, locale: Locale): string {

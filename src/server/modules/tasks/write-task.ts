@@ -7,7 +7,7 @@ import { publish } from '../../realtime/index.ts';
 import { recordAuditEvent } from '../audit/record-event.ts';
 import { type Actor, isStaff } from '../auth/policies.ts';
 import { users } from '../auth/tables.ts';
-import { type Campaign, findCampaign } from '../campaigns/find-campaign.ts';
+import { assertCampaignMarket, type Campaign, findCampaign } from '../campaigns/find-campaign.ts';
 import { mayViewCampaign } from '../campaigns/policies.ts';
 import { presentTask, type TaskRow } from './find-tasks.ts';
 import type { createTaskBody, updateTaskBody } from './schema.ts';
@@ -25,12 +25,6 @@ async function assertAssignable(tx: DbOrTx, userId: string) {
     .where(eq(users.id, userId));
   if (!user || user.role === 'creator') throw new AppError(400, 'unknown_user', 'error.unknown_user');
   return user;
-}
-
-function assertMarket(campaign: Campaign, code: string | null | undefined) {
-  if (code && !campaign.markets.some((m) => m.code === code)) {
-    throw new AppError(400, 'unknown_market', 'error.unknown_market', { code });
-  }
 }
 
 /** A due instant keeps the zone it was agreed in: the one it was typed in, or its market's. */
@@ -65,7 +59,7 @@ export async function createTask(
     // Locking the campaign row serialises task numbering within a campaign.
     const campaign = await findCampaign(tx, campaignId, { forUpdate: true });
     const marketCode = input.marketCode ?? null;
-    assertMarket(campaign, marketCode);
+    assertCampaignMarket(campaign, marketCode);
     const owner = await assertAssignable(tx, input.ownerId);
     const status = input.status ?? 'todo';
     const [{ next } = { next: 1 }] = await tx
@@ -158,7 +152,7 @@ export async function updateTask(db: Db, actor: Actor, id: string, input: z.outp
       input.marketCode !== undefined || input.dueAt !== undefined
         ? await findCampaign(tx, current.campaignId)
         : null;
-    if (campaign) assertMarket(campaign, marketCode);
+    if (campaign) assertCampaignMarket(campaign, marketCode);
     const owner =
       input.ownerId && input.ownerId !== current.ownerId ? await assertAssignable(tx, input.ownerId) : null;
     const status = input.status ?? current.status;

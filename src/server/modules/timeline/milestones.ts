@@ -7,7 +7,7 @@ import { type ResolvedInstant, resolveInstant } from '../../http/instant.ts';
 import { publish } from '../../realtime/index.ts';
 import { recordAuditEvent } from '../audit/record-event.ts';
 import type { Actor } from '../auth/policies.ts';
-import { type Campaign, findCampaign } from '../campaigns/find-campaign.ts';
+import { assertCampaignMarket, type Campaign, findCampaign } from '../campaigns/find-campaign.ts';
 import { mayEditBrief, mayViewCampaign } from '../campaigns/policies.ts';
 import { type LaunchWindow, launchWindow } from './launch-window.ts';
 import type { createMilestoneBody, updateMilestoneBody } from './schema.ts';
@@ -80,12 +80,6 @@ function assertWindow(before: LaunchWindow, after: LaunchWindow, confirmed: bool
   }
 }
 
-function assertMarket(campaign: Campaign, marketCode: string | null | undefined) {
-  if (marketCode && !campaign.markets.some((m) => m.code === marketCode)) {
-    throw new AppError(400, 'unknown_market', 'error.unknown_market', { code: marketCode });
-  }
-}
-
 function zoneFor(campaign: Campaign, marketCode: string | null, resolved: ResolvedInstant): string {
   return (
     resolved.timeZone ??
@@ -105,7 +99,7 @@ export async function createMilestone(
   return db.transaction(async (tx) => {
     const campaign = await findCampaign(tx, campaignId, { forUpdate: true });
     const marketCode = input.marketCode ?? null;
-    assertMarket(campaign, marketCode);
+    assertCampaignMarket(campaign, marketCode);
     const before = await windowAfter(tx, campaign, null);
     const after = await windowAfter(tx, campaign, { at: resolved.at, kind: input.kind, marketCode });
     assertWindow(before, after, input.confirmOutsideWindow);
@@ -157,7 +151,7 @@ export async function updateMilestone(
       });
     }
     const marketCode = input.marketCode === undefined ? current.marketCode : input.marketCode;
-    assertMarket(campaign, marketCode);
+    assertCampaignMarket(campaign, marketCode);
     const next = {
       title: input.title ?? current.title,
       kind: input.kind ?? current.kind,
