@@ -8,7 +8,10 @@ import { useT } from './i18n/locale.tsx';
 import { useWorkspaceEvents } from './live-updates.ts';
 import { matchPath, Redirect, safeNext, useLocation } from './router/router.tsx';
 import { AuditPage } from './routes/audit-page.tsx';
+import { CAMPAIGN_PAGES } from './routes/campaign/pages.tsx';
 import { CampaignsPage } from './routes/campaigns-page.tsx';
+import { CREATOR_PAGES, creatorLanding } from './routes/creators/pages.tsx';
+import { INSIGHTS_PAGES } from './routes/insights/pages.tsx';
 import { InvitePage } from './routes/invite-page.tsx';
 import { NotFoundPage } from './routes/not-found-page.tsx';
 import { ProfilePage } from './routes/profile-page.tsx';
@@ -16,10 +19,15 @@ import { SetupPage } from './routes/setup-page.tsx';
 import { SignInPage } from './routes/sign-in-page.tsx';
 import { TeamPage } from './routes/team-page.tsx';
 import { TokensPage } from './routes/tokens-page.tsx';
+import { TRACKER_PAGES } from './routes/tracker/pages.tsx';
 
 /** Pages inside the shell. A later feature adds its route here and its entry in NAV (shell.tsx). */
 const PAGES: Array<{ path: string; render: (me: User, params: Record<string, string>) => ReactNode }> = [
-  { path: '/campaigns', render: () => <CampaignsPage /> },
+  { path: '/campaigns', render: (me) => <CampaignsPage me={me} /> },
+  ...CAMPAIGN_PAGES,
+  ...CREATOR_PAGES,
+  ...TRACKER_PAGES,
+  ...INSIGHTS_PAGES,
   { path: '/audit', render: (me) => <AuditPage me={me} /> },
   { path: '/team', render: (me) => <TeamPage me={me} /> },
   { path: '/tokens', render: () => <TokensPage /> },
@@ -83,6 +91,10 @@ export function App() {
   if (pathname === '/' || pathname === '/sign-in' || pathname === '/setup') {
     return <Redirect to={safeNext(search.get('next'))} />;
   }
+
+  // A creator (external guest) has the portal and their profile; every other path leads to the portal.
+  const creatorTarget = user.role === 'creator' ? creatorLanding(pathname) : null;
+  if (creatorTarget) return <Redirect to={creatorTarget} />;
 
   for (const page of PAGES) {
     const params = matchPath(page.path, pathname);

@@ -29,6 +29,8 @@ export function useWorkspaceEvents(enabled: boolean) {
         void queryClient.invalidateQueries({ queryKey: keys.invites });
       }
       if (event.entityType === 'invite') void queryClient.invalidateQueries({ queryKey: keys.invites });
+      // A campaign created or changed elsewhere appears in the list (see api/campaigns.ts for its keys).
+      if (event.entityType === 'campaign') void queryClient.invalidateQueries({ queryKey: ['campaigns'] });
       void queryClient.invalidateQueries({ queryKey: keys.audit });
     });
     return () => source.close();

@@ -1,9 +1,13 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { enCampaigns } from './catalog/en/campaigns.ts';
+import { enCreators } from './catalog/en/creators.ts';
+import { enInsights } from './catalog/en/insights.ts';
 import { enServer } from './catalog/en/server.ts';
 import { enTracker } from './catalog/en/tracker.ts';
 import { enWeb } from './catalog/en/web.ts';
 import { ruCampaigns } from './catalog/ru/campaigns.ts';
+import { ruCreators } from './catalog/ru/creators.ts';
+import { ruInsights } from './catalog/ru/insights.ts';
 import { ruServer } from './catalog/ru/server.ts';
 import { ruTracker } from './catalog/ru/tracker.ts';
 import { ruWeb } from './catalog/ru/web.ts';
@@ -12,8 +16,8 @@ export const LOCALES = ['en', 'ru'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export const catalogues = {
-  en: { ...enServer, ...enWeb, ...enCampaigns, ...enTracker },
-  ru: { ...ruServer, ...ruWeb, ...ruCampaigns, ...ruTracker },
+  en: { ...enServer, ...enWeb, ...enCampaigns, ...enCreators, ...enTracker, ...enInsights },
+  ru: { ...ruServer, ...ruWeb, ...ruCampaigns, ...ruCreators, ...ruTracker, ...ruInsights },
 } as const;
 
 export type MessageKey = keyof typeof catalogues.en;

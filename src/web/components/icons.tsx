@@ -128,6 +128,59 @@ export const PlusIcon = (props: IconProps) => (
   </Icon>
 );
 
+export const SettingsIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M3.5 6h7M14.5 6h2M3.5 14h2M9.5 14h7" />
+    <circle cx="12.5" cy="6" r="2" />
+    <circle cx="7.5" cy="14" r="2" />
+  </Icon>
+);
+
+export const HistoryIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M3.5 10a6.5 6.5 0 1 0 1.9-4.6L3.5 7.3" />
+    <path d="M3.5 3.5v3.8h3.8M10 6.5V10l2.5 1.5" />
+  </Icon>
+);
+
+export const PrintIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M6 7.5V3.5h8v4M6 14H4.5a1 1 0 0 1-1-1V8.5a1 1 0 0 1 1-1h11a1 1 0 0 1 1 1V13a1 1 0 0 1-1 1H14" />
+    <path d="M6 11.5h8v5H6z" />
+  </Icon>
+);
+
+export const DownloadIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M10 3.5v9M6.5 9 10 12.5 13.5 9M4 16.5h12" />
+  </Icon>
+);
+
+export const PencilIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="m12.8 4.2 3 3L7.5 15.5l-3.6.6.6-3.6 8.3-8.3Z" />
+  </Icon>
+);
+
+export const CompareIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M7 3.5v13M13 3.5v13M3.5 7H7M13 13h3.5M3.5 13H7M13 7h3.5" />
+  </Icon>
+);
+
+export const TasksIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <rect x="3.5" y="3.5" width="13" height="13" rx="3" />
+    <path d="m6.8 10.2 2.2 2.2 4.2-4.6" />
+  </Icon>
+);
+
+export const FlagIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M4.5 17V3.5M4.5 4h9l-2 3.5 2 3.5h-9" />
+  </Icon>
+);
+
 export const LogoMark = (props: IconProps) => (
   <svg width="28" height="28" viewBox="0 0 28 28" aria-hidden="true" focusable="false" {...props}>
     <rect width="28" height="28" rx="8" fill="var(--accent)" />

@@ -4,8 +4,18 @@ import type { User } from '../api/types.ts';
 import { useT } from '../i18n/locale.tsx';
 import { roleLabel } from '../labels.ts';
 import { Link, useLocation } from '../router/router.tsx';
+import { CreatorsIcon, PortalIcon } from '../routes/creators/bits.tsx';
 import { useSignOut } from '../session.ts';
-import { AuditIcon, CampaignIcon, KeyIcon, LogoMark, SignOutIcon, TeamIcon, UserIcon } from './icons.tsx';
+import {
+  AuditIcon,
+  CampaignIcon,
+  KeyIcon,
+  LogoMark,
+  SignOutIcon,
+  TasksIcon,
+  TeamIcon,
+  UserIcon,
+} from './icons.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
 
 export interface NavEntry {
@@ -17,13 +27,17 @@ export interface NavEntry {
 }
 
 const isStaff = (user: User) => user.role !== 'creator';
+const isCreator = (user: User) => user.role === 'creator';
 
 /** The app's sections. Later features add their entry here and their page in app.tsx. */
 export const NAV: readonly NavEntry[] = [
-  { path: '/campaigns', label: 'nav.campaigns', icon: CampaignIcon, visible: () => true },
+  { path: '/campaigns', label: 'nav.campaigns', icon: CampaignIcon, visible: isStaff },
+  { path: '/creators', label: 'creators.nav', icon: CreatorsIcon, visible: isStaff },
+  { path: '/portal', label: 'portal.nav', icon: PortalIcon, visible: isCreator },
+  { path: '/my-tasks', label: 'myTasks.nav', icon: TasksIcon, visible: isStaff },
   { path: '/audit', label: 'nav.audit', icon: AuditIcon, visible: isStaff },
   { path: '/team', label: 'nav.team', icon: TeamIcon, visible: isStaff },
-  { path: '/tokens', label: 'nav.tokens', icon: KeyIcon, visible: () => true },
+  { path: '/tokens', label: 'nav.tokens', icon: KeyIcon, visible: isStaff },
   { path: '/profile', label: 'nav.profile', icon: UserIcon, visible: () => true },
 ];
 

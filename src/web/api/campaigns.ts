@@ -1,0 +1,137 @@
+// Campaign and brief data for the web app: response types (from the server's schemas and
+// services, type-only imports), query keys and query options.
+import { queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { acknowledgementStatus } from '../../server/modules/briefs/acknowledge-version.ts';
+import type { diffVersions } from '../../server/modules/briefs/diff-versions.ts';
+import type { findVersion, listVersions } from '../../server/modules/briefs/publish-version.ts';
+import type {
+  briefSchema,
+  SectionData,
+  sectionSchema,
+  textStateSchema,
+} from '../../server/modules/briefs/schema.ts';
+import type { SectionKey } from '../../server/modules/briefs/tables.ts';
+import type {
+  campaignSchema,
+  createCampaignBody,
+  marketInput,
+  marketSchema,
+} from '../../server/modules/campaigns/schema.ts';
+import type { Objective } from '../../server/modules/campaigns/tables.ts';
+import { api } from './client.ts';
+
+export type Campaign = z.infer<typeof campaignSchema>;
+export type Market = z.infer<typeof marketSchema>;
+export type MarketInput = z.input<typeof marketInput>;
+export type CreateCampaignBody = z.input<typeof createCampaignBody>;
+export type { Objective, SectionData, SectionKey };
+
+export type Brief = z.infer<typeof briefSchema>;
+export type BriefSection = z.infer<typeof sectionSchema>;
+export type BriefText = z.infer<typeof textStateSchema>;
+export type BriefVersion = Awaited<ReturnType<typeof findVersion>>;
+export type BriefVersionSummary = Awaited<ReturnType<typeof listVersions>>[number];
+export type BriefDiff = Awaited<ReturnType<typeof diffVersions>>;
+export type AcknowledgementStatus = Awaited<ReturnType<typeof acknowledgementStatus>>;
+
+// Mirrors the server's lists (src/server/modules/…); the server validates again.
+export const OBJECTIVE_OPTIONS = [
+  'awareness',
+  'conversion',
+  'engagement',
+] as const satisfies readonly Objective[];
+export const SECTION_ORDER = [
+  'objective',
+  'guardrails',
+  'selection_criteria',
+  'timeline',
+  'measurement',
+  'escalation',
+] as const satisfies readonly SectionKey[];
+export const AWARENESS_KPIS = ['reach', 'impressions', 'views', 'engagement_rate', 'cpm'] as const;
+export const CONVERSION_KPIS = ['clicks', 'orders', 'revenue', 'conversion_rate', 'cpa', 'roas'] as const;
+export const OTHER_KPIS = ['cpe', 'engagements'] as const;
+export type KpiMetric = SectionData['measurement']['markets'][number]['kpis'][number]['metric'];
+
+/** Realtime change in a campaign, as `GET /api/campaigns/:id/events` sends it (`event: change`). */
+export interface CampaignEvent {
+  type: string;
+  entityType: string;
+  entityId: string;
+  scope?: string;
+  at?: string;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Query keys. Everything inside one campaign starts with `['campaign', id]`, so a reconnect
+ * of the live stream can refetch the lot; the tracker's queries can live under it too.
+ */
+export const campaignKeys = {
+  list: ['campaigns'] as const,
+  all: (id: string) => ['campaign', id] as const,
+  detail: (id: string) => ['campaign', id, 'detail'] as const,
+  brief: (id: string) => ['campaign', id, 'brief'] as const,
+  versions: (id: string) => ['campaign', id, 'versions'] as const,
+  version: (id: string, v: number) => ['campaign', id, 'versions', v] as const,
+  diff: (id: string, a: number, b: number) => ['campaign', id, 'diff', a, b] as const,
+  acknowledgements: (id: string, v: number) => ['campaign', id, 'acknowledgements', v] as const,
+};
+
+export const campaignsQuery = queryOptions({
+  queryKey: campaignKeys.list,
+  queryFn: ({ signal }) => api<{ campaigns: Campaign[] }>('GET', '/api/campaigns', { signal }),
+  select: (data) => data.campaigns,
+});
+
+export const campaignQuery = (id: string) =>
+  queryOptions({
+    queryKey: campaignKeys.detail(id),
+    queryFn: ({ signal }) => api<Campaign>('GET', `/api/campaigns/${id}`, { signal }),
+  });
+
+export const briefQuery = (id: string) =>
+  queryOptions({
+    queryKey: campaignKeys.brief(id),
+    queryFn: ({ signal }) => api<Brief>('GET', `/api/campaigns/${id}/brief`, { signal }),
+  });
+
+export const versionsQuery = (id: string) =>
+  queryOptions({
+    queryKey: campaignKeys.versions(id),
+    queryFn: ({ signal }) =>
+      api<{ versions: BriefVersionSummary[] }>('GET', `/api/campaigns/${id}/brief/versions`, { signal }),
+    select: (data) => data.versions,
+  });
+
+/** A published version never changes. */
+export const versionQuery = (id: string, v: number) =>
+  queryOptions({
+    queryKey: campaignKeys.version(id, v),
+    queryFn: ({ signal }) => api<BriefVersion>('GET', `/api/campaigns/${id}/brief/versions/${v}`, { signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+export const diffQuery = (id: string, a: number, b: number) =>
+  queryOptions({
+    queryKey: campaignKeys.diff(id, a, b),
+    queryFn: ({ signal }) =>
+      api<BriefDiff>('GET', `/api/campaigns/${id}/brief/versions/${a}/diff/${b}`, { signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+export const acknowledgementsQuery = (id: string, v: number) =>
+  queryOptions({
+    queryKey: campaignKeys.acknowledgements(id, v),
+    queryFn: ({ signal }) =>
+      api<AcknowledgementStatus>('GET', `/api/campaigns/${id}/brief/versions/${v}/acknowledgements`, {
+        signal,
+      }),
+  });
+
+/** Export of a published version: a print-ready page (html) or a Markdown download. */
+export function exportUrl(id: string, v: number, format: 'html' | 'markdown', language: string) {
+  const query = new URLSearchParams({ format, language });
+  return `/api/campaigns/${id}/brief/versions/${v}/export?${query}`;
+}

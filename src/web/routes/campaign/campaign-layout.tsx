@@ -1,0 +1,140 @@
+import { useQuery } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext, useState } from 'react';
+import { type Campaign, campaignQuery } from '../../api/campaigns.ts';
+import { ApiError } from '../../api/client.ts';
+import { meQuery } from '../../api/queries.ts';
+import type { User } from '../../api/types.ts';
+import { CampaignIcon, SettingsIcon } from '../../components/icons.tsx';
+import { Button, EmptyState, ErrorAlert } from '../../components/ui.tsx';
+import { useT } from '../../i18n/locale.tsx';
+import { Link } from '../../router/router.tsx';
+import { useNow } from '../../time/use-now.ts';
+import { useCampaignLiveUpdates } from './campaign-events.ts';
+import { CampaignSettingsDialog } from './campaign-settings-dialog.tsx';
+import { MarketClocks } from './market-clocks.tsx';
+import { CAMPAIGN_TABS } from './tabs.ts';
+
+const CampaignContext = createContext<Campaign | null>(null);
+
+/** The campaign the surrounding `CampaignLayout` shows (loaded, current, live). */
+export function useLayoutCampaign(): Campaign {
+  const campaign = useContext(CampaignContext);
+  if (!campaign) throw new Error('useLayoutCampaign is used outside CampaignLayout');
+  return campaign;
+}
+
+/** Mirrors the server's rule (admins, and leads of one of the campaign's markets); the server decides. */
+export function mayEditCampaign(me: User | null | undefined, campaign: Campaign): boolean {
+  if (!me) return false;
+  if (me.role === 'owner' || me.role === 'admin') return true;
+  return me.role === 'market_lead' && campaign.markets.some((m) => me.markets.includes(m.code));
+}
+
+/**
+ * The frame of every campaign page: name, brand and markets with their local clocks, the tabs
+ * (CAMPAIGN_TABS), campaign settings, and the live stream that keeps the campaign's data current
+ * on every open screen. Pages render inside it; `useLayoutCampaign()` gives them the campaign.
+ */
+export function CampaignLayout({
+  campaignId,
+  active,
+  children,
+}: {
+  campaignId: string;
+  active: string;
+  children: ReactNode;
+}) {
+  const t = useT();
+  const campaign = useQuery(campaignQuery(campaignId));
+  const me = useQuery(meQuery).data;
+  const now = useNow();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  useCampaignLiveUpdates(campaignId);
+
+  if (campaign.isPending) {
+    return (
+      <div className="campaign" aria-busy="true">
+        <div className="campaign-header">
+          <span className="skeleton skeleton-crumb" />
+          <span className="skeleton skeleton-title" />
+          <span className="skeleton skeleton-line" />
+        </div>
+      </div>
+    );
+  }
+
+  if (campaign.isError) {
+    // A malformed id in the address is as missing as an unknown one.
+    const missing =
+      campaign.error instanceof ApiError && (campaign.error.status === 404 || campaign.error.status === 400);
+    return (
+      <div className="card">
+        {missing ? (
+          <EmptyState icon={<CampaignIcon width={28} height={28} />} title={t('campaigns.notFoundTitle')}>
+            <p>{t('campaigns.notFoundText')}</p>
+            <Link className="button button-secondary" to="/campaigns">
+              {t('campaigns.backToList')}
+            </Link>
+          </EmptyState>
+        ) : (
+          <div className="card-body">
+            <ErrorAlert error={campaign.error} />
+          </div>
+        )}
+      </div>
+    );
+  }
+
+  const data = campaign.data;
+  return (
+    <CampaignContext.Provider value={data}>
+      <div className="campaign">
+        <header className="campaign-header">
+          <nav className="breadcrumbs" aria-label={t('campaigns.breadcrumbs')}>
+            <Link to="/campaigns">{t('nav.campaigns')}</Link>
+            <span aria-hidden="true" className="breadcrumbs-sep">
+              /
+            </span>
+            <span className="breadcrumbs-current">{data.name}</span>
+          </nav>
+          <div className="campaign-title-row">
+            <div className="campaign-title-block">
+              <h1 className="page-title">{data.name}</h1>
+              <p className="campaign-meta">
+                <span>{data.brand}</span>
+                <span aria-hidden="true">·</span>
+                <span>{t('campaigns.launchWindowShort', { count: data.launchWindowHours })}</span>
+              </p>
+            </div>
+            {mayEditCampaign(me, data) ? (
+              <Button onClick={() => setSettingsOpen(true)}>
+                <SettingsIcon />
+                {t('campaigns.settings.open')}
+              </Button>
+            ) : null}
+          </div>
+          <MarketClocks markets={data.markets} now={now} />
+          <nav className="campaign-tabs" aria-label={t('campaigns.tabsLabel')}>
+            {CAMPAIGN_TABS.map((tab) => {
+              const current = tab.key === active;
+              return (
+                <Link
+                  key={tab.key}
+                  to={tab.path(data.id)}
+                  className={`campaign-tab${current ? ' campaign-tab-active' : ''}`}
+                  aria-current={current ? 'page' : undefined}
+                >
+                  {t(tab.label)}
+                </Link>
+              );
+            })}
+          </nav>
+        </header>
+        <div className="campaign-body">{children}</div>
+        {settingsOpen ? (
+          <CampaignSettingsDialog campaign={data} onClose={() => setSettingsOpen(false)} />
+        ) : null}
+      </div>
+    </CampaignContext.Provider>
+  );
+}

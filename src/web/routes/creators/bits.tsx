@@ -1,0 +1,403 @@
+import {
+  type ReactNode,
+  type SVGProps,
+  type TextareaHTMLAttributes,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
+import type { Engagement, ScoreLine } from '../../api/creators.ts';
+import { useLocale, useT } from '../../i18n/locale.tsx';
+import { pickText, plainNumber, statusLabel, statusTone } from './labels.ts';
+import './creators.css';
+
+type IconProps = SVGProps<SVGSVGElement>;
+
+function Icon({ children, ...props }: IconProps) {
+  return (
+    <svg
+      width="18"
+      height="18"
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+      {...props}
+    >
+      {children}
+    </svg>
+  );
+}
+
+export const CreatorsIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M10 3.2l1.9 3.9 4.3.6-3.1 3 .7 4.3L10 13l-3.8 2 .7-4.3-3.1-3 4.3-.6L10 3.2Z" />
+  </Icon>
+);
+
+export const PortalIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <rect x="3" y="4" width="14" height="12" rx="2" />
+    <path d="M3 8h14M7 12h3" />
+  </Icon>
+);
+
+export const UploadIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M10 13V3.5M6.5 7 10 3.5 13.5 7M4 16.5h12" />
+  </Icon>
+);
+
+export const LockIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <rect x="4.5" y="9" width="11" height="8" rx="1.5" />
+    <path d="M7 9V6.5a3 3 0 0 1 6 0V9" />
+  </Icon>
+);
+
+export const LinkIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M8.5 11.5a3 3 0 0 0 4.2 0l2.6-2.6a3 3 0 0 0-4.2-4.2l-.9.9" />
+    <path d="M11.5 8.5a3 3 0 0 0-4.2 0l-2.6 2.6a3 3 0 0 0 4.2 4.2l.9-.9" />
+  </Icon>
+);
+
+export const FileIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M5.5 2.5h6l3.5 3.5v11.5h-9.5z" />
+    <path d="M11.5 2.5V6H15" />
+  </Icon>
+);
+
+export const ClockIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <circle cx="10" cy="10" r="6.5" />
+    <path d="M10 6.5V10l2.2 1.5" />
+  </Icon>
+);
+
+export const WarningIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M10 3.5 17 16H3L10 3.5Z" />
+    <path d="M10 8.5v3.2M10 14h.01" />
+  </Icon>
+);
+
+export const ArrowLeftIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M15.5 10h-11M8.5 6 4.5 10l4 4" />
+  </Icon>
+);
+
+export const MailIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <rect x="3" y="4.5" width="14" height="11" rx="1.5" />
+    <path d="m3.5 5.5 6.5 5 6.5-5" />
+  </Icon>
+);
+
+export const TrashIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M4 5.5h12M8 5.5V4h4v1.5M5.5 5.5l.7 11h7.6l.7-11" />
+  </Icon>
+);
+
+export function Textarea(props: TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <textarea rows={3} {...props} className={`input cr-textarea ${props.className ?? ''}`} />;
+}
+
+/**
+ * A modal on the native `<dialog>`: the browser traps focus, Escape closes it, focus goes back
+ * to the opener. Render it to open it; `onClose` unmounts it.
+ */
+export function Modal({
+  title,
+  description,
+  onClose,
+  children,
+  footer,
+  size = 'md',
+}: {
+  title: string;
+  description?: ReactNode;
+  onClose: () => void;
+  children: ReactNode;
+  footer?: ReactNode;
+  size?: 'md' | 'lg';
+}) {
+  const t = useT();
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const latestClose = useRef(onClose);
+  latestClose.current = onClose;
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const opener = document.activeElement as HTMLElement | null;
+    if (!dialog.open) dialog.showModal();
+    return () => {
+      if (dialog.open) dialog.close();
+      opener?.focus?.();
+    };
+  }, []);
+
+  return (
+    <dialog
+      ref={ref}
+      className={`cr-modal cr-modal-${size}`}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        latestClose.current();
+      }}
+    >
+      <div className="cr-modal-header">
+        <div>
+          <h2 className="cr-modal-title" id={titleId}>
+            {title}
+          </h2>
+          {description ? <p className="cr-modal-description">{description}</p> : null}
+        </div>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t('creators.close')}>
+          <span aria-hidden="true" className="cr-modal-x">
+            ×
+          </span>
+        </button>
+      </div>
+      <div className="cr-modal-body">{children}</div>
+      {footer ? <div className="cr-modal-footer">{footer}</div> : null}
+    </dialog>
+  );
+}
+
+export function StatusPill({ status }: { status: string }) {
+  const t = useT();
+  return (
+    <span className={`cr-pill cr-pill-${statusTone(status)}`} data-status={status}>
+      <span className="cr-pill-dot" aria-hidden="true" />
+      {statusLabel(t, status)}
+    </span>
+  );
+}
+
+/** Until an agreement is signed, any "yes" is a maybe; this says so where the status is shown. */
+export function CommitmentBadge({ commitment }: { commitment: string }) {
+  const t = useT();
+  if (commitment !== 'maybe') return null;
+  return (
+    <span className="cr-maybe" title={t('engagement.maybeHint')}>
+      {t('engagement.maybe')}
+    </span>
+  );
+}
+
+export function FlagBadges({ flags }: { flags: readonly string[] }) {
+  const t = useT();
+  if (!flags.includes('unsigned_close_to_go_live')) return null;
+  return (
+    <span className="cr-flag" title={t('engagement.flag.unsignedHint')}>
+      <WarningIcon width={14} height={14} />
+      {t('engagement.flag.unsigned_close_to_go_live')}
+    </span>
+  );
+}
+
+/** Score 0–100 with the "why": each brief criterion, its weight, the rating, the note and the points. */
+export function ScoreButton({ score, size = 'md' }: { score: Engagement['score']; size?: 'md' | 'lg' }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
+  const panelId = useId();
+
+  useLayoutEffect(() => {
+    if (!open) return;
+    const place = () => {
+      const box = buttonRef.current?.getBoundingClientRect();
+      if (!box) return;
+      const width = 340;
+      const left = Math.max(12, Math.min(box.left, window.innerWidth - width - 12));
+      const below = box.bottom + 6;
+      const height = panelRef.current?.offsetHeight ?? 260;
+      const top = below + height > window.innerHeight - 12 ? Math.max(12, box.top - height - 6) : below;
+      setPosition({ top, left });
+    };
+    place();
+    const close = (event: Event) => {
+      const target = event.target as Node | null;
+      if (target && (panelRef.current?.contains(target) || buttonRef.current?.contains(target))) return;
+      setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        buttonRef.current?.focus();
+      }
+    };
+    window.addEventListener('resize', place);
+    window.addEventListener('scroll', place, true);
+    document.addEventListener('mousedown', close);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('resize', place);
+      window.removeEventListener('scroll', place, true);
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  const value = score.value;
+  const tone = value === null ? 'none' : value >= 70 ? 'high' : value >= 40 ? 'mid' : 'low';
+  return (
+    <>
+      <button
+        ref={buttonRef}
+        type="button"
+        className={`cr-score cr-score-${tone} cr-score-${size}`}
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        aria-label={
+          value === null ? t('engagement.score.unratedLabel') : t('engagement.score.label', { score: value })
+        }
+        onClick={() => setOpen((o) => !o)}
+      >
+        {value === null ? '—' : plainNumber(value, locale)}
+      </button>
+      {open ? (
+        <div
+          ref={panelRef}
+          id={panelId}
+          className="cr-popover"
+          role="dialog"
+          aria-label={t('engagement.score.why')}
+          style={position ? { top: position.top, left: position.left } : { visibility: 'hidden' }}
+        >
+          <ScoreBreakdown score={score} />
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+export function ScoreBreakdown({ score }: { score: Engagement['score'] }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const totalWeight = score.breakdown.reduce((sum, line) => sum + line.weight, 0);
+  return (
+    <div className="cr-why">
+      <div className="cr-why-head">
+        <span className="cr-why-title">{t('engagement.score.why')}</span>
+        <span className="cr-why-total">
+          {score.value === null
+            ? t('engagement.score.unrated')
+            : t('engagement.score.outOf', { score: plainNumber(score.value, locale) })}
+        </span>
+      </div>
+      {score.breakdown.length === 0 ? (
+        <p className="cr-why-empty">{t('engagement.score.noCriteria')}</p>
+      ) : (
+        <ul className="cr-why-list">
+          {score.breakdown.map((line: ScoreLine) => (
+            <li key={line.criterionId}>
+              <div className="cr-why-row">
+                <span className="cr-why-label">{pickText(line.label, locale)}</span>
+                <span className="cr-why-weight">
+                  {t('engagement.score.weight', {
+                    weight: totalWeight ? Math.round((line.weight / totalWeight) * 100) : 0,
+                  })}
+                </span>
+              </div>
+              <div className="cr-why-row">
+                <span className="cr-why-rating">
+                  <RatingDots value={line.score} />
+                  {line.score === null
+                    ? t('engagement.score.notRated')
+                    : t('engagement.score.rating', { rating: plainNumber(line.score, locale) })}
+                </span>
+                <span className="cr-why-points">
+                  {t('engagement.score.points', {
+                    points: plainNumber(Math.round(line.points * 10) / 10, locale),
+                  })}
+                </span>
+              </div>
+              {line.note ? <p className="cr-why-note">{line.note}</p> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {score.breakdown.length > 0 ? <p className="cr-why-foot">{t('engagement.score.formula')}</p> : null}
+    </div>
+  );
+}
+
+function RatingDots({ value }: { value: number | null }) {
+  return (
+    <span className="cr-dots" aria-hidden="true">
+      {[1, 2, 3, 4, 5].map((n) => {
+        const fill = value === null ? 0 : Math.max(0, Math.min(1, value - (n - 1)));
+        return (
+          <span key={n} className="cr-dot">
+            <span className="cr-dot-fill" style={{ width: `${fill * 100}%` }} />
+          </span>
+        );
+      })}
+    </span>
+  );
+}
+
+/** A labelled group of facts: `<dl>` with term/value rows. */
+export function Facts({ items }: { items: Array<{ term: string; value: ReactNode } | null | false> }) {
+  return (
+    <dl className="cr-facts">
+      {items.filter(Boolean).map((item) => {
+        const entry = item as { term: string; value: ReactNode };
+        return (
+          <div key={entry.term}>
+            <dt>{entry.term}</dt>
+            <dd>{entry.value}</dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}
+
+/** A section inside a page: title, optional description and actions, then the body. */
+export function Section({
+  title,
+  description,
+  actions,
+  children,
+  id,
+}: {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  id?: string;
+}) {
+  const headingId = useId();
+  return (
+    <section className="cr-section" aria-labelledby={headingId} id={id}>
+      <header className="cr-section-header">
+        <div>
+          <h2 className="cr-section-title" id={headingId}>
+            {title}
+          </h2>
+          {description ? <p className="cr-section-description">{description}</p> : null}
+        </div>
+        {actions ? <div className="cr-section-actions">{actions}</div> : null}
+      </header>
+      <div className="cr-section-body">{children}</div>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import type { ReactNode } from 'react';
+import type { User } from '../../api/types.ts';
+import { CampaignLayout } from '../campaign/campaign-layout.tsx';
+import { DashboardView } from '../measurement/measurement-page.tsx';
+import { ImportsView } from '../measurement/imports-page.tsx';
+import { MeetingView } from '../meetings/meeting-page.tsx';
+import { MeetingsView } from '../meetings/meetings-page.tsx';
+import { PlannerView } from '../meetings/planner-page.tsx';
+import { Notices, useInsightsLiveUpdates } from './bits.tsx';
+
+type Page = { path: string; render: (me: User, params: Record<string, string>) => ReactNode };
+
+function Live({ campaignId }: { campaignId: string }) {
+  useInsightsLiveUpdates(campaignId);
+  return <Notices />;
+}
+
+function Frame({ campaignId, active, children }: { campaignId: string; active: string; children: ReactNode }) {
+  return (
+    <CampaignLayout campaignId={campaignId} active={active}>
+      {children}
+      <Live campaignId={campaignId} />
+    </CampaignLayout>
+  );
+}
+
+/**
+ * The campaign's meetings (list, planner, one meeting) and measurement (dashboard, data and
+ * imports). `/meetings/plan` comes before `/meetings/:meetingId`.
+ */
+export const INSIGHTS_PAGES: Page[] = [
+  {
+    path: '/campaigns/:id/meetings',
+    render: (me, { id = '' }) => (
+      <Frame campaignId={id} active="meetings">
+        <MeetingsView me={me} />
+      </Frame>
+    ),
+  },
+  {
+    path: '/campaigns/:id/meetings/plan',
+    render: (me, { id = '' }) => (
+      <Frame campaignId={id} active="meetings">
+        <PlannerView me={me} />
+      </Frame>
+    ),
+  },
+  {
+    path: '/campaigns/:id/meetings/:meetingId',
+    render: (me, { id = '', meetingId = '' }) => (
+      <Frame campaignId={id} active="meetings">
+        <MeetingView key={meetingId} me={me} meetingId={meetingId} />
+      </Frame>
+    ),
+  },
+  {
+    path: '/campaigns/:id/measurement',
+    render: (me, { id = '' }) => (
+      <Frame campaignId={id} active="measurement">
+        <DashboardView me={me} />
+      </Frame>
+    ),
+  },
+  {
+    path: '/campaigns/:id/measurement/data',
+    render: (me, { id = '' }) => (
+      <Frame campaignId={id} active="measurement">
+        <ImportsView me={me} />
+      </Frame>
+    ),
+  },
+];

@@ -1,0 +1,185 @@
+import { useId } from 'react';
+import type { Locale, MessageKey } from '../../../shared/i18n/index.ts';
+import type { KpiReport, MarketReport } from '../../api/insights.ts';
+import { useT } from '../../i18n/locale.tsx';
+import { formatInstant } from '../../time/zones.ts';
+import { InfoIcon, Popover } from '../insights/bits.tsx';
+import { formatKpi, formatShare, kpiLabel, LOWER_IS_BETTER } from '../insights/format.ts';
+import { KpiChart } from './kpi-chart.tsx';
+
+/** What the figures mean (metrics/README.md), for the market's engagement-rate basis and currency. */
+export function Definitions({ basis, currency }: { basis: string; currency: string }) {
+  const t = useT();
+  const items: Array<[MessageKey, MessageKey]> = [
+    ['brief.kpi.reach', 'measurement.def.reach'],
+    ['brief.kpi.impressions', 'measurement.def.impressions'],
+    ['brief.kpi.engagements', 'measurement.def.engagements'],
+    ['brief.kpi.engagement_rate', 'measurement.def.engagementRate'],
+    ['brief.kpi.cpm', 'measurement.def.cpm'],
+    ['brief.kpi.cpe', 'measurement.def.cpe'],
+    ['brief.kpi.cpa', 'measurement.def.cpa'],
+    ['brief.kpi.roas', 'measurement.def.roas'],
+    ['brief.kpi.conversion_rate', 'measurement.def.conversionRate'],
+    ['measurement.def.costTerm', 'measurement.def.cost'],
+    ['measurement.def.checkpointsTerm', 'measurement.def.checkpoints'],
+  ];
+  return (
+    <div className="defs">
+      <p className="defs-title">{t('measurement.def.title')}</p>
+      <dl className="defs-list">
+        {items.map(([term, text]) => (
+          <div key={text}>
+            <dt>{t(term)}</dt>
+            <dd>
+              {t(text, {
+                basis: t(`report.basis.${basis}` as MessageKey),
+                currency,
+              })}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="defs-foot">{t('measurement.def.emv')}</p>
+    </div>
+  );
+}
+
+function KpiRow({ kpi, currency, locale }: { kpi: KpiReport; currency: string; locale: Locale }) {
+  const t = useT();
+  const lower = LOWER_IS_BETTER.has(kpi.metric);
+  const progress = kpi.progress;
+  const onTarget = progress !== null && (lower ? progress <= 1 : progress >= 1);
+  const fill = progress === null ? 0 : Math.min(1, progress);
+  const labelId = useId();
+  return (
+    <li className="kpi" data-kpi={kpi.metric}>
+      <div className="kpi-head">
+        <span className="kpi-label" id={labelId}>
+          {kpiLabel(t, kpi.metric)}
+          {lower ? <span className="kpi-lower">{t('measurement.kpi.lowerIsBetter')}</span> : null}
+        </span>
+        <span className="kpi-values">
+          <span className="kpi-actual" data-testid="kpi-actual">
+            {formatKpi(kpi.metric, kpi.actual, currency, locale)}
+          </span>
+          {kpi.target !== null ? (
+            <span className="kpi-target">
+              {t('measurement.kpi.target', { target: formatKpi(kpi.metric, kpi.target, currency, locale) })}
+            </span>
+          ) : null}
+        </span>
+      </div>
+      {kpi.target !== null ? (
+        <div
+          className={`kpi-bar${onTarget ? ' kpi-bar-done' : ''}${lower && progress !== null && progress > 1 ? ' kpi-bar-over' : ''}`}
+          role="progressbar"
+          aria-labelledby={labelId}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={progress === null ? undefined : Math.round(Math.min(progress, 10) * 100)}
+          aria-valuetext={
+            progress === null
+              ? t('measurement.kpi.noActual')
+              : t('measurement.kpi.progress', { share: formatShare(progress, locale) })
+          }
+        >
+          <span style={{ width: `${fill * 100}%` }} />
+        </div>
+      ) : null}
+      <div className="kpi-foot">
+        <span className={`kpi-share${onTarget ? ' kpi-share-done' : ''}`}>
+          {progress === null
+            ? kpi.target === null
+              ? t('measurement.kpi.noTarget')
+              : t('measurement.kpi.noActual')
+            : lower
+              ? onTarget
+                ? t('measurement.kpi.withinTarget')
+                : t('measurement.kpi.overTarget', { share: formatShare(progress - 1, locale) })
+              : t('measurement.kpi.progress', { share: formatShare(progress, locale) })}
+        </span>
+        {kpi.checkpoints.length ? (
+          <span className="kpi-checkpoints">
+            {kpi.checkpoints.map((c) => (
+              <span key={c.days} className="kpi-checkpoint" title={c.at ?? undefined}>
+                <span className="kpi-checkpoint-day">{t('measurement.kpi.checkpoint', { days: c.days })}</span>{' '}
+                {c.at === null
+                  ? '—'
+                  : Date.parse(c.at) > Date.now()
+                    ? t('measurement.kpi.pending')
+                    : formatKpi(kpi.metric, c.actual, currency, locale)}
+              </span>
+            ))}
+          </span>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+/** One market: its objective, its KPIs (actual vs target, checkpoints), the ER definition, a chart. */
+export function MarketCard({
+  market,
+  currency,
+  locale,
+  viewerZone,
+  zone,
+}: {
+  market: MarketReport;
+  currency: string;
+  locale: Locale;
+  viewerZone: string;
+  zone: string;
+}) {
+  const t = useT();
+  const titleId = useId();
+  return (
+    <section className="card mk-card" aria-labelledby={titleId} data-market={market.code}>
+      <header className="mk-head">
+        <div className="mk-title-row">
+          <span className="market-code">{market.code}</span>
+          <h3 className="mk-title" id={titleId}>
+            {market.name}
+          </h3>
+          <span className={`objective-tag objective-${market.objective}`}>
+            {t(`brief.objective.${market.objective}` as MessageKey)}
+          </span>
+        </div>
+        <p className="mk-meta">
+          <span>{t('report.creatorsCount', { count: market.creators })}</span>
+          <span aria-hidden="true">·</span>
+          <span>
+            {market.goLive
+              ? t('measurement.goLive', { when: formatInstant(market.goLive, zone, locale) })
+              : t('measurement.noGoLive')}
+          </span>
+          {market.goLive && zone !== viewerZone ? (
+            <span className="muted">({formatInstant(market.goLive, viewerZone, locale)})</span>
+          ) : null}
+        </p>
+        <div className="mk-basis">
+          <span className="mk-basis-text" data-testid="er-basis">
+            {t('measurement.erBasis', { basis: t(`report.basis.${market.engagementRateBasis}` as MessageKey) })}
+          </span>
+          <Popover
+            label={
+              <>
+                <InfoIcon />
+                {t('measurement.def.open')}
+              </>
+            }
+            panelLabel={t('measurement.def.title')}
+          >
+            <Definitions basis={market.engagementRateBasis} currency={currency} />
+          </Popover>
+        </div>
+      </header>
+      <ul className="kpi-list">
+        {market.kpis.map((kpi) => (
+          <KpiRow key={kpi.metric} kpi={kpi} currency={currency} locale={locale} />
+        ))}
+      </ul>
+      <KpiChart market={market} locale={locale} />
+    </section>
+  );
+}

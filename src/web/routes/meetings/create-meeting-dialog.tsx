@@ -1,0 +1,257 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { ApiError, api } from '../../api/client.ts';
+import { insightKeys, type Meeting, type Slot } from '../../api/insights.ts';
+import type { User } from '../../api/types.ts';
+import { Dialog } from '../../components/dialog.tsx';
+import { Button, ErrorAlert, Field, TextInput } from '../../components/ui.tsx';
+import { useLocale, useT } from '../../i18n/locale.tsx';
+import { navigate } from '../../router/router.tsx';
+import { splitZone } from '../../time/zones.ts';
+import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
+import { languageName } from '../campaign/market-options.ts';
+import { notify } from '../insights/bits.tsx';
+import { dayLabel, timeRange } from '../insights/format.ts';
+import type { Person } from './people.ts';
+
+/** Languages a meeting may be held in: the campaign's, then the app's own two. */
+export function meetingLanguageOptions(campaignLanguages: string[]): string[] {
+  return [...new Set([...campaignLanguages, 'en', 'ru'])];
+}
+
+export function LanguageChecks({
+  options,
+  value,
+  onChange,
+  label,
+}: {
+  options: string[];
+  value: string[];
+  onChange: (next: string[]) => void;
+  label: string;
+}) {
+  const [locale] = useLocale();
+  return (
+    <fieldset className="ins-checks">
+      <legend className="field-label">{label}</legend>
+      <div className="ins-checks-row">
+        {options.map((code) => (
+          <label key={code} className={`ins-check-pill${value.includes(code) ? ' ins-check-pill-on' : ''}`}>
+            <input
+              type="checkbox"
+              checked={value.includes(code)}
+              onChange={(event) =>
+                onChange(
+                  event.target.checked
+                    ? options.filter((c) => c === code || value.includes(c))
+                    : value.filter((c) => c !== code),
+                )
+              }
+            />
+            {languageName(code, locale)}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Side-by-side agenda, one textarea per meeting language. */
+export function AgendaColumns({
+  languages,
+  value,
+  onChange,
+}: {
+  languages: string[];
+  value: Record<string, string>;
+  onChange: (next: Record<string, string>) => void;
+}) {
+  const t = useT();
+  const [locale] = useLocale();
+  return (
+    <div className="ins-agenda-columns" style={{ gridTemplateColumns: `repeat(${Math.max(1, languages.length)}, minmax(0, 1fr))` }}>
+      {languages.map((code) => (
+        <Field key={code} label={t('meetings.form.agendaIn', { language: languageName(code, locale) })} optional>
+          {(control) => (
+            <textarea
+              {...control}
+              lang={code}
+              className="input textarea textarea-sm"
+              rows={5}
+              value={value[code] ?? ''}
+              placeholder={t('meetings.form.agendaPlaceholder')}
+              onChange={(event) => onChange({ ...value, [code]: event.target.value })}
+            />
+          )}
+        </Field>
+      ))}
+    </div>
+  );
+}
+
+/** Schedules the chosen slot: title, languages, interpreter, a bilingual agenda, the people. */
+export function CreateMeetingDialog({
+  me,
+  slot,
+  durationMinutes,
+  people,
+  onClose,
+}: {
+  me: User;
+  slot: Slot;
+  durationMinutes: number;
+  people: Person[];
+  onClose: () => void;
+}) {
+  const t = useT();
+  const [locale] = useLocale();
+  const campaign = useLayoutCampaign();
+  const queryClient = useQueryClient();
+  const options = meetingLanguageOptions(campaign.languages);
+  const interpreterGuest = people.find((p) => p.detail === 'interpreter');
+  const [title, setTitle] = useState('');
+  const [languages, setLanguages] = useState<string[]>(campaign.languages.length ? campaign.languages : [locale]);
+  const [interpreterNeeded, setInterpreterNeeded] = useState(campaign.languages.length > 1 || Boolean(interpreterGuest));
+  const [interpreterName, setInterpreterName] = useState(interpreterGuest?.name ?? '');
+  const [agenda, setAgenda] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const create = useMutation({
+    mutationFn: () =>
+      api<Meeting>('POST', `/api/campaigns/${campaign.id}/meetings`, {
+        body: {
+          title: title.trim(),
+          start: slot.start,
+          durationMinutes,
+          participantIds: people.filter((p) => p.kind === 'user').map((p) => p.id),
+          externalParticipantIds: people.filter((p) => p.kind === 'external').map((p) => p.id),
+          languages,
+          interpreter: interpreterNeeded
+            ? { needed: true, ...(interpreterName.trim() ? { name: interpreterName.trim() } : {}) }
+            : { needed: false },
+          agenda: Object.fromEntries(
+            languages.filter((code) => agenda[code]?.trim()).map((code) => [code, agenda[code]!.trim()]),
+          ),
+        },
+      }),
+    onSuccess: (meeting) => {
+      queryClient.setQueryData(insightKeys.meeting(campaign.id, meeting.id), meeting);
+      void queryClient.invalidateQueries({ queryKey: insightKeys.meetings(campaign.id) });
+      notify(t('meetings.created', { title: meeting.title }));
+      onClose();
+      navigate(`/campaigns/${campaign.id}/meetings/${meeting.id}`);
+    },
+    onError: (error) => {
+      if (error instanceof ApiError) setErrors(error.fieldErrors);
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const next: Record<string, string> = {};
+    if (!title.trim()) next.title = t('common.required');
+    if (!languages.length) next.languages = t('meetings.form.languageRequired');
+    setErrors(next);
+    if (Object.keys(next).length === 0) create.mutate();
+  };
+  const formId = 'create-meeting-form';
+  const end = new Date(Date.parse(slot.start) + durationMinutes * 60_000).toISOString();
+  const zones = [...new Set([me.timeZone, ...people.map((p) => p.timeZone)])];
+
+  return (
+    <Dialog
+      size="lg"
+      title={t('meetings.form.createTitle')}
+      description={`${dayLabel(slot.start, me.timeZone, locale)}, ${timeRange(slot.start, end, me.timeZone, locale)}`}
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="submit" form={formId} variant="primary" pending={create.isPending}>
+            {t('meetings.form.create')}
+          </Button>
+        </>
+      }
+    >
+      <form id={formId} className="form" onSubmit={submit} noValidate>
+        <ErrorAlert error={create.error} />
+        <Field label={t('meetings.form.title')} error={errors.title}>
+          {(control) => (
+            <TextInput
+              {...control}
+              value={title}
+              placeholder={t('meetings.form.titlePlaceholder')}
+              onChange={(e) => setTitle(e.target.value)}
+              // biome-ignore lint/a11y/noAutofocus: the dialog opens for this field
+              autoFocus
+            />
+          )}
+        </Field>
+
+        <div className="ins-when-zones" aria-label={t('meetings.form.localTimes')}>
+          {zones.map((zone) => (
+            <div key={zone} className="ins-when-zone">
+              <span className="ins-when-city">{splitZone(zone, locale).city}</span>
+              <span className="ins-when-time">{timeRange(slot.start, end, zone, locale)}</span>
+              <span className="ins-when-day">{dayLabel(slot.start, zone, locale)}</span>
+            </div>
+          ))}
+        </div>
+        {slot.outside.length ? (
+          <div className="alert alert-warning" role="status">
+            <p>
+              {slot.outside
+                .map((o) => t('meetings.form.outsideNote', { name: o.name, minutes: o.minutesOutside }))
+                .join(' ')}
+            </p>
+          </div>
+        ) : null}
+
+        <div className="form-row">
+          <div className="field">
+            <LanguageChecks
+              options={options}
+              value={languages}
+              onChange={setLanguages}
+              label={t('meetings.form.languages')}
+            />
+            {errors.languages ? <p className="field-error">{errors.languages}</p> : null}
+          </div>
+          <div className="field">
+            <label className="ins-check-line">
+              <input
+                type="checkbox"
+                checked={interpreterNeeded}
+                onChange={(event) => setInterpreterNeeded(event.target.checked)}
+              />
+              {t('meetings.form.interpreterNeeded')}
+            </label>
+            {interpreterNeeded ? (
+              <TextInput
+                aria-label={t('meetings.form.interpreterName')}
+                placeholder={t('meetings.form.interpreterName')}
+                value={interpreterName}
+                onChange={(event) => setInterpreterName(event.target.value)}
+              />
+            ) : null}
+          </div>
+        </div>
+
+        <AgendaColumns languages={languages} value={agenda} onChange={setAgenda} />
+
+        <div className="field">
+          <span className="field-label">{t('meetings.form.participants', { count: people.length })}</span>
+          <ul className="planner-chips">
+            {people.map((person) => (
+              <li key={person.key} className="planner-chip">
+                <span className="planner-chip-name">{person.name}</span>
+                <span className="planner-chip-zone">{person.email ?? t('meetings.noEmail')}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="ins-small muted">{t('meetings.form.invitationHint')}</p>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,176 @@
+import { type ReactNode, useId, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { isOverdue, type Task, type TaskStatus } from '../../api/tracker.ts';
+import { useLocale, useT } from '../../i18n/locale.tsx';
+import { instantLabel, inZonesLabel } from './time.ts';
+
+// Small pieces the board, the list, the drawer and "My tasks" share.
+
+/**
+ * A hint shown above an element on hover. The text is also the element's accessible
+ * description; the bubble is drawn in a portal so scrolling columns never clip it.
+ */
+export function Tooltip({
+  content,
+  children,
+  className,
+}: {
+  content: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
+  const id = useId();
+  const [rect, setRect] = useState<DOMRect | null>(null);
+  const show = (element: HTMLElement) => setRect(element.getBoundingClientRect());
+  const hide = () => setRect(null);
+  const below = rect ? rect.top < 48 : false;
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: hovering only shows the hint, which is also the accessible description
+    <span
+      className={`tooltip-anchor ${className ?? ''}`}
+      aria-describedby={id}
+      onMouseEnter={(event) => show(event.currentTarget)}
+      onMouseLeave={hide}
+    >
+      {children}
+      <span id={id} hidden>
+        {content}
+      </span>
+      {rect
+        ? createPortal(
+            <span
+              className={`tooltip${below ? ' tooltip-below' : ''}`}
+              aria-hidden="true"
+              style={{
+                left: Math.min(Math.max(rect.left + rect.width / 2, 120), window.innerWidth - 120),
+                top: below ? rect.bottom + 8 : rect.top - 8,
+              }}
+            >
+              {content}
+            </span>,
+            document.body,
+          )
+        : null}
+    </span>
+  );
+}
+
+export function initials(name: string) {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')).toUpperCase() || '?';
+}
+
+/** A person's initials in a coloured circle (the colour follows the name, so it is stable). */
+export function Avatar({ name, size = 'sm' }: { name: string; size?: 'xs' | 'sm' | 'md' }) {
+  let hash = 0;
+  for (const char of name) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return (
+    <span className={`person-avatar person-avatar-${size}`} data-hue={hash % 8} aria-hidden="true">
+      {initials(name)}
+    </span>
+  );
+}
+
+/** Linear-style status glyph: empty, half, blocked, three-quarter, done. */
+export function StatusIcon({ status }: { status: TaskStatus }) {
+  return (
+    <svg
+      className={`status-icon status-icon-${status}`}
+      width="14"
+      height="14"
+      viewBox="0 0 14 14"
+      aria-hidden="true"
+    >
+      <circle
+        cx="7"
+        cy="7"
+        r="5.6"
+        fill={status === 'done' ? 'currentColor' : 'none'}
+        stroke="currentColor"
+        strokeWidth="1.5"
+        strokeDasharray={status === 'todo' ? '2.2 1.6' : undefined}
+      />
+      {status === 'in_progress' ? <path d="M7 3.2a3.8 3.8 0 0 1 0 7.6Z" fill="currentColor" /> : null}
+      {status === 'in_review' ? <path d="M7 3.2a3.8 3.8 0 1 1-3.8 3.8H7Z" fill="currentColor" /> : null}
+      {status === 'blocked' ? (
+        <path d="M4.6 7h4.8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+      ) : null}
+      {status === 'done' ? (
+        <path
+          d="m4.6 7.1 1.7 1.7 3.2-3.4"
+          fill="none"
+          stroke="var(--surface)"
+          strokeWidth="1.5"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
+      ) : null}
+    </svg>
+  );
+}
+
+export function MarketBadge({ code }: { code: string | null }) {
+  const t = useT();
+  if (!code) return <span className="market-badge market-badge-all">{t('tracker.market.allShort')}</span>;
+  return <span className="market-badge">{code}</span>;
+}
+
+export function LabelChips({ labels }: { labels: readonly string[] }) {
+  if (!labels.length) return null;
+  return (
+    <span className="label-chips">
+      {labels.map((label) => (
+        <span key={label} className="label-chip">
+          {label}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/**
+ * A due instant in the viewer's zone, red when overdue; its hint gives it in every market's zone
+ * ("5 Mar 18:00 MSK · 5 Mar 10:00 EST") and as agreed.
+ */
+export function DueDate({
+  task,
+  viewerZone,
+  zones,
+  now,
+}: {
+  task: Pick<Task, 'dueAt' | 'status' | 'dueTimeZone'>;
+  viewerZone: string;
+  zones: string[];
+  now: Date;
+}) {
+  const t = useT();
+  const [locale] = useLocale();
+  if (!task.dueAt) return null;
+  const overdue = isOverdue(task, now.getTime());
+  const label = instantLabel(task.dueAt, viewerZone, locale, now);
+  const across = inZonesLabel(task.dueAt, zones.length ? zones : [viewerZone], locale);
+  return (
+    <Tooltip
+      className={`due${overdue ? ' due-overdue' : ''}${task.status === 'done' ? ' due-done' : ''}`}
+      content={
+        overdue ? t('tracker.due.overdueHint', { times: across }) : t('tracker.due.hint', { times: across })
+      }
+    >
+      <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" className="due-icon">
+        <rect
+          x="1.5"
+          y="2.5"
+          width="9"
+          height="8"
+          rx="1.5"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.2"
+        />
+        <path d="M1.5 5h9M4 1.5v2M8 1.5v2" stroke="currentColor" strokeWidth="1.2" strokeLinecap="round" />
+      </svg>
+      <span className="due-text">{label}</span>
+      {overdue ? <span className="visually-hidden">{t('tracker.due.overdue')}</span> : null}
+    </Tooltip>
+  );
+}

@@ -1,0 +1,285 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { formatInZones } from '../../../shared/time/index.ts';
+import { api } from '../../api/client.ts';
+import { type Milestone, timelineQuery, trackerKeys } from '../../api/tracker.ts';
+import type { User } from '../../api/types.ts';
+import { Dialog } from '../../components/dialog.tsx';
+import { CheckIcon, FlagIcon, PencilIcon, PlusIcon } from '../../components/icons.tsx';
+import { Button, EmptyState, ErrorAlert, SkeletonRows, useErrorMessage } from '../../components/ui.tsx';
+import { useDocumentTitle } from '../../document-title.ts';
+import { useLocale, useT } from '../../i18n/locale.tsx';
+import { useNow } from '../../time/use-now.ts';
+import { splitZone } from '../../time/zones.ts';
+import { CampaignLayout, useLayoutCampaign } from '../campaign/campaign-layout.tsx';
+import { MarketBadge } from './bits.tsx';
+import { MilestoneDialog } from './milestone-dialog.tsx';
+import { plainDateLabel } from './time.ts';
+import { TimelineChart } from './timeline-chart.tsx';
+import { showToast, Toaster } from './toast.tsx';
+import { useTrackerLiveUpdates } from './tracker-live.ts';
+import './tracker.css';
+
+/** `/campaigns/:id/timeline`: milestones side by side in every market's zone, and the launch window. */
+export function TimelinePage({ me, campaignId }: { me: User; campaignId: string }) {
+  return (
+    <CampaignLayout campaignId={campaignId} active="timeline">
+      <TimelineView me={me} campaignId={campaignId} />
+    </CampaignLayout>
+  );
+}
+
+/** Milestones are planned by those who write the brief (the server checks again). */
+const mayPlan = (me: User) => ['owner', 'admin', 'market_lead', 'member'].includes(me.role);
+
+const roundHours = (hours: number) => Math.round(hours * 10) / 10;
+
+function TimelineView({ me, campaignId }: { me: User; campaignId: string }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const campaign = useLayoutCampaign();
+  useDocumentTitle(`${t('timeline.title')} · ${campaign.name}`);
+  useTrackerLiveUpdates(campaignId);
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  const timeline = useQuery(timelineQuery(campaignId));
+  const now = useNow();
+  const [editing, setEditing] = useState<Milestone | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Milestone | null>(null);
+  const canPlan = mayPlan(me);
+  const viewerCity = splitZone(me.timeZone, locale).city;
+  const viewerIsMarketZone = campaign.markets.some((market) => market.timeZone === me.timeZone);
+
+  const remove = async (milestone: Milestone) => {
+    try {
+      await api('DELETE', `/api/milestones/${milestone.id}`);
+      showToast(t('timeline.deleted', { title: milestone.title }), 'success');
+    } catch (error) {
+      showToast(errorMessage(error), 'error');
+    }
+    setDeleting(null);
+    void queryClient.invalidateQueries({ queryKey: trackerKeys.timeline(campaignId) });
+  };
+
+  const data = timeline.data;
+  const launch = data?.launchWindow;
+  const goLives = data?.milestones.filter((m) => m.kind === 'go_live') ?? [];
+  const columns = 3 + campaign.markets.length + (viewerIsMarketZone ? 0 : 1) + (canPlan ? 1 : 0);
+
+  return (
+    <div className="timeline">
+      <div className="section-header">
+        <div>
+          <h2 className="section-title">{t('timeline.title')}</h2>
+          <p className="section-description">{t('timeline.description', { zone: viewerCity })}</p>
+        </div>
+        {canPlan ? (
+          <Button variant="primary" onClick={() => setEditing('new')}>
+            <PlusIcon width={16} height={16} />
+            {t('timeline.add')}
+          </Button>
+        ) : null}
+      </div>
+
+      {launch ? (
+        <section
+          className={`launch-window card${launch.ok ? '' : ' launch-window-breached'}`}
+          aria-label={t('timeline.window.label')}
+        >
+          <span
+            className={`launch-window-icon${launch.ok ? '' : ' launch-window-icon-bad'}`}
+            aria-hidden="true"
+          >
+            {launch.ok ? <CheckIcon /> : <FlagIcon />}
+          </span>
+          <div className="launch-window-text">
+            <p className="launch-window-spread" data-testid="launch-window-spread">
+              {launch.spreadHours === null
+                ? t('timeline.window.noGoLives', { limit: launch.limitHours })
+                : goLives.length < 2
+                  ? t('timeline.window.oneGoLive', { limit: launch.limitHours })
+                  : t('timeline.window.spread', {
+                      spread: roundHours(launch.spreadHours),
+                      limit: launch.limitHours,
+                    })}
+            </p>
+            <p className="launch-window-note">
+              {launch.ok
+                ? t('timeline.window.ok', { limit: launch.limitHours })
+                : t('timeline.window.breached', {
+                    over: roundHours((launch.spreadHours ?? 0) - launch.limitHours),
+                  })}
+              {launch.marketsWithoutGoLive.length
+                ? ` ${t('timeline.window.missing', { markets: launch.marketsWithoutGoLive.join(', '), count: launch.marketsWithoutGoLive.length })}`
+                : ''}
+            </p>
+          </div>
+          {launch.ok ? null : (
+            <span className="badge badge-danger launch-window-flag">{t('timeline.window.flag')}</span>
+          )}
+        </section>
+      ) : null}
+
+      {data?.milestones.length ? (
+        <section className="card tl-chart-card">
+          <TimelineChart
+            campaign={campaign}
+            milestones={data.milestones}
+            launchWindow={data.launchWindow}
+            viewerZone={me.timeZone}
+            now={now}
+          />
+        </section>
+      ) : null}
+
+      <section className="card">
+        {timeline.isError ? (
+          <div className="card-body">
+            <ErrorAlert error={timeline.error} />
+          </div>
+        ) : data && data.milestones.length === 0 ? (
+          <EmptyState icon={<FlagIcon width={28} height={28} />} title={t('timeline.emptyTitle')}>
+            <p>{t('timeline.emptyText')}</p>
+            {canPlan ? (
+              <Button variant="primary" onClick={() => setEditing('new')}>
+                <PlusIcon width={16} height={16} />
+                {t('timeline.add')}
+              </Button>
+            ) : null}
+          </EmptyState>
+        ) : (
+          <div className="table-wrap tl-table-wrap">
+            <table className="table tl-table">
+              <caption className="visually-hidden">{t('timeline.tableCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('timeline.field.title')}</th>
+                  <th scope="col">{t('timeline.field.kind')}</th>
+                  <th scope="col">{t('timeline.field.market')}</th>
+                  {campaign.markets.map((market) => (
+                    <th scope="col" key={market.code} className="tl-zone-col">
+                      <span className="tl-zone-head">
+                        <span className="market-badge">{market.code}</span>
+                        {splitZone(market.timeZone, locale).city}
+                      </span>
+                    </th>
+                  ))}
+                  {viewerIsMarketZone ? null : (
+                    <th scope="col" className="tl-zone-col">
+                      <span className="tl-zone-head">{t('timeline.yourZone', { city: viewerCity })}</span>
+                    </th>
+                  )}
+                  {canPlan ? (
+                    <th scope="col" className="cell-actions">
+                      <span className="visually-hidden">{t('common.actions')}</span>
+                    </th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {timeline.isPending ? <SkeletonRows rows={3} columns={columns} /> : null}
+                {data?.milestones.map((milestone) => {
+                  const viewer = formatInZones(milestone.at, [me.timeZone], locale)[0];
+                  return (
+                    <tr key={milestone.id} data-milestone={milestone.title}>
+                      <td className="cell-primary">{milestone.title}</td>
+                      <td>
+                        <span className={`kind-tag kind-${milestone.kind}`}>
+                          {t(`timeline.kind.${milestone.kind}`)}
+                        </span>
+                      </td>
+                      <td>
+                        <MarketBadge code={milestone.marketCode} />
+                      </td>
+                      {campaign.markets.map((market) => {
+                        const local = milestone.local[market.code];
+                        const agreed = market.timeZone === milestone.timeZone;
+                        return (
+                          <td
+                            key={market.code}
+                            className={`tl-zone-cell${agreed ? ' tl-zone-agreed' : ''}`}
+                            data-market={market.code}
+                            title={agreed ? t('timeline.agreedHint') : undefined}
+                          >
+                            {local ? (
+                              <>
+                                <span className="tl-cell-date">{plainDateLabel(local.date, locale)}</span>{' '}
+                                <span className="tl-cell-time">
+                                  {local.time} {local.abbreviation}
+                                </span>
+                              </>
+                            ) : null}
+                          </td>
+                        );
+                      })}
+                      {viewerIsMarketZone || !viewer ? null : (
+                        <td className="tl-zone-cell" data-market="viewer">
+                          <span className="tl-cell-date">{plainDateLabel(viewer.date, locale)}</span>{' '}
+                          <span className="tl-cell-time">
+                            {viewer.time} {viewer.abbreviation}
+                          </span>
+                        </td>
+                      )}
+                      {canPlan ? (
+                        <td className="cell-actions">
+                          <span className="row-actions">
+                            <button
+                              type="button"
+                              className="icon-button"
+                              onClick={() => setEditing(milestone)}
+                              aria-label={t('timeline.edit', { title: milestone.title })}
+                              title={t('timeline.edit', { title: milestone.title })}
+                            >
+                              <PencilIcon width={16} height={16} />
+                            </button>
+                            <button
+                              type="button"
+                              className="icon-button icon-button-danger"
+                              onClick={() => setDeleting(milestone)}
+                              aria-label={t('timeline.delete', { title: milestone.title })}
+                              title={t('timeline.delete', { title: milestone.title })}
+                            >
+                              <span aria-hidden="true">×</span>
+                            </button>
+                          </span>
+                        </td>
+                      ) : null}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <p className="tracker-hint">{t('timeline.hint')}</p>
+
+      {editing ? (
+        <MilestoneDialog
+          campaign={campaign}
+          me={me}
+          milestone={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {deleting ? (
+        <Dialog
+          title={t('timeline.deleteTitle')}
+          description={deleting.title}
+          onClose={() => setDeleting(null)}
+          footer={
+            <>
+              <Button onClick={() => setDeleting(null)}>{t('common.cancel')}</Button>
+              <Button variant="danger" onClick={() => void remove(deleting)}>
+                {t('timeline.deleteConfirm')}
+              </Button>
+            </>
+          }
+        >
+          <p>{t('timeline.deleteText')}</p>
+        </Dialog>
+      ) : null}
+      <Toaster />
+    </div>
+  );
+}
