@@ -121,7 +121,11 @@ describe('the bilingual brief', () => {
     };
     const winnerText = a.status === 200 ? 'Owner version' : 'Member version';
     expect(loser.body.error.code).toBe('version_conflict');
-    expect(loser.body.error.details.current).toMatchObject({ text: winnerText, revision: 2 });
+    expect(loser.body.error.details.current).toMatchObject({
+      text: winnerText,
+      revision: 2,
+      updatedBy: { name: expect.any(String) },
+    });
     expect(section((await owner.get<Brief>(base)).body, 'guardrails').texts.en!.text).toBe(winnerText);
   });
 

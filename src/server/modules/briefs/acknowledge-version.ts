@@ -146,3 +146,41 @@ export async function requestAcknowledgement(db: Db, actor: Actor, campaignId: s
     });
   });
 }
+
+export async function withdrawAcknowledgementRequest(
+  db: Db,
+  actor: Actor,
+  campaignId: string,
+  userId: string,
+) {
+  return db.transaction(async (tx) => {
+    const campaign = await findCampaign(tx, campaignId);
+    if (!mayPublishBrief(actor, campaign)) throw forbidden();
+    const removed = await tx
+      .update(briefAcknowledgementRequests)
+      .set({ active: false })
+      .where(
+        and(
+          eq(briefAcknowledgementRequests.campaignId, campaignId),
+          eq(briefAcknowledgementRequests.userId, userId),
+          eq(briefAcknowledgementRequests.active, true),
+        ),
+      )
+      .returning();
+    if (!removed.length) throw new AppError(404, 'not_found', 'error.not_found');
+    await recordAuditEvent(tx, {
+      actor,
+      action: 'brief.acknowledgement_request_withdrawn',
+      entityType: 'user',
+      entityId: userId,
+      campaignId,
+      before: { active: true },
+      after: { active: false },
+    });
+    await publish(tx, `campaign:${campaignId}`, {
+      type: 'brief.acknowledgement_requested',
+      entityType: 'user',
+      entityId: userId,
+    });
+  });
+}

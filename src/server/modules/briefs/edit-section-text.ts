@@ -5,6 +5,7 @@ import { AppError, forbidden } from '../../http/errors.ts';
 import { publish } from '../../realtime/index.ts';
 import { recordAuditEvent } from '../audit/record-event.ts';
 import type { Actor } from '../auth/policies.ts';
+import { users } from '../auth/tables.ts';
 import { campaignLanguages, findCampaign } from '../campaigns/find-campaign.ts';
 import { mayEditBrief } from '../campaigns/policies.ts';
 import {
@@ -43,11 +44,18 @@ export async function editSectionText(db: Db, actor: Actor, campaignId: string, 
     const current = byLanguage[language];
     const currentRevision = current?.revision ?? 0;
     if (baseRevision !== currentRevision) {
+      const [author] = current?.updatedBy
+        ? await tx
+            .select({ id: users.id, name: users.name })
+            .from(users)
+            .where(eq(users.id, current.updatedBy))
+        : [];
       throw new AppError(409, 'version_conflict', 'error.version_conflict', undefined, {
         current: {
           text: current?.text ?? '',
           revision: currentRevision,
           updatedAt: current?.updatedAt.toISOString() ?? null,
+          updatedBy: author ?? null,
         },
       });
     }

@@ -5,7 +5,12 @@ import { requireUser } from '../auth/authenticate.ts';
 import { errorSchema } from '../auth/schema.ts';
 import { findCampaign } from '../campaigns/find-campaign.ts';
 import { mayViewCampaign } from '../campaigns/policies.ts';
-import { acknowledgementStatus, acknowledgeVersion, requestAcknowledgement } from './acknowledge-version.ts';
+import {
+  acknowledgementStatus,
+  acknowledgeVersion,
+  requestAcknowledgement,
+  withdrawAcknowledgementRequest,
+} from './acknowledge-version.ts';
 import { diffVersions } from './diff-versions.ts';
 import { editSectionData } from './edit-section-data.ts';
 import { editSectionText } from './edit-section-text.ts';
@@ -236,6 +241,26 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await requestAcknowledgement(db, requireUser(request), request.params.id, request.body.userId);
+      return reply.status(204).send();
+    },
+  );
+
+  app.delete(
+    '/api/campaigns/:id/brief/acknowledgement-requests/:userId',
+    {
+      schema: {
+        tags,
+        summary: 'No longer ask this member to acknowledge',
+        params: z.strictObject({ id: z.uuid(), userId: z.uuid() }),
+      },
+    },
+    async (request, reply) => {
+      await withdrawAcknowledgementRequest(
+        db,
+        requireUser(request),
+        request.params.id,
+        request.params.userId,
+      );
       return reply.status(204).send();
     },
   );
