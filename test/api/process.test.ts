@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Client } from '../support/client.ts';
 import { setupOwner } from '../support/factories.ts';
 
@@ -14,20 +14,29 @@ let workDir: string;
 let databaseUrl: string | undefined;
 let port = 40_000 + Math.floor(Math.random() * 10_000);
 
-beforeAll(async () => {
+beforeAll(() => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-process-'));
-  if (process.env.DATABASE_URL) {
-    const name = `tandem_process_${Date.now()}`;
-    const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-  }
 });
-afterEach(() => {
+// On PostgreSQL every test gets its own database, as every test gets its own data directory.
+beforeEach(async () => {
+  if (!process.env.DATABASE_URL) return;
+  const name = `tandem_process_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  databaseUrl = url.toString();
+});
+afterEach(async () => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
+  if (databaseUrl) {
+    const name = new URL(databaseUrl).pathname.slice(1);
+    const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+    databaseUrl = undefined;
+  }
 });
 afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 
