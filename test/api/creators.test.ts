@@ -149,6 +149,9 @@ describe('the creator roster', () => {
     );
     expect(res.status).toBe(400);
     expect((res.body.error.details as unknown as Array<{ line: number }>).map((d) => d.line)).toEqual([3]);
+    expect((res.body.error.details as unknown as Array<{ message: string }>)[0]!.message).toBe(
+      'timeZone: "Mars/Base" is not a known IANA time zone.',
+    );
     const wrong = await owner.request<ErrorBody>('POST', '/api/creators/import', 'foo,bar\n1,2\n', {
       'content-type': 'text/csv',
     });
@@ -397,6 +400,8 @@ describe('content approval rounds', () => {
     });
     expect(first.status).toBe(201);
     expect(first.body.round).toBe(1);
+    // A draft without a signed agreement is still a maybe.
+    expect((await owner.get<Engagement>(`/api/engagements/${engagement.id}`)).body.commitment).toBe('maybe');
     // US policy: answers within 48 hours.
     expect(Date.parse(first.body.feedbackDueAt) - Date.parse(first.body.submittedAt)).toBe(48 * 3_600_000);
     const fb1 = await owner.post<Submission>(`/api/submissions/${first.body.id}/feedback`, {

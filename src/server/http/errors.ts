@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import type { MessageKey, MessageValues } from '../../shared/i18n/index.ts';
-import { catalogues, translate } from '../../shared/i18n/index.ts';
+import { catalogues, type Locale, translate } from '../../shared/i18n/index.ts';
 import { requestLocale } from './locale.ts';
 
 /** An error the caller can act on: a stable code, a status and a translatable message. */
@@ -41,7 +41,7 @@ interface ZodIssueParams {
 }
 
 function describeIssue(
-  request: FastifyRequest,
+  request: FastifyRequest | null,
   keyword: string,
   params: ZodIssueParams,
   input: unknown,
@@ -80,7 +80,7 @@ function describeIssue(
         values: { options: (params.values ?? []).map(String).join(', ') },
       };
   }
-  request.log.debug({ keyword, params }, 'untranslated validation issue');
+  request?.log.debug({ keyword, params }, 'untranslated validation issue');
   return { key: 'validation.invalid' };
 }
 
@@ -101,6 +101,17 @@ interface RawIssue {
 }
 
 /** Validation issues as the API reports them: a dotted path, the issue code, a translated message. */
+/** A Zod issue found outside a route schema (e.g. in a row of an imported file), translated. */
+export function translateZodIssue(
+  locale: Locale,
+  issue: { code: string; path: PropertyKey[]; message: string },
+  input: unknown,
+): string {
+  const { code, path: _path, message, ...params } = issue;
+  const { key, values } = describeIssue(null, code, params as ZodIssueParams, input, message);
+  return translate(locale, key, values);
+}
+
 function validationDetails(request: FastifyRequest, context: string, issues: RawIssue[]): ValidationDetail[] {
   const locale = requestLocale(request);
   return issues.map((issue) => {

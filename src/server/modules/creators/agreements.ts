@@ -85,7 +85,15 @@ async function renderAgreement(tx: DbOrTx, engagement: typeof engagements.$infer
       }),
     ),
     '',
-    `2. ${t('agreement.goLive', { from: inCreatorZone(terms.goLiveFrom), to: inCreatorZone(terms.goLiveTo), zone: creator.timeZone })}`,
+    `2. ${
+      terms.goLiveFrom || terms.goLiveTo
+        ? t('agreement.goLive', {
+            from: inCreatorZone(terms.goLiveFrom),
+            to: inCreatorZone(terms.goLiveTo),
+            zone: creator.timeZone,
+          })
+        : t('agreement.goLiveTbd')
+    }`,
     `3. ${t('agreement.fee', { fee })}`,
     `4. ${t('agreement.revisions', { rounds: policy.revisionRounds, hours: policy.feedbackTurnaroundHours })}`,
     `5. ${t('agreement.usageRights', { text: engagement.usageRights || t('agreement.notSpecified') })}`,

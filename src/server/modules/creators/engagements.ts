@@ -12,7 +12,7 @@ import { mayViewCampaign } from '../campaigns/policies.ts';
 import { goLiveOf } from '../timeline/milestones.ts';
 import { findCreator, mayManageCreators, presentCreator } from './roster.ts';
 import type { deliverableInput, engagementBody, updateEngagementBody } from './schema.ts';
-import { creators, type Deliverable, type EngagementStatus, engagements } from './tables.ts';
+import { agreements, creators, type Deliverable, type EngagementStatus, engagements } from './tables.ts';
 
 type EngagementRow = typeof engagements.$inferSelect;
 
@@ -29,9 +29,22 @@ const OUT: readonly EngagementStatus[] = ['declined', 'dropped'];
 const SET_BY_AGREEMENT: readonly EngagementStatus[] = ['signed'];
 export const UNSIGNED_WARNING_DAYS = 7;
 
-export function commitmentOf(status: EngagementStatus): 'maybe' | 'committed' | 'out' {
+/** A creator's word counts only once an agreement is signed: until then every status is a maybe. */
+export function commitmentOf(
+  status: EngagementStatus,
+  hasSignedAgreement: boolean,
+): 'maybe' | 'committed' | 'out' {
   if (OUT.includes(status)) return 'out';
-  return UNCOMMITTED.includes(status) ? 'maybe' : 'committed';
+  return hasSignedAgreement && !UNCOMMITTED.includes(status) ? 'committed' : 'maybe';
+}
+
+export async function hasSignedAgreement(db: DbOrTx, engagementId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: agreements.id })
+    .from(agreements)
+    .where(and(eq(agreements.engagementId, engagementId), eq(agreements.status, 'signed')))
+    .limit(1);
+  return Boolean(row);
 }
 
 function resolveDeliverables(input: Array<z.output<typeof deliverableInput>>): Deliverable[] {
@@ -64,7 +77,7 @@ export function scoreOf(criteria: Criteria, ratings: EngagementRow['ratings']) {
 export async function presentEngagement(db: DbOrTx, row: EngagementRow, criteria?: Criteria) {
   const creator = await findCreator(db, row.creatorId);
   const goLive = row.goLiveFrom ?? (await goLiveOf(db, row.campaignId, creator.marketCode));
-  const commitment = commitmentOf(row.status);
+  const commitment = commitmentOf(row.status, await hasSignedAgreement(db, row.id));
   const flags: string[] = [];
   if (
     commitment === 'maybe' &&

@@ -92,7 +92,10 @@ async function portalEngagementView(
     id: row.id,
     campaign: { id: campaign.id, name: campaign.name, brand: campaign.brand },
     status: row.status,
-    commitment: commitmentOf(row.status),
+    commitment: commitmentOf(
+      row.status,
+      agreementRows.some((a) => a.status === 'signed'),
+    ),
     timeZone: zone,
     deliverables: row.deliverables.map((d) => ({ ...d, dueLocal: local(d.dueAt) })),
     goLiveFrom: local(row.goLiveFrom?.toISOString() ?? null),

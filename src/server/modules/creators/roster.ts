@@ -2,8 +2,9 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { Locale } from '../../../shared/i18n/index.ts';
 import type { Db, DbOrTx } from '../../db/index.ts';
-import { AppError, forbidden, notFound } from '../../http/errors.ts';
+import { AppError, forbidden, notFound, translateZodIssue } from '../../http/errors.ts';
 import { publish } from '../../realtime/index.ts';
 import { recordAuditEvent } from '../audit/record-event.ts';
 import { type Actor, isStaff } from '../auth/policies.ts';
@@ -128,7 +129,7 @@ const toNumber = (value: string | undefined) => {
  * Imports a roster CSV: one row per creator channel (rows with the same name and market are
  * one creator). Every row is checked first; one bad row refuses the whole file, listing each.
  */
-export async function importRoster(db: Db, actor: Actor, csvText: string) {
+export async function importRoster(db: Db, actor: Actor, csvText: string, locale: Locale) {
   if (!mayManageCreators(actor)) throw forbidden();
   let records: Array<Record<string, string>>;
   try {
@@ -183,8 +184,13 @@ export async function importRoster(db: Db, actor: Actor, csvText: string) {
     }
     const check = creatorBody.safeParse(entry);
     if (!check.success) {
-      for (const issue of check.error.issues)
-        errors.push({ line, message: `${issue.path.join('.')}: ${issue.message}` });
+      for (const issue of check.error.issues) {
+        const input = issue.path.reduce<unknown>(
+          (value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key],
+          entry,
+        );
+        errors.push({ line, message: `${issue.path.join('.')}: ${translateZodIssue(locale, issue, input)}` });
+      }
     }
     grouped.set(key, entry);
   });

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, forbidden } from '../../http/errors.ts';
+import { requestLocale } from '../../http/locale.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { isStaff } from '../auth/policies.ts';
 import { campaignParams } from '../campaigns/schema.ts';
@@ -97,7 +98,7 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireUser(request);
       if (!mayManageCreators(actor)) throw forbidden();
       const text = await readLimited(request.body as Readable, ROSTER_LIMIT);
-      return reply.status(201).send(await importRoster(db, actor, text));
+      return reply.status(201).send(await importRoster(db, actor, text, requestLocale(request)));
     },
   );
 

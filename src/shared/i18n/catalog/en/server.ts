@@ -156,4 +156,5 @@ export const enServer = {
   'report.csv.promoCode': "Promo code",
   'report.csv.cost': "Cost",
   'error.demo_exists': "The demo workspace is already loaded.",
+  'agreement.goLiveTbd': "Go-live window: to be agreed in writing.",
 } as const;

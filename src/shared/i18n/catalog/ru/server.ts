@@ -159,4 +159,5 @@ export const ruServer: Record<keyof typeof enServer, string> = {
   'report.csv.promoCode': "Промокод",
   'report.csv.cost': "Затраты",
   'error.demo_exists': "Демо-пространство уже загружено.",
+  'agreement.goLiveTbd': "Окно публикации: согласуется письменно.",
 };
