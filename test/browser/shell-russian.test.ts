@@ -10,7 +10,15 @@ const en = catalogues.en;
 const ru = catalogues.ru;
 
 /** The shell's sections as the catalogue names them, in navigation order (an owner sees all). */
-const NAV_KEYS = ['nav.campaigns', 'nav.audit', 'nav.team', 'nav.tokens', 'nav.profile'] as const;
+const NAV_KEYS = [
+  'nav.campaigns',
+  'creators.nav',
+  'myTasks.nav',
+  'nav.audit',
+  'nav.team',
+  'nav.tokens',
+  'nav.profile',
+] as const;
 
 declare global {
   interface Window {
