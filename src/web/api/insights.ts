@@ -10,8 +10,8 @@ import type { CampaignReport } from '../../server/modules/metrics/report.ts';
 import type { presentImport } from '../../server/modules/metrics/run-import.ts';
 import type { manualMetricsBody } from '../../server/modules/metrics/schema.ts';
 import type { IMPORT_FORMATS } from '../../server/modules/metrics/tables.ts';
-import type { Slot, WeeklyHours } from '../../shared/meetings/slot-finder.ts';
 import type { Locale } from '../../shared/i18n/index.ts';
+import type { Slot, WeeklyHours } from '../../shared/meetings/slot-finder.ts';
 import { ApiError, api, NetworkError } from './client.ts';
 
 export type Meeting = PresentedMeeting;
@@ -48,7 +48,10 @@ export interface FxRates {
   updatedAt: string | null;
 }
 
-export const IMPORT_FORMAT_OPTIONS = ['shopify-orders', 'post-metrics'] as const satisfies readonly ImportFormat[];
+export const IMPORT_FORMAT_OPTIONS = [
+  'shopify-orders',
+  'post-metrics',
+] as const satisfies readonly ImportFormat[];
 
 /** The generic post-metrics layout (src/server/modules/metrics/README.md); mirrors METRIC_FIELDS. */
 export const METRIC_FIELDS = [
@@ -81,7 +84,14 @@ export const COUNT_FIELDS = [
   'clicks',
 ] as const satisfies readonly MetricField[];
 /** Required columns of a Shopify orders export (run-import.ts). */
-export const SHOPIFY_COLUMNS = ['Name', 'Currency', 'Total', 'Discount Code', 'Created at', 'Lineitem quantity'];
+export const SHOPIFY_COLUMNS = [
+  'Name',
+  'Currency',
+  'Total',
+  'Discount Code',
+  'Created at',
+  'Lineitem quantity',
+];
 
 /** Everything below lives under `['campaign', id]`, so a reconnect of the live stream refetches it. */
 export const insightKeys = {
@@ -104,7 +114,8 @@ export const workingHoursQuery = queryOptions({
 export const userHoursQuery = (userId: string) =>
   queryOptions({
     queryKey: insightKeys.userHours(userId),
-    queryFn: ({ signal }) => api<{ hours: WeeklyHours }>('GET', `/api/users/${userId}/working-hours`, { signal }),
+    queryFn: ({ signal }) =>
+      api<{ hours: WeeklyHours }>('GET', `/api/users/${userId}/working-hours`, { signal }),
     select: (data) => data.hours,
     staleTime: 60_000,
   });
@@ -119,7 +130,8 @@ export const externalsQuery = queryOptions({
 export const meetingsQuery = (campaignId: string) =>
   queryOptions({
     queryKey: insightKeys.meetings(campaignId),
-    queryFn: ({ signal }) => api<{ meetings: Meeting[] }>('GET', `/api/campaigns/${campaignId}/meetings`, { signal }),
+    queryFn: ({ signal }) =>
+      api<{ meetings: Meeting[] }>('GET', `/api/campaigns/${campaignId}/meetings`, { signal }),
     select: (data) => data.meetings,
   });
 
@@ -138,7 +150,8 @@ export const reportQuery = (campaignId: string) =>
 export const importsQuery = (campaignId: string) =>
   queryOptions({
     queryKey: insightKeys.imports(campaignId),
-    queryFn: ({ signal }) => api<{ imports: ImportState[] }>('GET', `/api/campaigns/${campaignId}/imports`, { signal }),
+    queryFn: ({ signal }) =>
+      api<{ imports: ImportState[] }>('GET', `/api/campaigns/${campaignId}/imports`, { signal }),
     select: (data) => data.imports,
   });
 
@@ -185,7 +198,8 @@ export function uploadImport(
 ): Promise<{ id: string }> {
   const query = new URLSearchParams({ format: options.format });
   if (options.fileName) query.set('fileName', options.fileName.slice(0, 200));
-  if (options.mapping && Object.keys(options.mapping).length) query.set('mapping', JSON.stringify(options.mapping));
+  if (options.mapping && Object.keys(options.mapping).length)
+    query.set('mapping', JSON.stringify(options.mapping));
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/campaigns/${campaignId}/imports?${query}`);
@@ -209,7 +223,9 @@ export function uploadImport(
         resolve(payload as { id: string });
         return;
       }
-      const error = (payload as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+      const error = (
+        payload as { error?: { code?: string; message?: string; details?: unknown } } | undefined
+      )?.error;
       reject(
         error?.code
           ? new ApiError(xhr.status, error.code, error.message ?? error.code, error.details)

@@ -1,7 +1,15 @@
 // Small pieces shared by the meetings and measurement screens: live updates, notices, a popover,
 // a confirmation dialog and a few icons.
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, type SVGProps, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  type ReactNode,
+  type SVGProps,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { insightKeys } from '../../api/insights.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { Button } from '../../components/ui.tsx';

@@ -3,6 +3,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Locale, MessageKey } from '../../../shared/i18n/index.ts';
 import { formatInZones, zoneAbbreviation } from '../../../shared/time/index.ts';
+import { regionName } from '../campaign/market-options.ts';
 
 const intlTag = (locale: Locale) => (locale === 'ru' ? 'ru' : 'en-GB');
 
@@ -30,15 +31,25 @@ export function clockWithZone(instant: string | number | Date, zone: string, loc
   return `${clock(instant, zone, locale)} ${zoneAbbreviation(new Date(instant), zone)}`;
 }
 
-/** `Mon, 9 Mar` / `пн, 9 мар.`. */
+/** The first letter in upper case (`пн, 9 мар.` → `Пн, 9 мар.`); the month stays as the language writes it. */
+const capitalizeFirst = (text: string, locale: Locale) =>
+  text ? text.charAt(0).toLocaleUpperCase(locale) + text.slice(1) : text;
+
+/** `Mon, 9 Mar` / `Пн, 9 мар.`. */
 export function dayLabel(instant: string | number | Date, zone: string, locale: Locale): string {
-  return dtf(locale, zone, { weekday: 'short', day: 'numeric', month: 'short' }, 'wdm').format(new Date(instant));
+  return capitalizeFirst(
+    dtf(locale, zone, { weekday: 'short', day: 'numeric', month: 'short' }, 'wdm').format(new Date(instant)),
+    locale,
+  );
 }
 
-/** `Monday, 9 March 2026`. */
+/** `Monday, 9 March 2026` / `Понедельник, 9 марта 2026 г.`. */
 export function longDayLabel(instant: string | number | Date, zone: string, locale: Locale): string {
-  return dtf(locale, zone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }, 'long').format(
-    new Date(instant),
+  return capitalizeFirst(
+    dtf(locale, zone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }, 'long').format(
+      new Date(instant),
+    ),
+    locale,
   );
 }
 
@@ -100,8 +111,16 @@ export function duration(minutes: number, locale: Locale): string {
 // ---------------------------------------------------------------------------------------------
 // Numbers
 
+/** The market's name in the UI language when it is just its country's name (`Russia` → `Россия`). */
+export function marketName(market: { code: string; name: string }, locale: Locale): string {
+  return market.name === regionName(market.code, 'en')
+    ? (regionName(market.code, locale) ?? market.name)
+    : market.name;
+}
+
 /** `reach` → "Reach" / "Охват" (the brief's KPI names). */
-export const kpiLabel = (t: (key: MessageKey) => string, metric: string) => t(`brief.kpi.${metric}` as MessageKey);
+export const kpiLabel = (t: (key: MessageKey) => string, metric: string) =>
+  t(`brief.kpi.${metric}` as MessageKey);
 
 export const LOWER_IS_BETTER = new Set(['cpm', 'cpa', 'cpe']);
 const MONEY = new Set(['revenue', 'cpm', 'cpa', 'cpe']);
@@ -132,7 +151,9 @@ export function formatPercent(value: number | null, locale: Locale): string {
 }
 
 export function formatRatio(value: number | null, locale: Locale): string {
-  return value === null ? '—' : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)}×`;
+  return value === null
+    ? '—'
+    : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)}×`;
 }
 
 /** A KPI's figure in its unit: counts, money in the report's currency, %, or × for ROAS. */
@@ -145,16 +166,18 @@ export function formatKpi(metric: string, value: number | null, currency: string
 
 /** `55 %` from a 0..n ratio. */
 export function formatShare(ratio: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: ratio < 0.1 ? 1 : 0 }).format(
-    ratio,
-  );
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    maximumFractionDigits: ratio < 0.1 ? 1 : 0,
+  }).format(ratio);
 }
 
 /**
  * A number typed the way either market writes it (`1 234,5`, `1,234.5`, `1234`): null when empty,
- * NaN when it is not a number.
+ * NaN when it is not a number. A lone comma is a decimal comma in Russian; in English it groups
+ * thousands only when it looks like it (`1,500`, not `0,011`).
  */
-export function parseTypedNumber(raw: string): number | null {
+export function parseTypedNumber(raw: string, locale: Locale = 'en'): number | null {
   let value = raw.trim().replace(/[\s\u00a0\u202f]/g, '');
   if (!value) return null;
   const comma = value.lastIndexOf(',');
@@ -162,7 +185,10 @@ export function parseTypedNumber(raw: string): number | null {
   if (comma >= 0 && dot >= 0) {
     value = comma > dot ? value.replace(/\./g, '').replace(',', '.') : value.replace(/,/g, '');
   } else if (comma >= 0) {
-    value = /^-?\d{1,3}(,\d{3})+$/.test(value) ? value.replace(/,/g, '') : value.replace(',', '.');
+    value =
+      locale === 'en' && /^-?[1-9]\d{0,2}(,\d{3})+$/.test(value)
+        ? value.replace(/,/g, '')
+        : value.replace(',', '.');
   }
   const n = Number(value);
   return Number.isFinite(n) ? n : Number.NaN;

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import type { User } from '../../api/types.ts';
 import { CampaignLayout } from '../campaign/campaign-layout.tsx';
-import { DashboardView } from '../measurement/measurement-page.tsx';
 import { ImportsView } from '../measurement/imports-page.tsx';
+import { DashboardView } from '../measurement/measurement-page.tsx';
 import { MeetingView } from '../meetings/meeting-page.tsx';
 import { MeetingsView } from '../meetings/meetings-page.tsx';
 import { PlannerView } from '../meetings/planner-page.tsx';
@@ -15,7 +15,15 @@ function Live({ campaignId }: { campaignId: string }) {
   return <Notices />;
 }
 
-function Frame({ campaignId, active, children }: { campaignId: string; active: string; children: ReactNode }) {
+function Frame({
+  campaignId,
+  active,
+  children,
+}: {
+  campaignId: string;
+  active: string;
+  children: ReactNode;
+}) {
   return (
     <CampaignLayout campaignId={campaignId} active={active}>
       {children}

@@ -19,7 +19,8 @@ const COLUMNS: Column[] = [
     key: 'engagementRate',
     label: 'brief.kpi.engagement_rate',
     short: 'measurement.creators.er',
-    format: (c, _, l) => formatPercent(c.engagementRate, l) },
+    format: (c, _, l) => formatPercent(c.engagementRate, l),
+  },
   { key: 'clicks', label: 'brief.kpi.clicks', format: (c, _, l) => formatCount(c.clicks, l) },
   { key: 'orders', label: 'brief.kpi.orders', format: (c, _, l) => formatCount(c.orders, l) },
   { key: 'revenue', label: 'brief.kpi.revenue', format: (c, cur, l) => formatMoney(c.revenue, cur, l) },
@@ -67,7 +68,12 @@ export function CreatorsTable({ report, locale }: { report: Report; locale: Loca
         className={numeric ? 'num' : undefined}
         aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
       >
-        <button type="button" className="th-sort" onClick={() => toggle(key)} title={short ? label : undefined}>
+        <button
+          type="button"
+          className="th-sort"
+          onClick={() => toggle(key)}
+          title={short ? label : undefined}
+        >
           {short ? <abbr title={label}>{short}</abbr> : label}
           <SortIcon sorted={active ? sort.direction : null} />
         </button>
@@ -86,7 +92,11 @@ export function CreatorsTable({ report, locale }: { report: Report; locale: Loca
           <p className="card-description">{t('measurement.creators.hint', { currency: report.currency })}</p>
         </div>
         {markets.length > 1 ? (
-          <div className="segmented segmented-sm" role="radiogroup" aria-label={t('measurement.creators.market')}>
+          <div
+            className="segmented segmented-sm"
+            role="radiogroup"
+            aria-label={t('measurement.creators.market')}
+          >
             {['all', ...markets].map((code) => (
               <label key={code} className="segment">
                 <input

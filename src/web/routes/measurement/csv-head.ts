@@ -32,7 +32,12 @@ export function detectDelimiter(text: string): CsvHead['delimiter'] {
 }
 
 /** Up to `maxRows` records of CSV text (RFC 4180 quoting; the last, possibly cut, record dropped). */
-export function parseRecords(text: string, delimiter: string, maxRows: number, complete: boolean): string[][] {
+export function parseRecords(
+  text: string,
+  delimiter: string,
+  maxRows: number,
+  complete: boolean,
+): string[][] {
   const records: string[][] = [];
   let field = '';
   let record: string[] = [];

@@ -58,7 +58,7 @@ export function FxDialog({
     if (!base) return;
     // 1 X = r[X] old-base units; in the new base: r[X] / r[new].
     const numeric = Object.fromEntries(
-      Object.entries({ ...rates, [base]: '1' }).map(([code, raw]) => [code, parseTypedNumber(raw)]),
+      Object.entries({ ...rates, [base]: '1' }).map(([code, raw]) => [code, parseTypedNumber(raw, locale)]),
     );
     const pivot = numeric[next];
     setRates(
@@ -97,7 +97,7 @@ export function FxDialog({
     const bad: string[] = [];
     for (const code of currencies) {
       if (code === base) continue;
-      const value = parseTypedNumber(rates[code] ?? '');
+      const value = parseTypedNumber(rates[code] ?? '', locale);
       if (value === null) continue;
       if (Number.isNaN(value) || value <= 0) bad.push(code);
       else parsed[code] = value;
@@ -159,8 +159,12 @@ export function FxDialog({
                     }}
                   />
                   <span className="fx-base">{base}</span>
-                  {missing.includes(code) ? <span className="badge badge-warning">{t('measurement.fx.missing')}</span> : null}
-                  {invalid.includes(code) ? <span className="field-error">{t('measurement.fx.invalid')}</span> : null}
+                  {missing.includes(code) ? (
+                    <span className="badge badge-warning">{t('measurement.fx.missing')}</span>
+                  ) : null}
+                  {invalid.includes(code) ? (
+                    <span className="field-error">{t('measurement.fx.invalid')}</span>
+                  ) : null}
                 </div>
               ))}
           </div>

@@ -29,9 +29,11 @@ import { type CsvHead, guessMapping, readCsvHead } from './csv-head.ts';
 import { MeasurementFrame, mayImport } from './measurement-page.tsx';
 
 const kb = (bytes: number, locale: string) =>
-  new Intl.NumberFormat(locale, { style: 'unit', unit: bytes >= 1024 * 1024 ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(
-    bytes >= 1024 * 1024 ? bytes / 1024 / 1024 : Math.max(0.1, bytes / 1024),
-  );
+  new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: bytes >= 1024 * 1024 ? 'megabyte' : 'kilobyte',
+    maximumFractionDigits: 1,
+  }).format(bytes >= 1024 * 1024 ? bytes / 1024 / 1024 : Math.max(0.1, bytes / 1024));
 
 /** `/campaigns/:id/measurement/data`: upload exports, watch them import, undo one, see the formats. */
 export function ImportsView({ me }: { me: User }) {
@@ -85,9 +87,10 @@ function ImportCard() {
   const upload = useMutation({
     mutationFn: () => {
       if (!file) throw new Error('no file');
-      const chosen = Object.fromEntries(
-        Object.entries(mapping).filter(([, header]) => header),
-      ) as Record<string, string>;
+      const chosen = Object.fromEntries(Object.entries(mapping).filter(([, header]) => header)) as Record<
+        string,
+        string
+      >;
       setSent(0);
       return uploadImport(
         campaign.id,
@@ -105,7 +108,8 @@ function ImportCard() {
     onError: () => setSent(null),
   });
 
-  const missingShopify = head && format === 'shopify-orders' ? SHOPIFY_COLUMNS.filter((c) => !head.header.includes(c)) : [];
+  const missingShopify =
+    head && format === 'shopify-orders' ? SHOPIFY_COLUMNS.filter((c) => !head.header.includes(c)) : [];
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!file || !head) return;
@@ -237,7 +241,13 @@ function ImportCard() {
               <span>{t('imports.progress.uploading')}</span>
               <span>{formatShare(sent, locale)}</span>
             </div>
-            <div className="imp-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(sent * 100)}>
+            <div
+              className="imp-bar"
+              role="progressbar"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={Math.round(sent * 100)}
+            >
               <span style={{ width: `${sent * 100}%` }} />
             </div>
           </div>
@@ -295,8 +305,8 @@ function MappingTable({
             {METRIC_FIELDS.map((field) => (
               <tr key={field}>
                 <td>
-                  <span className="cell-primary">{t(`imports.field.${field}`)}</span>
-                  <code className="cell-secondary">{field}</code>
+                  <span className="cell-primary">{t(`imports.field.${field}`)}</span>{' '}
+                  <code className="imp-field-code">{field}</code>
                 </td>
                 <td>
                   <Select
@@ -351,7 +361,9 @@ function ImportProgress({ id }: { id: string }) {
                 ? t('imports.progress.failed')
                 : t(`imports.status.${data.status}`)}
         </span>
-        <span>{formatShare(running ? data.progress : data.status === 'completed' ? 1 : data.progress, locale)}</span>
+        <span>
+          {formatShare(running ? data.progress : data.status === 'completed' ? 1 : data.progress, locale)}
+        </span>
       </div>
       <div
         className={`imp-bar${data.status === 'failed' ? ' imp-bar-failed' : ''}${data.status === 'completed' ? ' imp-bar-done' : ''}`}
@@ -374,7 +386,9 @@ function ImportProgress({ id }: { id: string }) {
         </div>
         <div>
           <dt>{t('imports.counts.rejected')}</dt>
-          <dd className={data.rowsRejected ? 'imp-bad' : undefined}>{formatCount(data.rowsRejected, locale)}</dd>
+          <dd className={data.rowsRejected ? 'imp-bad' : undefined}>
+            {formatCount(data.rowsRejected, locale)}
+          </dd>
         </div>
       </dl>
       {data.status === 'failed' && data.failureMessage ? (
@@ -385,9 +399,7 @@ function ImportProgress({ id }: { id: string }) {
       ) : null}
       {!running && data.status === 'completed' ? (
         <div className="alert alert-success" role="status">
-          <p>
-            {t('imports.result', { imported: data.rowsImported, rejected: data.rowsRejected })}
-          </p>
+          <p>{t('imports.result', { imported: data.rowsImported, rejected: data.rowsRejected })}</p>
         </div>
       ) : null}
       {!running && data.errors.length ? <RowErrors errors={data.errors} total={data.rowsRejected} /> : null}
@@ -425,7 +437,9 @@ function RowErrors({ errors, total }: { errors: ImportState['errors']; total: nu
           {t('imports.errors.showAll', { count: errors.length })}
         </Button>
       ) : null}
-      {total > errors.length ? <p className="ins-small muted">{t('imports.errors.capped', { count: errors.length })}</p> : null}
+      {total > errors.length ? (
+        <p className="ins-small muted">{t('imports.errors.capped', { count: errors.length })}</p>
+      ) : null}
     </div>
   );
 }
@@ -505,7 +519,13 @@ function ImportHistory({ me }: { me: User }) {
     },
   });
   const statusTone = (status: string) =>
-    status === 'completed' ? 'success' : status === 'failed' ? 'danger' : status === 'undone' ? 'neutral' : 'accent';
+    status === 'completed'
+      ? 'success'
+      : status === 'failed'
+        ? 'danger'
+        : status === 'undone'
+          ? 'neutral'
+          : 'accent';
 
   return (
     <section className="card" aria-labelledby="imp-history-title">

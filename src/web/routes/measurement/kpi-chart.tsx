@@ -1,7 +1,7 @@
 import type { Locale } from '../../../shared/i18n/index.ts';
 import type { MarketReport } from '../../api/insights.ts';
 import { useT } from '../../i18n/locale.tsx';
-import { formatKpi, formatShare, kpiLabel, LOWER_IS_BETTER } from '../insights/format.ts';
+import { formatKpi, formatShare, kpiLabel, LOWER_IS_BETTER, marketName } from '../insights/format.ts';
 
 const W = 360;
 const H = 170;
@@ -28,11 +28,14 @@ export function KpiChart({ market, locale }: { market: MarketReport; locale: Loc
     values: columns.map((column) => {
       if (column.key === 'now') return kpi.actual;
       const c = kpi.checkpoints.find((x) => `d${x.days}` === column.key);
-      return c && c.at && Date.parse(c.at) <= Date.now() ? c.actual : null;
+      return c?.at && Date.parse(c.at) <= Date.now() ? c.actual : null;
     }),
   }));
   const shares = points.flatMap((p) => p.values.map((v) => (v === null ? null : v / (p.kpi.target ?? 1))));
-  const top = Math.min(3, Math.max(1.2, ...shares.filter((s): s is number => s !== null).map((s) => s * 1.1)));
+  const top = Math.min(
+    3,
+    Math.max(1.2, ...shares.filter((s): s is number => s !== null).map((s) => s * 1.1)),
+  );
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const x = (i: number) => PAD.left + (columns.length === 1 ? plotW / 2 : (i / (columns.length - 1)) * plotW);
@@ -52,7 +55,7 @@ export function KpiChart({ market, locale }: { market: MarketReport; locale: Loc
       <svg
         viewBox={`0 0 ${W} ${H}`}
         role="img"
-        aria-label={t('measurement.chart.label', { market: market.name, summary })}
+        aria-label={t('measurement.chart.label', { market: marketName(market, locale), summary })}
         className="mk-chart-svg"
       >
         {ticks.map((tick) => (
@@ -69,11 +72,20 @@ export function KpiChart({ market, locale }: { market: MarketReport; locale: Loc
             </text>
           </g>
         ))}
-        {columns.map((column, i) => (
-          <text key={column.key} x={x(i)} y={H - 8} className="chart-axis" textAnchor="middle">
-            {column.label}
-          </text>
-        ))}
+        {columns.map((column, i) => {
+          const last = i === columns.length - 1 && columns.length > 1;
+          return (
+            <text
+              key={column.key}
+              x={last ? x(i) + 6 : x(i)}
+              y={H - 8}
+              className="chart-axis"
+              textAnchor={last ? 'end' : 'middle'}
+            >
+              {column.label}
+            </text>
+          );
+        })}
         {points.map((p, s) => {
           const coords = p.values
             .map((v, i) => (v === null ? null : ([x(i), y(v / (p.kpi.target ?? 1))] as const)))

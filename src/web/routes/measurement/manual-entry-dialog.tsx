@@ -11,7 +11,7 @@ import { useLocale, useT } from '../../i18n/locale.tsx';
 import { splitZone } from '../../time/zones.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
 import { notify } from '../insights/bits.tsx';
-import { parseTypedNumber } from '../insights/format.ts';
+import { marketName, parseTypedNumber } from '../insights/format.ts';
 
 /**
  * Telegram and VK give channel owners statistics in their apps but no dependable export: a post's
@@ -38,15 +38,21 @@ export function ManualEntryDialog({ me, onClose }: { me: User; onClose: () => vo
   const pick = (id: string) => {
     setEngagementId(id);
     const engagement = active.find((e) => e.id === id);
-    const channel = engagement?.creator.channels.find((c) => c.platform === 'telegram' || c.platform === 'vk');
+    const channel = engagement?.creator.channels.find(
+      (c) => c.platform === 'telegram' || c.platform === 'vk',
+    );
     if (channel) setPlatform(channel.platform as Platform);
   };
 
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
-      api<{ id: string; source: string; enteredBy: string }>('POST', `/api/engagements/${engagementId}/metrics`, {
-        body,
-      }),
+      api<{ id: string; source: string; enteredBy: string }>(
+        'POST',
+        `/api/engagements/${engagementId}/metrics`,
+        {
+          body,
+        },
+      ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: insightKeys.report(campaign.id) });
       notify(t('measurement.manual.saved', { name: chosen?.creator.name ?? '' }));
@@ -64,7 +70,7 @@ export function ManualEntryDialog({ me, onClose }: { me: User; onClose: () => vo
     if (!engagementId) next.engagement = t('common.required');
     if (source.trim().length < 2) next.source = t('measurement.manual.sourceRequired');
     for (const field of COUNT_FIELDS) {
-      const value = parseTypedNumber(counts[field] ?? '');
+      const value = parseTypedNumber(counts[field] ?? '', locale);
       if (value === null) continue;
       if (Number.isNaN(value) || value < 0) next[field] = t('measurement.manual.notANumber');
       else body[field] = Math.round(value);
@@ -111,7 +117,7 @@ export function ManualEntryDialog({ me, onClose }: { me: User; onClose: () => vo
                 {campaign.markets.map((market) => {
                   const list = active.filter((e) => e.creator.marketCode === market.code);
                   return list.length ? (
-                    <optgroup key={market.code} label={`${market.code} — ${market.name}`}>
+                    <optgroup key={market.code} label={`${market.code} — ${marketName(market, locale)}`}>
                       {list.map((e) => (
                         <option key={e.id} value={e.id}>
                           {e.creator.name}
@@ -155,7 +161,12 @@ export function ManualEntryDialog({ me, onClose }: { me: User; onClose: () => vo
             hint={t('measurement.manual.zoneHint', { city: splitZone(zone, locale).city })}
           >
             {(control) => (
-              <TextInput {...control} type="datetime-local" value={postedAt} onChange={(e) => setPostedAt(e.target.value)} />
+              <TextInput
+                {...control}
+                type="datetime-local"
+                value={postedAt}
+                onChange={(e) => setPostedAt(e.target.value)}
+              />
             )}
           </Field>
           <Field
@@ -178,11 +189,7 @@ export function ManualEntryDialog({ me, onClose }: { me: User; onClose: () => vo
           <legend className="field-label">{t('measurement.manual.figures')}</legend>
           <div className="manual-counts-grid">
             {COUNT_FIELDS.map((field) => (
-              <Field
-                key={field}
-                label={t(`imports.field.${field}`)}
-                error={errors[field]}
-              >
+              <Field key={field} label={t(`imports.field.${field}`)} error={errors[field]}>
                 {(control) => (
                   <TextInput
                     {...control}
@@ -197,7 +204,11 @@ export function ManualEntryDialog({ me, onClose }: { me: User; onClose: () => vo
           </div>
           {errors.counts ? <p className="field-error">{errors.counts}</p> : null}
         </fieldset>
-        <Field label={t('measurement.manual.source')} error={errors.source} hint={t('measurement.manual.sourceHint')}>
+        <Field
+          label={t('measurement.manual.source')}
+          error={errors.source}
+          hint={t('measurement.manual.sourceHint')}
+        >
           {(control) => (
             <TextInput
               {...control}

@@ -4,7 +4,7 @@ import type { KpiReport, MarketReport } from '../../api/insights.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { formatInstant } from '../../time/zones.ts';
 import { InfoIcon, Popover } from '../insights/bits.tsx';
-import { formatKpi, formatShare, kpiLabel, LOWER_IS_BETTER } from '../insights/format.ts';
+import { formatKpi, formatShare, kpiLabel, LOWER_IS_BETTER, marketName } from '../insights/format.ts';
 import { KpiChart } from './kpi-chart.tsx';
 
 /** What the figures mean (metrics/README.md), for the market's engagement-rate basis and currency. */
@@ -102,7 +102,9 @@ function KpiRow({ kpi, currency, locale }: { kpi: KpiReport; currency: string; l
           <span className="kpi-checkpoints">
             {kpi.checkpoints.map((c) => (
               <span key={c.days} className="kpi-checkpoint" title={c.at ?? undefined}>
-                <span className="kpi-checkpoint-day">{t('measurement.kpi.checkpoint', { days: c.days })}</span>{' '}
+                <span className="kpi-checkpoint-day">
+                  {t('measurement.kpi.checkpoint', { days: c.days })}
+                </span>{' '}
                 {c.at === null
                   ? '—'
                   : Date.parse(c.at) > Date.now()
@@ -139,7 +141,7 @@ export function MarketCard({
         <div className="mk-title-row">
           <span className="market-code">{market.code}</span>
           <h3 className="mk-title" id={titleId}>
-            {market.name}
+            {marketName(market, locale)}
           </h3>
           <span className={`objective-tag objective-${market.objective}`}>
             {t(`brief.objective.${market.objective}` as MessageKey)}
@@ -147,19 +149,22 @@ export function MarketCard({
         </div>
         <p className="mk-meta">
           <span>{t('report.creatorsCount', { count: market.creators })}</span>
-          <span aria-hidden="true">·</span>
-          <span>
-            {market.goLive
-              ? t('measurement.goLive', { when: formatInstant(market.goLive, zone, locale) })
-              : t('measurement.noGoLive')}
-          </span>
-          {market.goLive && zone !== viewerZone ? (
-            <span className="muted">({formatInstant(market.goLive, viewerZone, locale)})</span>
+          {market.goLive ? (
+            <>
+              <span aria-hidden="true">·</span>
+              <span>{t('measurement.goLive', { when: formatInstant(market.goLive, zone, locale) })}</span>
+              {zone !== viewerZone ? (
+                <span className="muted">({formatInstant(market.goLive, viewerZone, locale)})</span>
+              ) : null}
+            </>
           ) : null}
         </p>
+        {market.goLive ? null : <p className="mk-meta muted">{t('measurement.noGoLive')}</p>}
         <div className="mk-basis">
           <span className="mk-basis-text" data-testid="er-basis">
-            {t('measurement.erBasis', { basis: t(`report.basis.${market.engagementRateBasis}` as MessageKey) })}
+            {t('measurement.erBasis', {
+              basis: t(`report.basis.${market.engagementRateBasis}` as MessageKey),
+            })}
           </span>
           <Popover
             label={

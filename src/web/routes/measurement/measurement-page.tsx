@@ -128,7 +128,12 @@ export function MeasurementFrame({
       </nav>
       {missingRates.length ? (
         <div className="alert alert-warning ins-alert-row" role="alert" data-testid="missing-rates">
-          <p>{t('measurement.missingRates', { currencies: missingRates.join(', '), count: missingRates.length })}</p>
+          <p>
+            {t('measurement.missingRates', {
+              currencies: missingRates.join(', '),
+              count: missingRates.length,
+            })}
+          </p>
           {mayEditCampaign(me, campaign) ? (
             <Button size="sm" onClick={() => setFxOpen(true)}>
               {t('measurement.fx.setRates')}
@@ -137,7 +142,9 @@ export function MeasurementFrame({
         </div>
       ) : null}
       {children}
-      {fxOpen ? <FxDialog missing={missingRates} viewerZone={me.timeZone} onClose={() => setFxOpen(false)} /> : null}
+      {fxOpen ? (
+        <FxDialog missing={missingRates} viewerZone={me.timeZone} onClose={() => setFxOpen(false)} />
+      ) : null}
       {manualOpen ? <ManualEntryDialog me={me} onClose={() => setManualOpen(false)} /> : null}
     </div>
   );

@@ -69,9 +69,16 @@ export function AgendaColumns({
   const t = useT();
   const [locale] = useLocale();
   return (
-    <div className="ins-agenda-columns" style={{ gridTemplateColumns: `repeat(${Math.max(1, languages.length)}, minmax(0, 1fr))` }}>
+    <div
+      className="ins-agenda-columns"
+      style={{ gridTemplateColumns: `repeat(${Math.max(1, languages.length)}, minmax(0, 1fr))` }}
+    >
       {languages.map((code) => (
-        <Field key={code} label={t('meetings.form.agendaIn', { language: languageName(code, locale) })} optional>
+        <Field
+          key={code}
+          label={t('meetings.form.agendaIn', { language: languageName(code, locale) })}
+          optional
+        >
           {(control) => (
             <textarea
               {...control}
@@ -110,8 +117,12 @@ export function CreateMeetingDialog({
   const options = meetingLanguageOptions(campaign.languages);
   const interpreterGuest = people.find((p) => p.detail === 'interpreter');
   const [title, setTitle] = useState('');
-  const [languages, setLanguages] = useState<string[]>(campaign.languages.length ? campaign.languages : [locale]);
-  const [interpreterNeeded, setInterpreterNeeded] = useState(campaign.languages.length > 1 || Boolean(interpreterGuest));
+  const [languages, setLanguages] = useState<string[]>(
+    campaign.languages.length ? campaign.languages : [locale],
+  );
+  const [interpreterNeeded, setInterpreterNeeded] = useState(
+    campaign.languages.length > 1 || Boolean(interpreterGuest),
+  );
   const [interpreterName, setInterpreterName] = useState(interpreterGuest?.name ?? '');
   const [agenda, setAgenda] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -182,13 +193,12 @@ export function CreateMeetingDialog({
               value={title}
               placeholder={t('meetings.form.titlePlaceholder')}
               onChange={(e) => setTitle(e.target.value)}
-              // biome-ignore lint/a11y/noAutofocus: the dialog opens for this field
               autoFocus
             />
           )}
         </Field>
 
-        <div className="ins-when-zones" aria-label={t('meetings.form.localTimes')}>
+        <div className="ins-when-zones">
           {zones.map((zone) => (
             <div key={zone} className="ins-when-zone">
               <span className="ins-when-city">{splitZone(zone, locale).city}</span>

@@ -108,7 +108,11 @@ export function ExternalParticipantDialog({
           </Field>
           <Field label={t('planner.external.language')}>
             {(control) => (
-              <Select {...control} value={language} onChange={(e) => setLanguage(e.target.value as typeof language)}>
+              <Select
+                {...control}
+                value={language}
+                onChange={(e) => setLanguage(e.target.value as typeof language)}
+              >
                 {(['en', 'ru'] as const).map((code) => (
                   <option key={code} value={code}>
                     {languageName(code, locale)}
@@ -133,7 +137,11 @@ export function ExternalParticipantDialog({
               />
             )}
           </Field>
-          <Field label={t('planner.external.workEnd')} error={errors.workEnd} hint={t('planner.external.hoursHint')}>
+          <Field
+            label={t('planner.external.workEnd')}
+            error={errors.workEnd}
+            hint={t('planner.external.hoursHint')}
+          >
             {(control) => (
               <TextInput
                 {...control}

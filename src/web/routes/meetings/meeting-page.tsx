@@ -14,8 +14,15 @@ import { Link } from '../../router/router.tsx';
 import { formatInstant, splitZone } from '../../time/zones.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
 import { languageName } from '../campaign/market-options.ts';
-import { ArrowLeftIcon, CalendarIcon, ConfirmDialog, notify, Popover, TranslateIcon } from '../insights/bits.tsx';
-import { dayLabel, longDayLabel, timeRange } from '../insights/format.ts';
+import {
+  ArrowLeftIcon,
+  CalendarIcon,
+  ConfirmDialog,
+  notify,
+  Popover,
+  TranslateIcon,
+} from '../insights/bits.tsx';
+import { dayLabel, longDayLabel, marketName, timeRange } from '../insights/format.ts';
 import { mayOrganize, meetingZones } from './meetings-page.tsx';
 import { externalPerson, type Person, usePeopleDirectory, useSlotParticipants } from './people.ts';
 import { RescheduleDialog } from './reschedule-dialog.tsx';
@@ -124,7 +131,9 @@ function MeetingDetail({ me, meeting, locale }: { me: User; meeting: Meeting; lo
           </h2>
           <p className="ins-section-text">
             {t('meetings.organizedBy', { name: meeting.organizer.name })} ·{' '}
-            <span title={t('meetings.sequenceHint')}>{t('meetings.sequence', { sequence: meeting.sequence })}</span>
+            <span title={t('meetings.sequenceHint')}>
+              {t('meetings.sequence', { sequence: meeting.sequence })}
+            </span>
           </p>
         </div>
         <div className="ins-actions">
@@ -214,13 +223,18 @@ function MeetingDetail({ me, meeting, locale }: { me: User; meeting: Meeting; lo
                           <span className="cell-primary">{person.name}</span>
                           <span className="cell-secondary">
                             {[kindOf(person), person.email].filter(Boolean).join(' · ')}
-                            {person.key === `user:${meeting.organizer.id}` ? ` · ${t('meetings.people.organizer')}` : ''}
+                            {person.key === `user:${meeting.organizer.id}`
+                              ? ` · ${t('meetings.people.organizer')}`
+                              : ''}
                           </span>
                         </td>
                         <td className="cell-nowrap">
-                          <span className="cell-primary">{timeRange(meeting.start, meeting.end, person.timeZone, locale)}</span>
+                          <span className="cell-primary">
+                            {timeRange(meeting.start, meeting.end, person.timeZone, locale)}
+                          </span>
                           <span className="cell-secondary">
-                            {dayLabel(meeting.start, person.timeZone, locale)} · {splitZone(person.timeZone, locale).city}
+                            {dayLabel(meeting.start, person.timeZone, locale)} ·{' '}
+                            {splitZone(person.timeZone, locale).city}
                           </span>
                         </td>
                         <td>
@@ -232,7 +246,9 @@ function MeetingDetail({ me, meeting, locale }: { me: User; meeting: Meeting; lo
                               {t('meetings.people.inside')}
                             </span>
                           ) : (
-                            <span className="badge badge-warning">{t('planner.slots.outside', { minutes: outside })}</span>
+                            <span className="badge badge-warning">
+                              {t('planner.slots.outside', { minutes: outside })}
+                            </span>
                           )}
                         </td>
                       </tr>
@@ -338,14 +354,16 @@ function Notes({
   const [text, setText] = useState(meeting.notes);
   const [base, setBase] = useState(meeting.notes);
   // Someone else's saved notes replace ours only while we have not started typing.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follows the server's notes only
   useEffect(() => {
     if (text === base) setText(meeting.notes);
     setBase(meeting.notes);
-    // biome-ignore lint/correctness/useExhaustiveDependencies: follows the server's notes
   }, [meeting.notes]);
   const save = useMutation({
     mutationFn: () =>
-      api<Meeting>('PATCH', `/api/meetings/${meeting.id}`, { body: { version: meeting.version, notes: text } }),
+      api<Meeting>('PATCH', `/api/meetings/${meeting.id}`, {
+        body: { version: meeting.version, notes: text },
+      }),
     onSuccess: (next) => {
       onChange(next);
       notify(t('meetings.notes.saved'));
@@ -375,7 +393,13 @@ function Notes({
               onChange={(event) => setText(event.target.value)}
             />
             <div className="form-actions">
-              <Button variant="primary" size="sm" disabled={!dirty} pending={save.isPending} onClick={() => save.mutate()}>
+              <Button
+                variant="primary"
+                size="sm"
+                disabled={!dirty}
+                pending={save.isPending}
+                onClick={() => save.mutate()}
+              >
                 {t('meetings.notes.save')}
               </Button>
             </div>
@@ -407,7 +431,8 @@ function Decisions({
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
   const record = useMutation({
-    mutationFn: () => api<Decision>('POST', `/api/meetings/${meeting.id}/decisions`, { body: { text: text.trim() } }),
+    mutationFn: () =>
+      api<Decision>('POST', `/api/meetings/${meeting.id}/decisions`, { body: { text: text.trim() } }),
     onSuccess: (decision) => {
       onChange({ ...meeting, decisions: [...meeting.decisions, decision] });
       setText('');
@@ -487,16 +512,22 @@ function DecisionItem({
   when: string;
 }) {
   const t = useT();
+  const [locale] = useLocale();
   const campaign = useLayoutCampaign();
+  const queryClient = useQueryClient();
   const users = useQuery(usersQuery);
   const [open, setOpen] = useState(false);
   const [ownerId, setOwnerId] = useState(me.id);
   const [marketCode, setMarketCode] = useState('');
   const make = useMutation({
     mutationFn: () =>
-      api<{ id: string; number: number }>('POST', `/api/meetings/${meeting.id}/decisions/${decision.id}/task`, {
-        body: { ownerId, ...(marketCode ? { marketCode } : {}) },
-      }),
+      api<{ id: string; number: number }>(
+        'POST',
+        `/api/meetings/${meeting.id}/decisions/${decision.id}/task`,
+        {
+          body: { ownerId, ...(marketCode ? { marketCode } : {}) },
+        },
+      ),
     onSuccess: (task) => {
       onTask(task.id);
       setOpen(false);
@@ -504,7 +535,10 @@ function DecisionItem({
     },
     onError: (error) => {
       // Someone made the task first: show theirs.
-      if (error instanceof ApiError && error.code === 'decision_has_task') setOpen(false);
+      if (error instanceof ApiError && error.code === 'decision_has_task') {
+        setOpen(false);
+        void queryClient.invalidateQueries({ queryKey: insightKeys.meeting(campaign.id, meeting.id) });
+      }
     },
   });
   const taskHref = decision.taskId ? `/campaigns/${campaign.id}/tasks/${decision.taskId}` : null;
@@ -518,7 +552,11 @@ function DecisionItem({
         <p className="cell-secondary">{when}</p>
         {open ? (
           <div className="decision-task-form">
-            <Select aria-label={t('meetings.decisions.owner')} value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
+            <Select
+              aria-label={t('meetings.decisions.owner')}
+              value={ownerId}
+              onChange={(e) => setOwnerId(e.target.value)}
+            >
               {(users.data ?? [])
                 .filter((u) => u.role !== 'creator' && u.role !== 'stakeholder')
                 .map((u) => (
@@ -527,11 +565,15 @@ function DecisionItem({
                   </option>
                 ))}
             </Select>
-            <Select aria-label={t('meetings.decisions.market')} value={marketCode} onChange={(e) => setMarketCode(e.target.value)}>
+            <Select
+              aria-label={t('meetings.decisions.market')}
+              value={marketCode}
+              onChange={(e) => setMarketCode(e.target.value)}
+            >
               <option value="">{t('meetings.decisions.allMarkets')}</option>
               {campaign.markets.map((m) => (
                 <option key={m.code} value={m.code}>
-                  {m.code} — {m.name}
+                  {m.code} — {marketName(m, locale)}
                 </option>
               ))}
             </Select>

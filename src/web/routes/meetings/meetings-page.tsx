@@ -32,7 +32,9 @@ function DateTile({ instant, zone }: { instant: string; zone: string }) {
       <span className="mt-date-month">
         {new Intl.DateTimeFormat(tag, { month: 'short', timeZone: zone }).format(date).replace('.', '')}
       </span>
-      <span className="mt-date-day">{new Intl.DateTimeFormat(tag, { day: 'numeric', timeZone: zone }).format(date)}</span>
+      <span className="mt-date-day">
+        {new Intl.DateTimeFormat(tag, { day: 'numeric', timeZone: zone }).format(date)}
+      </span>
       <span className="mt-date-weekday">
         {new Intl.DateTimeFormat(tag, { weekday: 'short', timeZone: zone }).format(date)}
       </span>
@@ -46,7 +48,10 @@ function MeetingRow({ meeting, me, campaignId }: { meeting: Meeting; me: User; c
   const others = meetingZones(meeting, me.timeZone).slice(1);
   const href = `/campaigns/${campaignId}/meetings/${meeting.id}`;
   return (
-    <li className={`mt-row${meeting.status === 'cancelled' ? ' mt-row-cancelled' : ''}`} data-meeting={meeting.title}>
+    <li
+      className={`mt-row${meeting.status === 'cancelled' ? ' mt-row-cancelled' : ''}`}
+      data-meeting={meeting.title}
+    >
       <DateTile instant={meeting.start} zone={me.timeZone} />
       <div className="mt-main">
         <Link to={href} className="mt-title">
@@ -84,7 +89,11 @@ function MeetingRow({ meeting, me, campaignId }: { meeting: Meeting; me: User; c
         {meeting.status === 'cancelled' ? (
           <span className="badge badge-danger">{t('meetings.status.cancelled')}</span>
         ) : null}
-        <Button size="sm" onClick={() => navigate(href)} aria-label={t('meetings.openNamed', { title: meeting.title })}>
+        <Button
+          size="sm"
+          onClick={() => navigate(href)}
+          aria-label={t('meetings.openNamed', { title: meeting.title })}
+        >
           {t('meetings.open')}
         </Button>
       </div>

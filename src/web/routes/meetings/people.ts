@@ -70,7 +70,13 @@ export function useSlotParticipants(people: Person[], externals: ExternalPartici
     if (person.kind === 'user') {
       const hours = userHours[users.indexOf(person)]?.data;
       if (!hours) continue;
-      participants.push({ id: person.key, name: person.name, timeZone: person.timeZone, hours, detail: person.detail });
+      participants.push({
+        id: person.key,
+        name: person.name,
+        timeZone: person.timeZone,
+        hours,
+        detail: person.detail,
+      });
     } else {
       const external = externals.find((e) => e.id === person.id);
       if (external)

@@ -87,7 +87,8 @@ export function PlannerGrid({
     const start = Date.parse(s.start);
     return start >= from && start < to;
   });
-  const selectedHere = selected && Date.parse(selected.start) >= from && Date.parse(selected.start) < to ? selected : null;
+  const selectedHere =
+    selected && Date.parse(selected.start) >= from && Date.parse(selected.start) < to ? selected : null;
   const viewerAbbr = zoneAbbreviation(new Date(from + span / 2), viewerZone);
 
   const pickAt = (event: MouseEvent<HTMLDivElement>) => {
@@ -104,11 +105,15 @@ export function PlannerGrid({
     const ordered = [...daySlots].sort((a, b) => a.start.localeCompare(b.start));
     if (!ordered.length) return;
     const index = selectedHere ? ordered.findIndex((s) => s.start === selectedHere.start) : -1;
-    const next = event.key === 'ArrowRight' ? Math.min(index + 1, ordered.length - 1) : Math.max(index - 1, 0);
+    const next =
+      event.key === 'ArrowRight' ? Math.min(index + 1, ordered.length - 1) : Math.max(index - 1, 0);
     const slot = ordered[next];
     if (slot) onSelect(slot);
   };
 
+  // Every third hour stands out (00, 03, 06…), whatever a DST change does to the sequence.
+  const strong = (instant: number, zone: string) =>
+    Number(clock(instant, zone, locale).slice(0, 2)) % 3 === 0;
   const axisLabel = (instant: number, zone: string) => {
     const text = clock(instant, zone, locale);
     return text.endsWith(':00') ? text.slice(0, -3) : text;
@@ -117,12 +122,13 @@ export function PlannerGrid({
   return (
     <div className="pg" data-testid="planner-grid" data-date={date}>
       <div className="pg-row pg-axis">
-        <div className="pg-label pg-axis-label">
-          {t('planner.grid.yourTime', { zone: viewerAbbr })}
-        </div>
+        <div className="pg-label pg-axis-label">{t('planner.grid.yourTime', { zone: viewerAbbr })}</div>
         <div className="pg-track pg-axis-track" aria-hidden="true">
           {cells.map((instant) => (
-            <span key={instant} className="pg-axis-cell">
+            <span
+              key={instant}
+              className={`pg-axis-cell${strong(instant, viewerZone) ? ' pg-axis-strong' : ''}`}
+            >
               {axisLabel(instant, viewerZone)}
             </span>
           ))}
@@ -135,22 +141,24 @@ export function PlannerGrid({
           const city = splitZone(person.timeZone, locale).city;
           let previousDate = '';
           return (
-            <div
-              className="pg-row pg-person"
-              key={person.id}
-              data-participant={person.name}
-              aria-label={t('planner.grid.rowLabel', {
-                name: person.name,
-                hours: whole.length
-                  ? whole.map(([a, b]) => `${clock(a, person.timeZone, locale)}–${clock(b, person.timeZone, locale)}`).join(', ')
-                  : t('planner.grid.dayOff'),
-                zone: display?.abbreviation ?? person.timeZone,
-              })}
-            >
+            <div className="pg-row pg-person" key={person.id} data-participant={person.name}>
               <div className="pg-label">
                 <span className="pg-name">{person.name}</span>
                 <span className="pg-zone">
                   {city} · {display?.abbreviation} ({shortOffset(display?.offset ?? '+00:00')})
+                </span>
+                <span className="visually-hidden">
+                  {t('planner.grid.rowLabel', {
+                    hours: whole.length
+                      ? whole
+                          .map(
+                            ([a, b]) =>
+                              `${clock(a, person.timeZone, locale)}–${clock(b, person.timeZone, locale)}`,
+                          )
+                          .join(', ')
+                      : t('planner.grid.dayOff'),
+                    zone: display?.abbreviation ?? person.timeZone,
+                  })}
                 </span>
               </div>
               <div className="pg-track">
@@ -168,7 +176,9 @@ export function PlannerGrid({
                         className={`pg-hour${night ? ' pg-night' : ''}${newDay ? ' pg-newday' : ''}`}
                         title={local ? `${local.label}` : undefined}
                       >
-                        {newDay ? <span className="pg-daymark">{dayLabel(instant, person.timeZone, locale)}</span> : null}
+                        {newDay ? (
+                          <span className="pg-daymark">{dayLabel(instant, person.timeZone, locale)}</span>
+                        ) : null}
                         {label}
                       </span>
                     );
@@ -178,7 +188,12 @@ export function PlannerGrid({
                   const [wa, wb] = whole[i] ?? [a, b];
                   const text = `${clock(wa, person.timeZone, locale)}–${clock(wb, person.timeZone, locale)}`;
                   return (
-                    <span key={a} className="pg-bar" style={{ left: pct(a), width: width(a, b) }} title={text}>
+                    <span
+                      key={a}
+                      className="pg-bar"
+                      style={{ left: pct(a), width: width(a, b) }}
+                      title={text}
+                    >
                       {b - a >= 2.5 * HOUR ? <span className="pg-bar-text">{text}</span> : null}
                     </span>
                   );
@@ -195,7 +210,10 @@ export function PlannerGrid({
             <span className="pg-zone">
               {overlap.length
                 ? t('planner.grid.overlapTotal', {
-                    duration: durationText(Math.round(overlap.reduce((s, [a, b]) => s + b - a, 0) / 60_000), locale),
+                    duration: durationText(
+                      Math.round(overlap.reduce((s, [a, b]) => s + b - a, 0) / 60_000),
+                      locale,
+                    ),
                   })
                 : t('planner.grid.noOverlap')}
             </span>
@@ -219,19 +237,22 @@ export function PlannerGrid({
                     className={`pg-overlap-label${before ? ' pg-overlap-label-before' : ''}`}
                     style={{ left: before ? pct(a) : pct(b) }}
                   >
-                    {clock(a, viewerZone, locale)}–{clock(b, viewerZone, locale)} {zoneAbbreviation(new Date(a), viewerZone)}
+                    {clock(a, viewerZone, locale)}–{clock(b, viewerZone, locale)}{' '}
+                    {zoneAbbreviation(new Date(a), viewerZone)}
                   </span>
                 </span>
               );
             })}
-            {daySlots.map((slot) => (
-              <span
-                key={slot.start}
-                className={`pg-tick${slot.outside.length ? ' pg-tick-compromise' : ''}`}
-                style={{ left: pct(Date.parse(slot.start)) }}
-                aria-hidden="true"
-              />
-            ))}
+            {daySlots
+              .filter((slot) => slot.outside.length === 0 || daySlots.every((s) => s.outside.length > 0))
+              .map((slot) => (
+                <span
+                  key={slot.start}
+                  className={`pg-tick${slot.outside.length ? ' pg-tick-compromise' : ''}`}
+                  style={{ left: pct(Date.parse(slot.start)) }}
+                  aria-hidden="true"
+                />
+              ))}
           </div>
         </div>
 
@@ -239,7 +260,10 @@ export function PlannerGrid({
           <div className="pg-selection-layer" aria-hidden="true">
             <span
               className={`pg-selection${selectedHere.outside.length ? ' pg-selection-compromise' : ''}`}
-              style={{ left: pct(Date.parse(selectedHere.start)), width: width(Date.parse(selectedHere.start), Date.parse(selectedHere.end)) }}
+              style={{
+                left: pct(Date.parse(selectedHere.start)),
+                width: width(Date.parse(selectedHere.start), Date.parse(selectedHere.end)),
+              }}
             />
           </div>
         ) : null}
@@ -249,7 +273,7 @@ export function PlannerGrid({
         <div className="pg-label pg-axis-label">UTC</div>
         <div className="pg-track pg-axis-track" aria-hidden="true">
           {cells.map((instant) => (
-            <span key={instant} className="pg-axis-cell">
+            <span key={instant} className={`pg-axis-cell${strong(instant, 'UTC') ? ' pg-axis-strong' : ''}`}>
               {axisLabel(instant, 'UTC')}
             </span>
           ))}

@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
-import type { SlotsResponse, Slot } from '../../api/insights.ts';
+import { type FormEvent, useMemo, useState } from 'react';
 import { isoDate } from '../../../shared/time/index.ts';
 import { api } from '../../api/client.ts';
+import type { Slot, SlotsResponse } from '../../api/insights.ts';
 import type { User } from '../../api/types.ts';
 import { PlusIcon } from '../../components/icons.tsx';
 import { Button, EmptyState, ErrorAlert, Field, Select, Spinner, TextInput } from '../../components/ui.tsx';
@@ -74,7 +74,9 @@ export function PlannerView({ me }: { me: User }) {
     mutationFn: (input: Search) =>
       api<SlotsResponse>('POST', '/api/meetings/slots', {
         body: {
-          participants: input.people.map((p) => (p.kind === 'user' ? { userId: p.id } : { externalId: p.id })),
+          participants: input.people.map((p) =>
+            p.kind === 'user' ? { userId: p.id } : { externalId: p.id },
+          ),
           durationMinutes: input.durationMinutes,
           from: new Date(startOfDay(input.from, viewerZone)).toISOString(),
           to: new Date(startOfDay(addDaysTo(input.to, 1), viewerZone)).toISOString(),
@@ -96,7 +98,8 @@ export function PlannerView({ me }: { me: User }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (to < from) return setRangeError(t('planner.form.rangeOrder'));
-    if (daysBetween(from, to).length > MAX_RANGE_DAYS) return setRangeError(t('planner.form.rangeTooLong', { days: MAX_RANGE_DAYS }));
+    if (daysBetween(from, to).length > MAX_RANGE_DAYS)
+      return setRangeError(t('planner.form.rangeTooLong', { days: MAX_RANGE_DAYS }));
     setRangeError(null);
     if (!people.length) return;
     find.mutate({ people, from, to, durationMinutes });
@@ -113,11 +116,6 @@ export function PlannerView({ me }: { me: User }) {
       : new Map(days.map((d) => [d, overlapMinutes(participants, d, viewerZone)]));
   const currentDay = day ?? days[0] ?? null;
   const zoneOf = (id: string) => result?.participants.find((p) => p.id === id)?.timeZone ?? viewerZone;
-
-  useEffect(() => {
-    if (selected && scope === 'day' && currentDay && dayOf(selected.start) !== currentDay) setSelected(null);
-    // biome-ignore lint/correctness/useExhaustiveDependencies: only when the day changes
-  }, [currentDay]);
 
   const listed = result
     ? scope === 'best'
@@ -201,7 +199,8 @@ export function PlannerView({ me }: { me: User }) {
                     .filter((p) => p.kind === 'external')
                     .map((p) => (
                       <option key={p.key} value={p.key}>
-                        {p.name} — {t(`planner.kind.${p.detail as 'other'}`)}, {splitZone(p.timeZone, locale).city}
+                        {p.name} — {t(`planner.kind.${p.detail as 'other'}`)},{' '}
+                        {splitZone(p.timeZone, locale).city}
                       </option>
                     ))}
                 </optgroup>
@@ -257,16 +256,28 @@ export function PlannerView({ me }: { me: User }) {
           <div className="planner-range">
             <Field label={t('planner.form.from')} error={rangeError ?? undefined}>
               {(control) => (
-                <TextInput {...control} type="date" value={from} onChange={(e) => e.target.value && setFrom(e.target.value)} />
+                <TextInput
+                  {...control}
+                  type="date"
+                  value={from}
+                  onChange={(e) => e.target.value && setFrom(e.target.value)}
+                />
               )}
             </Field>
             <Field label={t('planner.form.to')}>
               {(control) => (
-                <TextInput {...control} type="date" value={to} onChange={(e) => e.target.value && setTo(e.target.value)} />
+                <TextInput
+                  {...control}
+                  type="date"
+                  value={to}
+                  onChange={(e) => e.target.value && setTo(e.target.value)}
+                />
               )}
             </Field>
           </div>
-          <p className="ins-small muted">{t('planner.form.rangeHint', { city: splitZone(viewerZone, locale).city })}</p>
+          <p className="ins-small muted">
+            {t('planner.form.rangeHint', { city: splitZone(viewerZone, locale).city })}
+          </p>
           <div className="planner-submit">
             <Button type="submit" variant="primary" pending={find.isPending} disabled={!people.length}>
               <CalendarIcon />
@@ -354,7 +365,11 @@ export function PlannerView({ me }: { me: User }) {
                 <h3 className="card-title" id="planner-slots-title">
                   {t('planner.slots.title')}
                 </h3>
-                <div className="segmented segmented-sm" role="radiogroup" aria-label={t('planner.slots.scope')}>
+                <div
+                  className="segmented segmented-sm"
+                  role="radiogroup"
+                  aria-label={t('planner.slots.scope')}
+                >
                   {(['best', 'day'] as const).map((value) => (
                     <label key={value} className="segment">
                       <input
@@ -367,7 +382,11 @@ export function PlannerView({ me }: { me: User }) {
                       {value === 'best'
                         ? t('planner.slots.best')
                         : currentDay
-                          ? dayLabel(new Date(startOfDay(currentDay, viewerZone) + 43_200_000), viewerZone, locale)
+                          ? dayLabel(
+                              new Date(startOfDay(currentDay, viewerZone) + 43_200_000),
+                              viewerZone,
+                              locale,
+                            )
                           : t('planner.slots.day')}
                     </label>
                   ))}
@@ -392,16 +411,23 @@ export function PlannerView({ me }: { me: User }) {
                             onClick={() => choose(slot)}
                           >
                             <span className="planner-slot-top">
-                              <span className="planner-slot-day">{dayLabel(slot.start, viewerZone, locale)}</span>
+                              <span className="planner-slot-day">
+                                {dayLabel(slot.start, viewerZone, locale)}
+                              </span>
                               {slot.outside.length === 0 ? (
                                 <span className="badge badge-success">{t('planner.slots.everyone')}</span>
                               ) : (
                                 <span className="badge badge-warning">
-                                  {t('planner.slots.inside', { inside: slot.insideCount, total: result.participants.length })}
+                                  {t('planner.slots.inside', {
+                                    inside: slot.insideCount,
+                                    total: result.participants.length,
+                                  })}
                                 </span>
                               )}
                             </span>
-                            <span className="planner-slot-time">{timeRange(slot.start, slot.end, viewerZone, locale)}</span>
+                            <span className="planner-slot-time">
+                              {timeRange(slot.start, slot.end, viewerZone, locale)}
+                            </span>
                           </button>
                           <ul className="planner-slot-people">
                             {result.participants.map((p) => {

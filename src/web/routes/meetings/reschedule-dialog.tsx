@@ -87,7 +87,13 @@ export function RescheduleDialog({
       footer={
         <>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" form={formId} variant="primary" pending={save.isPending} disabled={!start || unchanged}>
+          <Button
+            type="submit"
+            form={formId}
+            variant="primary"
+            pending={save.isPending}
+            disabled={!start || unchanged}
+          >
             {t('meetings.reschedule.save')}
           </Button>
         </>
@@ -97,11 +103,19 @@ export function RescheduleDialog({
         <ErrorAlert error={save.error} />
         <div className="form-row">
           <Field label={t('meetings.reschedule.date')}>
-            {(control) => <TextInput {...control} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+            {(control) => (
+              <TextInput {...control} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+            )}
           </Field>
           <Field label={t('meetings.reschedule.time')}>
             {(control) => (
-              <TextInput {...control} type="time" step={900} value={time} onChange={(e) => setTime(e.target.value)} />
+              <TextInput
+                {...control}
+                type="time"
+                step={900}
+                value={time}
+                onChange={(e) => setTime(e.target.value)}
+              />
             )}
           </Field>
         </div>
@@ -149,10 +163,13 @@ export function RescheduleDialog({
                 <li key={person.key}>
                   <span className="ins-preview-name">{person.name}</span>
                   <span>
-                    {dayLabel(start, person.timeZone, locale)}, {timeRange(start, end, person.timeZone, locale)}
+                    {dayLabel(start, person.timeZone, locale)},{' '}
+                    {timeRange(start, end, person.timeZone, locale)}
                   </span>
                   {out ? (
-                    <span className="badge badge-warning">{t('planner.slots.outside', { minutes: out })}</span>
+                    <span className="badge badge-warning">
+                      {t('planner.slots.outside', { minutes: out })}
+                    </span>
                   ) : null}
                 </li>
               );

@@ -1,7 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
-import { insightKeys, type WeeklyHours, type WorkingHoursResponse, workingHoursQuery } from '../../api/insights.ts';
+import {
+  insightKeys,
+  type WeeklyHours,
+  type WorkingHoursResponse,
+  workingHoursQuery,
+} from '../../api/insights.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { Button, ErrorAlert, Spinner } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
@@ -24,7 +29,14 @@ function rowsOf(hours: WeeklyHours): Record<Day, Row> {
   return Object.fromEntries(
     DAYS.map((day) => {
       const h = hours[day];
-      return [day, { on: Boolean(h), start: h?.start ?? '09:00', end: h?.end === '24:00' ? '23:59' : (h?.end ?? '18:00') }];
+      return [
+        day,
+        {
+          on: Boolean(h),
+          start: h?.start ?? '09:00',
+          end: h?.end === '24:00' ? '23:59' : (h?.end ?? '18:00'),
+        },
+      ];
     }),
   ) as Record<Day, Row>;
 }

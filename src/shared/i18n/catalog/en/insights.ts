@@ -19,8 +19,7 @@ export const enInsights = {
   'meetings.empty.title': 'No meetings yet',
   'meetings.empty.text':
     'Plan the kickoff: pick the people, and Tandem finds the times inside everyone’s working hours, in every zone.',
-  'meetings.participantsCount':
-    '{count, plural, one {# participant} other {# participants}}',
+  'meetings.participantsCount': '{count, plural, one {# participant} other {# participants}}',
   'meetings.decisionsCount': '{count, plural, one {# decision} other {# decisions}}',
   'meetings.interpreter': 'Interpreter',
   'meetings.interpreterNamed': 'Interpreter: {name}',
@@ -65,14 +64,16 @@ export const enInsights = {
   'meetings.reschedule.zone': 'In the time of',
   'meetings.reschedule.zoneHint': 'The date and time above are read in this zone.',
   'meetings.reschedule.duration': 'Duration',
-  'meetings.reschedule.gap': 'The clocks skip this time in that zone (daylight saving starts). Pick another time.',
+  'meetings.reschedule.gap':
+    'The clocks skip this time in that zone (daylight saving starts). Pick another time.',
   'meetings.reschedule.ambiguous':
     'This time happens twice in that zone (daylight saving ends). Pick a time outside the repeated hour.',
   'meetings.reschedule.invalid': 'Enter a date and a time.',
   'meetings.reschedule.sequenceNote':
     'Saving raises the invitation’s SEQUENCE from {from} to {to} and keeps its UID: attendees who import the new .ics get an update of the same event, not a second one. Download it again and send it to everyone.',
   'meetings.reschedule.save': 'Move the meeting',
-  'meetings.reschedule.done': 'Meeting moved. Invitation revision {sequence}: send the new .ics to the attendees.',
+  'meetings.reschedule.done':
+    'Meeting moved. Invitation revision {sequence}: send the new .ics to the attendees.',
   'meetings.cancel.open': 'Cancel meeting',
   'meetings.cancel.title': 'Cancel “{title}”?',
   'meetings.cancel.text':
@@ -103,7 +104,8 @@ export const enInsights = {
   'meetings.form.title': 'Title',
   'meetings.form.titlePlaceholder': 'Kickoff: Russia + US',
   'meetings.form.localTimes': 'Local times',
-  'meetings.form.outsideNote': '{name} is outside their working hours by {minutes, plural, one {# minute} other {# minutes}}.',
+  'meetings.form.outsideNote':
+    '{name} is outside their working hours by {minutes, plural, one {# minute} other {# minutes}}.',
   'meetings.form.languages': 'Languages spoken',
   'meetings.form.languageRequired': 'Pick at least one language.',
   'meetings.form.interpreterNeeded': 'Interpreter needed',
@@ -161,7 +163,7 @@ export const enInsights = {
   'planner.grid.label': 'Working hours by day',
   'planner.grid.days': 'Days',
   'planner.grid.yourTime': 'Your time ({zone})',
-  'planner.grid.rowLabel': '{name}: works {hours} ({zone})',
+  'planner.grid.rowLabel': 'works {hours} ({zone})',
   'planner.grid.dayOff': 'Day off',
   'planner.grid.overlap': 'Everyone',
   'planner.grid.overlapTotal': '{duration} in common',
