@@ -1,10 +1,12 @@
 import { IntlMessageFormat } from 'intl-messageformat';
+import { enAudit } from './catalog/en/audit.ts';
 import { enCampaigns } from './catalog/en/campaigns.ts';
 import { enCreators } from './catalog/en/creators.ts';
 import { enInsights } from './catalog/en/insights.ts';
 import { enServer } from './catalog/en/server.ts';
 import { enTracker } from './catalog/en/tracker.ts';
 import { enWeb } from './catalog/en/web.ts';
+import { ruAudit } from './catalog/ru/audit.ts';
 import { ruCampaigns } from './catalog/ru/campaigns.ts';
 import { ruCreators } from './catalog/ru/creators.ts';
 import { ruInsights } from './catalog/ru/insights.ts';
@@ -16,8 +18,8 @@ export const LOCALES = ['en', 'ru'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export const catalogues = {
-  en: { ...enServer, ...enWeb, ...enCampaigns, ...enCreators, ...enTracker, ...enInsights },
-  ru: { ...ruServer, ...ruWeb, ...ruCampaigns, ...ruCreators, ...ruTracker, ...ruInsights },
+  en: { ...enAudit, ...enServer, ...enWeb, ...enCampaigns, ...enCreators, ...enTracker, ...enInsights },
+  ru: { ...ruAudit, ...ruServer, ...ruWeb, ...ruCampaigns, ...ruCreators, ...ruTracker, ...ruInsights },
 } as const;
 
 export type MessageKey = keyof typeof catalogues.en;

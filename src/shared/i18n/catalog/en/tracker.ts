@@ -121,7 +121,7 @@ export const enTracker = {
 
   'tracker.conflict.title': 'Someone else changed this task first',
   'tracker.conflict.text': 'Your change was not saved. Here is what changed, and what you tried to save:',
-  'tracker.conflict.yours': 'Your {field}',
+  'tracker.conflict.yours': '{field} (yours)',
   'tracker.conflict.reapply': 'Apply my change on top',
   'tracker.conflict.keepTheirs': 'Keep theirs',
 

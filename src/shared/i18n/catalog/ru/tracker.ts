@@ -124,7 +124,7 @@ export const ruTracker: Record<keyof typeof enTracker, string> = {
 
   'tracker.conflict.title': 'Кто-то изменил эту задачу раньше вас',
   'tracker.conflict.text': 'Ваше изменение не сохранено. Вот что поменялось и что вы пытались сохранить:',
-  'tracker.conflict.yours': 'Ваше значение: {field}',
+  'tracker.conflict.yours': '{field} (ваше)',
   'tracker.conflict.reapply': 'Применить моё изменение поверх',
   'tracker.conflict.keepTheirs': 'Оставить их вариант',
 
