@@ -14,8 +14,10 @@ import { killAllServers, ROOT, serverEntryExists } from './lib/server.ts';
 const registry: Record<string, () => Promise<{ default: Benchmark }>> = {
   foundation: () => import('./foundation.ts'),
   tasks: () => import('./tasks.ts'),
+  'board-ui': () => import('./board-ui.ts'),
   slots: () => import('./slots.ts'),
-  // imports: () => import('./imports.ts'),
+  imports: () => import('./imports.ts'),
+  report: () => import('./report.ts'),
 };
 
 function usage(): string {

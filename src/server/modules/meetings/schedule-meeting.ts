@@ -363,7 +363,11 @@ export async function decisionToTask(
       campaignId: found.meeting.campaignId,
       after: { decisionId, taskId: task.id },
     });
-    await publish(tx, `campaign:${found.meeting.campaignId}`, { type: 'meeting.updated', entityType: 'meeting', entityId: meetingId });
+    await publish(tx, `campaign:${found.meeting.campaignId}`, {
+      type: 'meeting.updated',
+      entityType: 'meeting',
+      entityId: meetingId,
+    });
     return task;
   });
 }

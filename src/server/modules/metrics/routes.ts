@@ -11,7 +11,14 @@ import { campaignParams } from '../campaigns/schema.ts';
 import { reportCsv, reportPrintPage } from './export-report.ts';
 import { recordManualMetrics, setExchangeRates } from './record-metrics.ts';
 import { campaignRates, campaignReport } from './report.ts';
-import { findImport, listImports, presentImport, receiveImport, undoImport } from './run-import.ts';
+import {
+  findImport,
+  importFailureMessage,
+  listImports,
+  presentImport,
+  receiveImport,
+  undoImport,
+} from './run-import.ts';
 import { fxBody, importQuery, manualMetricsBody, reportQuery } from './schema.ts';
 
 const tags = ['Measurement'];
@@ -53,25 +60,23 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/api/campaigns/:id/imports', { schema: { tags, params: campaignParams } }, async (request) => ({
-    imports: await listImports(db, requireUser(request), request.params.id),
-  }));
+  app.get('/api/campaigns/:id/imports', { schema: { tags, params: campaignParams } }, async (request) => {
+    const locale = requestLocale(request);
+    return {
+      imports: (await listImports(db, requireUser(request), request.params.id)).map((row) => ({
+        ...presentImport(row),
+        failureMessage: importFailureMessage(row, locale),
+      })),
+    };
+  });
 
   app.get(
     '/api/imports/:id',
     { schema: { tags, summary: 'Progress and per-row errors of an import', params: idParams } },
     async (request) => {
-      const row = presentImport(await findImport(db, requireUser(request), request.params.id));
-      let failureMessage: string | null = null;
-      if (row.failure) {
-        const [kind, detail = ''] = row.failure.split(/:(.*)/s);
-        const locale = requestLocale(request);
-        failureMessage = translate(locale, `import.failure.${kind}` as MessageKey, {
-          format: row.format,
-          columns: detail,
-          detail,
-        });
-      }
+      const found = await findImport(db, requireUser(request), request.params.id);
+      const row = presentImport(found);
+      const failureMessage = importFailureMessage(found, requestLocale(request));
       return { ...row, failureMessage };
     },
   );

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
-import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { type MessageKey, translate, translator } from '../../../shared/i18n/index.ts';
 import type { Db, DbOrTx } from '../../db/index.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { publish } from '../../realtime/index.ts';
@@ -14,12 +15,15 @@ import { findCampaign } from '../campaigns/find-campaign.ts';
 import { mayViewCampaign } from '../campaigns/policies.ts';
 import { creators, engagements } from '../creators/tables.ts';
 import { parseInstant, parseNumber } from './parse-values.ts';
+
+type Translate = ReturnType<typeof translator>;
+
 import { type ImportFormat, imports, orders, postMetrics } from './tables.ts';
 
 const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 const MAX_STORED_ERRORS = 1000;
-const ORDER_BATCH = 4000;
-const METRIC_BATCH = 2500;
+const ORDER_BATCH = 10_000;
+const METRIC_BATCH = 10_000;
 const STALE_AFTER_MS = 5 * 60_000;
 
 export const mayImport = (actor: Actor) => isStaff(actor) && actor.role !== 'stakeholder';
@@ -62,6 +66,17 @@ const SHOPIFY_REQUIRED = [
 ] as const;
 
 type ImportRow = typeof imports.$inferSelect;
+
+/** The reason an import failed, in the reader's language. */
+export function importFailureMessage(row: ImportRow, locale: Parameters<typeof translate>[0]): string | null {
+  if (!row.failure) return null;
+  const [kind, detail = ''] = row.failure.split(/:(.*)/s);
+  return translate(locale, `import.failure.${kind}` as MessageKey, {
+    format: row.format,
+    columns: detail,
+    detail,
+  });
+}
 
 export function presentImport(row: ImportRow) {
   return {
@@ -200,6 +215,8 @@ async function processImport(
   mapping: Record<string, string>,
 ) {
   const progress: Progress = { rowsRead: 0, rowsImported: 0, rowsRejected: 0, errors: [] };
+  // Row errors are written once, in the language of the person who uploaded the file.
+  const t = translator(actor.locale);
   let lastPublished = 0;
   const input = fs.createReadStream(file);
   const save = async (tx: DbOrTx) => {
@@ -232,8 +249,8 @@ async function processImport(
     ) as AsyncIterable<{ record: string[]; info: { lines: number } }>;
     const processor =
       format === 'shopify-orders'
-        ? await shopifyProcessor(db, campaignId, id, decimalComma, progress)
-        : await metricsProcessor(db, campaignId, id, decimalComma, progress, mapping);
+        ? await shopifyProcessor(db, campaignId, id, decimalComma, progress, t)
+        : await metricsProcessor(db, campaignId, id, decimalComma, progress, mapping, t);
     let header: string[] | null = null;
     for await (const { record, info } of records) {
       if (!header) {
@@ -314,6 +331,32 @@ async function processImport(
   }
 }
 
+/**
+ * Inserts a batch as one JSON parameter expanded by `json_to_recordset`: building a statement
+ * with tens of thousands of bound parameters cost more than the database's own work.
+ */
+async function bulkInsert<T extends typeof orders | typeof postMetrics>(
+  tx: DbOrTx,
+  table: T,
+  rows: Array<T['$inferInsert']>,
+) {
+  const first = rows[0];
+  if (!first) return;
+  const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in first);
+  const json = JSON.stringify(
+    rows.map((row) =>
+      Object.fromEntries(
+        columns.map(([key, column]) => [column.name, (row as Record<string, unknown>)[key] ?? null]),
+      ),
+    ),
+  );
+  const names = sql.raw(columns.map(([, column]) => `"${column.name}"`).join(', '));
+  const types = sql.raw(columns.map(([, column]) => `"${column.name}" ${column.getSQLType()}`).join(', '));
+  await tx.execute(
+    sql`insert into ${table} (${names}) select ${names} from json_to_recordset(${json}::json) as x(${types})`,
+  );
+}
+
 interface Processor {
   header(columns: string[]): void;
   /** Returns a write to run when a batch is full. */
@@ -346,6 +389,7 @@ async function shopifyProcessor(
   importId: string,
   decimalComma: boolean,
   progress: Progress,
+  t: Translate,
 ): Promise<Processor> {
   const campaign = await findCampaign(db, campaignId);
   const zone = campaign.markets[0]!.timeZone;
@@ -378,10 +422,12 @@ async function shopifyProcessor(
     const orderedAt = parseInstant(first['Created at'], zone);
     const problem =
       current.bad ??
-      (seen.has(name) ? `order ${name} was already imported` : null) ??
-      (!first.Currency ? 'Currency is empty on the order’s first row' : null) ??
-      (total === null || Number.isNaN(total) ? `Total "${first.Total ?? ''}" is not a number` : null) ??
-      (orderedAt === 'invalid' ? `Created at "${first['Created at']}" is not a date` : null);
+      (seen.has(name) ? t('import.row.duplicateOrder', { name }) : null) ??
+      (!first.Currency ? t('import.row.noCurrency') : null) ??
+      (total === null || Number.isNaN(total)
+        ? t('import.row.notNumber', { column: 'Total', value: first.Total ?? '' })
+        : null) ??
+      (orderedAt === 'invalid' ? t('import.row.notDate', { value: first['Created at'] ?? '' }) : null);
     if (problem) {
       reject(progress, line, problem, rows);
     } else {
@@ -408,9 +454,7 @@ async function shopifyProcessor(
     }
     current = null;
   };
-  const write = (batch: typeof pending) => async (tx: DbOrTx) => {
-    if (batch.length) await tx.insert(orders).values(batch);
-  };
+  const write = (batch: typeof pending) => (tx: DbOrTx) => bulkInsert(tx, orders, batch);
 
   return {
     header(columns) {
@@ -421,12 +465,15 @@ async function shopifyProcessor(
       const name = (row.Name ?? '').trim();
       if (!current || current.name !== name) {
         flushOrder();
-        current = { name, line, first: row, rows: 0, quantity: 0, bad: name ? null : 'Name is empty' };
+        current = { name, line, first: row, rows: 0, quantity: 0, bad: name ? null : t('import.row.noName') };
       }
       current.rows += 1;
       const quantity = parseNumber(row['Lineitem quantity'], decimalComma);
       if (quantity === null || Number.isNaN(quantity))
-        current.bad ??= `Lineitem quantity "${row['Lineitem quantity'] ?? ''}" on line ${line} is not a number`;
+        current.bad ??= t('import.row.notNumber', {
+          column: 'Lineitem quantity',
+          value: row['Lineitem quantity'] ?? '',
+        });
       else current.quantity += quantity;
       if (pending.length >= ORDER_BATCH) {
         const batch = pending;
@@ -451,6 +498,7 @@ async function metricsProcessor(
   decimalComma: boolean,
   progress: Progress,
   mapping: Record<string, string>,
+  t: Translate,
 ): Promise<Processor> {
   const known = await promoCodes(db, campaignId);
   const byId = new Map(known.map((e) => [e.id, e]));
@@ -459,14 +507,16 @@ async function metricsProcessor(
   const column: Record<string, string | undefined> = {};
   let pending: Array<typeof postMetrics.$inferInsert> = [];
   const now = new Date();
-  const write = (batch: typeof pending) => async (tx: DbOrTx) => {
-    if (batch.length) await tx.insert(postMetrics).values(batch);
-  };
+  const write = (batch: typeof pending) => (tx: DbOrTx) => bulkInsert(tx, postMetrics, batch);
   return {
     header(columns) {
       const lower = new Map(columns.map((c) => [c.toLowerCase(), c]));
-      for (const field of METRIC_FIELDS) column[field] = mapping[field] ?? lower.get(field);
-      const mappedMissing = Object.entries(mapping).filter(([, header]) => !columns.includes(header));
+      // A field mapped to "" is ignored even when the file has a column of that name.
+      for (const field of METRIC_FIELDS)
+        column[field] = field in mapping ? mapping[field] || undefined : lower.get(field);
+      const mappedMissing = Object.entries(mapping).filter(
+        ([, header]) => header && !columns.includes(header),
+      );
       if (mappedMissing.length) throw new WrongFormat(mappedMissing.map(([, h]) => h).join(', '));
       if (!column.creator && !column.engagement_id && !column.promo_code)
         throw new WrongFormat('creator | engagement_id | promo_code');
@@ -483,7 +533,9 @@ async function metricsProcessor(
         reject(
           progress,
           line,
-          `no creator in this campaign matches "${get('creator') ?? get('engagement_id') ?? get('promo_code') ?? ''}"`,
+          t('import.row.noCreator', {
+            who: get('creator') ?? get('engagement_id') ?? get('promo_code') ?? '',
+          }),
         );
         return null;
       }
@@ -491,7 +543,7 @@ async function metricsProcessor(
       for (const metric of METRIC_COUNTS) {
         const n = parseNumber(get(metric), decimalComma);
         if (Number.isNaN(n) || (n !== null && n < 0)) {
-          reject(progress, line, `${metric} "${get(metric)}" is not a number`);
+          reject(progress, line, t('import.row.notNumber', { column: metric, value: get(metric) ?? '' }));
           return null;
         }
         values[metric] = n === null ? null : Math.round(n);
@@ -502,7 +554,9 @@ async function metricsProcessor(
         reject(
           progress,
           line,
-          `date "${measuredAt === 'invalid' ? get('measured_at') : get('posted_at')}" is not understood`,
+          t('import.row.notDate', {
+            value: (measuredAt === 'invalid' ? get('measured_at') : get('posted_at')) ?? '',
+          }),
         );
         return null;
       }
@@ -541,12 +595,11 @@ export async function findImport(db: DbOrTx, actor: Actor, id: string) {
 
 export async function listImports(db: DbOrTx, actor: Actor, campaignId: string) {
   if (!mayViewCampaign(actor)) throw forbidden();
-  const rows = await db
+  return db
     .select()
     .from(imports)
     .where(eq(imports.campaignId, campaignId))
     .orderBy(sql`${imports.createdAt} desc`);
-  return rows.map(presentImport);
 }
 
 /** Removes everything an import brought in; the import stays listed as undone. */

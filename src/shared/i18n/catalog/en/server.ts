@@ -163,4 +163,10 @@ export const enServer = {
   'report.csv.cost': 'Cost',
   'error.demo_exists': 'The demo workspace is already loaded.',
   'agreement.goLiveTbd': 'Go-live window: to be agreed in writing.',
+  'import.row.duplicateOrder': "order {name} was already imported",
+  'import.row.noCurrency': "Currency is empty on the order’s first row",
+  'import.row.notNumber': "{column} \"{value}\" is not a number",
+  'import.row.notDate': "date \"{value}\" is not understood",
+  'import.row.noName': "Name is empty",
+  'import.row.noCreator': "no creator in this campaign matches \"{who}\"",
 } as const;

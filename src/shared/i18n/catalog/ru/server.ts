@@ -166,4 +166,10 @@ export const ruServer: Record<keyof typeof enServer, string> = {
   'report.csv.cost': 'Затраты',
   'error.demo_exists': 'Демо-пространство уже загружено.',
   'agreement.goLiveTbd': 'Окно публикации: согласуется письменно.',
+  'import.row.duplicateOrder': "заказ {name} уже импортирован",
+  'import.row.noCurrency': "в первой строке заказа пустая Currency",
+  'import.row.notNumber': "{column} «{value}» — не число",
+  'import.row.notDate': "дата «{value}» не распознана",
+  'import.row.noName': "Name пустое",
+  'import.row.noCreator': "в этой кампании нет автора «{who}»",
 };
