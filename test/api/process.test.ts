@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { Client } from '../support/client.ts';
 import { setupOwner } from '../support/factories.ts';
 
@@ -40,6 +40,14 @@ afterEach(async () => {
 });
 afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 
+/** A data directory that already holds a migrated cluster (the first start is tested on its own). */
+function seededDataDir(name: string): string {
+  const dir = path.join(workDir, name);
+  if (!process.env.DATABASE_URL)
+    fs.cpSync(inject('pgliteTemplate'), path.join(dir, 'pglite'), { recursive: true });
+  return dir;
+}
+
 function launch(dataDir: string, env: Record<string, string> = {}) {
   port += 1;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
@@ -67,7 +75,7 @@ function launch(dataDir: string, env: Record<string, string> = {}) {
   return { child, url: `http://127.0.0.1:${port}`, exited, output: () => output };
 }
 
-async function waitHealthy(url: string, timeoutMs = 30_000) {
+async function waitHealthy(url: string, timeoutMs = 120_000) {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     try {
@@ -81,9 +89,10 @@ async function waitHealthy(url: string, timeoutMs = 30_000) {
   throw new Error(`${url} did not become healthy`);
 }
 
-describe('the server process', () => {
+// Child processes start slowly on a busy two-core machine; these tests allow for it.
+describe('the server process', { timeout: 240_000 }, () => {
   it('never loses an acknowledged write to SIGKILL', async () => {
-    const dataDir = path.join(workDir, 'kill');
+    const dataDir = seededDataDir('kill');
     const first = launch(dataDir);
     await waitHealthy(first.url);
     const { client } = await setupOwner(first.url, { email: 'durable@tandem.test' });
@@ -106,7 +115,7 @@ describe('the server process', () => {
   });
 
   it('shuts down gracefully on SIGTERM, ending open event streams', async () => {
-    const dataDir = path.join(workDir, 'term');
+    const dataDir = seededDataDir('term');
     const server = launch(dataDir);
     await waitHealthy(server.url);
     const { client } = await setupOwner(server.url, { email: 'term@tandem.test' });
@@ -123,7 +132,7 @@ describe('the server process', () => {
       const first = launch(dataDir);
       const started = Date.now();
       while (!fs.existsSync(dataDir) || !fs.readdirSync(dataDir).some((f) => f.startsWith('.pglite-init-'))) {
-        if (Date.now() - started > 30_000) throw new Error('initialisation never started');
+        if (Date.now() - started > 120_000) throw new Error('initialisation never started');
         await new Promise((r) => setTimeout(r, 20));
       }
       await new Promise((r) => setTimeout(r, 300));
@@ -132,13 +141,13 @@ describe('the server process', () => {
       expect(fs.existsSync(path.join(dataDir, 'pglite'))).toBe(false);
 
       const second = launch(dataDir);
-      await waitHealthy(second.url, 60_000);
+      await waitHealthy(second.url);
       expect(fs.readdirSync(dataDir).filter((f) => f.startsWith('.pglite-init-'))).toEqual([]);
       expect((await new Client(second.url).get('/api/setup')).body).toEqual({ needsSetup: true });
     });
 
     it('refuses a second process on the same data directory with a clear message', async () => {
-      const dataDir = path.join(workDir, 'locked');
+      const dataDir = seededDataDir('locked');
       const first = launch(dataDir);
       await waitHealthy(first.url);
       const second = launch(dataDir);
