@@ -1,5 +1,5 @@
 // Starting and stopping real server processes for the benchmarks.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -8,6 +8,14 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const MAIN = path.join(ROOT, 'src/server/main.ts');
+// What `npm start` runs: the server bundled by `npm run build:server` (built once per bench run).
+const BUNDLE = path.join(ROOT, 'dist/server/main.mjs');
+let bundleBuilt = false;
+function ensureBundle(): void {
+  if (bundleBuilt) return;
+  execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
+  bundleBuilt = true;
+}
 
 const running = new Set<ChildProcess>();
 
@@ -106,7 +114,7 @@ function probe(url: string): Promise<number> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Spawns `node --import tsx src/server/main.ts` (the process itself, no npm or shell in
+ * Spawns `node dist/server/main.mjs`, as `npm start` does (the process itself, no npm or shell in
  * between, so its pid is the server's) and polls GET /api/health every 5 ms until it answers 200.
  */
 export async function startServer({
@@ -120,7 +128,8 @@ export async function startServer({
   // Logs go to a file: the kernel does the writing, the bench process spends no CPU on them.
   const logFd = fs.openSync(logFile, 'w');
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  ensureBundle();
+  const child = spawn(process.execPath, [BUNDLE], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', ...env, PORT: String(port), DATA_DIR: dataDir },
     stdio: ['ignore', logFd, logFd],
