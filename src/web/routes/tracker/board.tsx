@@ -1,6 +1,6 @@
 import { type UseInfiniteQueryResult, useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type DragEvent, useEffect, useRef, useState } from 'react';
+import { type DragEvent, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   columnQuery,
   TASK_STATUSES,
@@ -121,7 +121,8 @@ function BoardColumn({
 }) {
   const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const tasks = columnTasks(column);
+  const data = column.data;
+  const tasks = useMemo(() => data?.pages.flatMap((page) => page.tasks) ?? [], [data]);
   const more = Boolean(column.hasNextPage);
   const [dropIndex, setDropIndex] = useState<number | null>(null);
   const headingId = `column-${status}`;
@@ -134,7 +135,7 @@ function BoardColumn({
     gap: GAP,
     paddingStart: 2,
     paddingEnd: 12,
-    getItemKey: (index) => tasks[index]?.id ?? 'more',
+    getItemKey: useCallback((index: number) => tasks[index]?.id ?? 'more', [tasks]),
   });
   const items = virtualizer.getVirtualItems();
 
@@ -150,6 +151,22 @@ function BoardColumn({
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
+
+  // Stable handlers, so the memoised cards do not re-render on every scroll frame.
+  const onCardDragStart = useCallback(
+    (task: Task, event: DragEvent<HTMLDivElement>) => {
+      drag.current = { task, from: status };
+      event.dataTransfer.effectAllowed = 'move';
+      event.dataTransfer.setData('text/plain', `#${task.number} ${task.title}`);
+      setDragging(task.id);
+    },
+    [drag, status, setDragging],
+  );
+  const onCardDragEnd = useCallback(() => {
+    drag.current = null;
+    setDragging(null);
+    setDropIndex(null);
+  }, [drag, setDragging]);
 
   /** Where the pointer would drop: the index before which the card goes (0…tasks.length). */
   const indexAt = (clientY: number) => {
@@ -267,17 +284,8 @@ function BoardColumn({
                     selected={task.id === selectedId}
                     dragging={task.id === dragging}
                     onSelect={onSelect}
-                    onDragStart={(event) => {
-                      drag.current = { task, from: status };
-                      event.dataTransfer.effectAllowed = 'move';
-                      event.dataTransfer.setData('text/plain', `#${task.number} ${task.title}`);
-                      setDragging(task.id);
-                    }}
-                    onDragEnd={() => {
-                      drag.current = null;
-                      setDragging(null);
-                      setDropIndex(null);
-                    }}
+                    onDragStart={onCardDragStart}
+                    onDragEnd={onCardDragEnd}
                     context={context}
                   />
                 ) : (
@@ -297,7 +305,7 @@ function BoardColumn({
   );
 }
 
-function TaskCard({
+const TaskCard = memo(function TaskCard({
   task,
   selected,
   dragging,
@@ -310,7 +318,7 @@ function TaskCard({
   selected: boolean;
   dragging: boolean;
   onSelect: (taskId: string) => void;
-  onDragStart: (event: DragEvent<HTMLDivElement>) => void;
+  onDragStart: (task: Task, event: DragEvent<HTMLDivElement>) => void;
   onDragEnd: () => void;
   context: CardContext;
 }) {
@@ -320,7 +328,7 @@ function TaskCard({
     <div
       className={`task-card${selected ? ' task-card-selected' : ''}${dragging ? ' task-card-dragging' : ''}`}
       draggable={context.canWrite}
-      onDragStart={onDragStart}
+      onDragStart={(event) => onDragStart(task, event)}
       onDragEnd={onDragEnd}
       onMouseDown={() => onSelect(task.id)}
       data-task-id={task.id}
@@ -345,4 +353,4 @@ function TaskCard({
       <span className="visually-hidden">{task.ownerName}</span>
     </div>
   );
-}
+});

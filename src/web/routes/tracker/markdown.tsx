@@ -93,5 +93,5 @@ export function Markdown({ text, className }: { text: string; className?: string
   }
   flushParagraph();
   flushList();
-  return <div className={`markdown ${className ?? ''}`}>{blocks}</div>;
+  return <div className={`md-text ${className ?? ''}`}>{blocks}</div>;
 }

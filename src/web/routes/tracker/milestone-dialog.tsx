@@ -209,7 +209,7 @@ export function MilestoneDialog({
           ) : conflict ? (
             <div className="alert alert-warning" role="alert">
               <AlertIcon className="alert-icon" />
-              <div className="conflict-body">
+              <div className="task-conflict-body">
                 <p>{(error as ApiError).message}</p>
                 <p className="muted">
                   {t('timeline.conflictNow', {
@@ -217,7 +217,7 @@ export function MilestoneDialog({
                     when: Object.values(conflict.local)[0]?.label ?? conflict.at,
                   })}
                 </p>
-                <div className="conflict-actions">
+                <div className="task-conflict-actions">
                   <Button
                     size="sm"
                     variant="primary"

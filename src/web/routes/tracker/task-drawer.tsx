@@ -370,6 +370,9 @@ function TitleEditor({
 }) {
   const t = useT();
   const [draft, setDraft] = useState<{ text: string; base: Task } | null>(null);
+  useEffect(() => {
+    if (draft && task.version !== draft.base.version && task.title === draft.text.trim()) setDraft(null);
+  }, [draft, task.version, task.title]);
   const commit = async () => {
     if (!draft) return;
     const text = draft.text.trim();
@@ -420,6 +423,13 @@ function DescriptionEditor({ task, canWrite, save }: { task: Task; canWrite: boo
   const [draft, setDraft] = useState<{ text: string; base: Task } | null>(null);
   const [preview, setPreview] = useState(false);
   const [pending, setPending] = useState(false);
+  // Saved by "Apply my change on top" after a conflict: the draft is now the task's text.
+  useEffect(() => {
+    if (draft && task.version !== draft.base.version && task.description === draft.text) {
+      setDraft(null);
+      setPreview(false);
+    }
+  }, [draft, task.version, task.description]);
   const commit = async () => {
     if (!draft) return;
     setPending(true);
@@ -479,7 +489,7 @@ function DescriptionEditor({ task, canWrite, save }: { task: Task; canWrite: boo
         </div>
       </div>
       {preview ? (
-        <div className="markdown-preview">
+        <div className="md-preview">
           {draft.text.trim() ? (
             <Markdown text={draft.text} />
           ) : (
@@ -937,29 +947,29 @@ function ConflictNotice({
     (key) => JSON.stringify(conflict.base[key]) !== JSON.stringify(conflict.current[key]),
   );
   return (
-    <div className="alert alert-warning conflict" role="alert">
+    <div className="alert alert-warning task-conflict" role="alert">
       <AlertIcon className="alert-icon" />
-      <div className="conflict-body">
+      <div className="task-conflict-body">
         <p className="alert-title">{t('tracker.conflict.title')}</p>
         <p>{t('tracker.conflict.text')}</p>
-        <table className="conflict-table">
+        <table className="task-conflict-table">
           <tbody>
             {theirs.map((key) => (
               <tr key={`theirs-${key}`}>
                 <th scope="row">{t(FIELD_LABEL[key]!)}</th>
                 <td>
-                  <span className="conflict-before">
+                  <span className="task-conflict-before">
                     {describeValue(t, users, key, conflict.base[key], locale)}
                   </span>
                   {' → '}
-                  <span className="conflict-after">
+                  <span className="task-conflict-after">
                     {describeValue(t, users, key, conflict.current[key], locale)}
                   </span>
                 </td>
               </tr>
             ))}
             {Object.entries(conflict.patch).map(([key, value]) => (
-              <tr key={`mine-${key}`} className="conflict-mine">
+              <tr key={`mine-${key}`} className="task-conflict-mine">
                 <th scope="row">
                   {t('tracker.conflict.yours', { field: t(FIELD_LABEL[key] ?? 'tracker.field.title') })}
                 </th>
@@ -968,7 +978,7 @@ function ConflictNotice({
             ))}
           </tbody>
         </table>
-        <div className="conflict-actions">
+        <div className="task-conflict-actions">
           <Button size="sm" variant="primary" pending={pending} onClick={onReapply}>
             {t('tracker.conflict.reapply')}
           </Button>

@@ -196,7 +196,7 @@ export function TaskToolbar({
           onChange={(event) => set({ marketCode: event.target.value })}
         >
           <option value="">{t('tracker.filter.anyMarket')}</option>
-          <option value={ALL_MARKETS}>{t('tracker.market.all')}</option>
+          <option value={ALL_MARKETS}>{t('tracker.filter.allMarkets')}</option>
           {markets.map((market) => (
             <option key={market.code} value={market.code}>
               {market.code} · {market.name}

@@ -78,15 +78,24 @@ function Tracker({ me, campaignId, taskId }: { me: User; campaignId: string; tas
   const searchRef = useRef<HTMLInputElement>(null);
 
   const visibleStatuses = stable.filters.statuses.length ? stable.filters.statuses : TASK_STATUSES;
-  const boardLists = visibleStatuses.map((status) => columnTasks(columns[status]));
-  const listRows: Task[] = list.data?.pages.flatMap((page) => page.tasks) ?? [];
-  const allLoaded = stable.view === 'board' ? boardLists.flat() : listRows;
+  // Recomputed when a page arrives, not on every render.
+  const datas = TASK_STATUSES.map((status) => columns[status].data);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the five pages objects are the inputs
+  const boardLists = useMemo(
+    () => visibleStatuses.map((status) => columnTasks(columns[status])),
+    [visibleStatuses, ...datas],
+  );
+  const listRows: Task[] = useMemo(() => list.data?.pages.flatMap((page) => page.tasks) ?? [], [list.data]);
+  const allLoaded = useMemo(
+    () => (stable.view === 'board' ? boardLists.flat() : listRows),
+    [stable.view, boardLists, listRows],
+  );
   const selected = selectedId ? allLoaded.find((task) => task.id === selectedId) : undefined;
 
   const labels = useMemo(() => {
     const seen = new Set<string>();
-    for (const task of allLoaded) for (const label of task.labels) if (seen.size < 100) seen.add(label);
-    return [...seen].sort();
+    for (const task of allLoaded.slice(0, 2000)) for (const label of task.labels) seen.add(label);
+    return [...seen].sort().slice(0, 100);
   }, [allLoaded]);
 
   const update = useCallback(
@@ -169,14 +178,10 @@ function Tracker({ me, campaignId, taskId }: { me: User; campaignId: string; tas
     });
   };
 
-  const context = {
-    campaignId,
-    search: stateKey,
-    viewerZone: me.timeZone,
-    zones,
-    now,
-    canWrite,
-  };
+  const context = useMemo(
+    () => ({ campaignId, search: stateKey, viewerZone: me.timeZone, zones, now, canWrite }),
+    [campaignId, stateKey, me.timeZone, zones, now, canWrite],
+  );
 
   return (
     <div className="tracker">

@@ -5,21 +5,45 @@ import type { Market } from '../../api/campaigns.ts';
 // Instants of the tracker and the timeline as people read them: in the viewer's zone, "as agreed"
 // in the zone they were set in, and in every market's zone side by side. All through src/shared/time.
 
+// Labels are asked for on every render of every visible card; the conversions behind them
+// (Temporal, Intl) are not free, so each distinct label is computed once.
+const labels = new Map<string, string>();
+function remembered(key: string, make: () => string): string {
+  let label = labels.get(key);
+  if (label === undefined) {
+    if (labels.size > 20_000) labels.clear();
+    label = make();
+    labels.set(key, label);
+  }
+  return label;
+}
+
+/** Today's date in a zone (`YYYY-MM-DD`), recomputed once a minute at most. */
+function todayIn(zone: string, now: Date): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  return remembered(`today|${zone}|${minute}`, () => isoDate(now, zone));
+}
+
 /** `5 Mar 18:00 MSK` (with the year when it is not this year's, `5 Mar 2027 18:00 MSK`). */
 export function instantLabel(instant: string, zone: string, locale: Locale, now = new Date()): string {
-  const [display] = formatInZones(instant, [zone], locale);
-  if (!display) return instant;
-  if (display.date.slice(0, 4) === isoDate(now, zone).slice(0, 4)) return display.label;
-  return `${plainDateLabel(display.date, locale, true)} ${display.time} ${display.abbreviation}`;
+  const year = todayIn(zone, now).slice(0, 4);
+  return remembered(`instant|${instant}|${zone}|${locale}|${year}`, () => {
+    const [display] = formatInZones(instant, [zone], locale);
+    if (!display) return instant;
+    if (display.date.slice(0, 4) === year) return display.label;
+    return `${plainDateLabel(display.date, locale, true)} ${display.time} ${display.abbreviation}`;
+  });
 }
 
 /** Compact, for table cells: `18:04` today, `5 Mar` this year, `5 Mar 2025` before. */
 export function shortInstantLabel(instant: string, zone: string, locale: Locale, now = new Date()): string {
-  const [display] = formatInZones(instant, [zone], locale);
-  if (!display) return instant;
-  const today = isoDate(now, zone);
-  if (display.date === today) return display.time;
-  return plainDateLabel(display.date, locale, display.date.slice(0, 4) !== today.slice(0, 4));
+  const today = todayIn(zone, now);
+  return remembered(`short|${instant}|${zone}|${locale}|${today}`, () => {
+    const [display] = formatInZones(instant, [zone], locale);
+    if (!display) return instant;
+    if (display.date === today) return display.time;
+    return plainDateLabel(display.date, locale, display.date.slice(0, 4) !== today.slice(0, 4));
+  });
 }
 
 /** The zones of the campaign's markets, each once, in market order. */
@@ -29,9 +53,11 @@ export function marketZones(markets: readonly Pick<Market, 'timeZone'>[]): strin
 
 /** `5 Mar 18:00 MSK · 5 Mar 10:00 EST`: one instant in several zones. */
 export function inZonesLabel(instant: string, zones: readonly string[], locale: Locale): string {
-  return formatInZones(instant, zones, locale)
-    .map((display) => display.label)
-    .join(' · ');
+  return remembered(`zones|${instant}|${zones.join(',')}|${locale}`, () =>
+    formatInZones(instant, zones, locale)
+      .map((display) => display.label)
+      .join(' · '),
+  );
 }
 
 /** `2026-03-08` → `8 Mar` / `8 мар.` (`8 Mar 2026` with the year). A calendar date: no zone involved. */

@@ -115,7 +115,7 @@ export function TimelineChart({
                     return (
                       <span
                         key={m.id}
-                        className={`tl-marker tl-marker-${m.kind}${outside ? ' tl-marker-outside' : ''}`}
+                        className={`tl-marker tl-marker-${m.kind}${outside ? ' tl-marker-outside' : ''}${x(at) > 72 ? ' tl-marker-flip' : ''}`}
                         style={{ left: `${x(at)}%` }}
                       >
                         <Tooltip

@@ -33,6 +33,7 @@ export const enTracker = {
   'tracker.filter.anyOwner': 'Any owner',
   'tracker.filter.market': 'Market',
   'tracker.filter.anyMarket': 'Any market',
+  'tracker.filter.allMarkets': 'For all markets',
   'tracker.filter.status': 'Status',
   'tracker.filter.anyStatus': 'Any status',
   'tracker.filter.statusCount': '{count, plural, one {# status} other {# statuses}}',

@@ -33,6 +33,7 @@ export const ruTracker: Record<keyof typeof enTracker, string> = {
   'tracker.filter.anyOwner': 'Любой ответственный',
   'tracker.filter.market': 'Рынок',
   'tracker.filter.anyMarket': 'Любой рынок',
+  'tracker.filter.allMarkets': 'Для всех рынков',
   'tracker.filter.status': 'Статус',
   'tracker.filter.anyStatus': 'Любой статус',
   'tracker.filter.statusCount':
