@@ -157,6 +157,10 @@ describe('tasks', () => {
     expect(await get(`ownerId=${member.id}&sort=number`)).toEqual(['Task 2', 'Task 4', 'Task 6']);
     expect(await get('marketCode=US&sort=number')).toEqual(['Task 3', 'Task 6']);
     expect(await get('label=urgent')).toEqual(['Task 4']);
+    expect(
+      (await owner.get<Page & { total: number }>(`${base}/tasks?marketCode=RU&limit=2`)).body.total,
+    ).toBe(5);
+    expect((await owner.get<{ labels: string[] }>(`${base}/labels`)).body.labels).toEqual(['urgent']);
     expect(await get('q=task%207')).toEqual(['Task 7']);
     expect(await get('overdue=true&sort=due')).toEqual(['Task 1', 'Task 2']);
     expect(await get('sort=due&order=desc&limit=2')).toEqual(['Task 7', 'Task 6']);

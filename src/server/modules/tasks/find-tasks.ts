@@ -90,6 +90,17 @@ export async function findTasks(db: DbOrTx, scope: TaskScope, query: Query) {
   if (query.dueAfter)
     where.push(sql`${tasks.dueAt} >= ${new Date(query.dueAfter).toISOString()}::timestamptz`);
 
+  // The first page also says how many tasks match in all (a column header shows it).
+  const total = query.cursor
+    ? null
+    : Number(
+        (
+          await db
+            .select({ n: sql<string>`count(*)` })
+            .from(tasks)
+            .where(and(...where))
+        )[0]?.n ?? 0,
+      );
   const keys = sortKeys(query.sort);
   const direction = query.order === 'desc' ? sql`desc` : sql`asc`;
   if (query.cursor) {
@@ -125,5 +136,20 @@ export async function findTasks(db: DbOrTx, scope: TaskScope, query: Query) {
         )
       : null;
   const now = Date.now();
-  return { tasks: page.map((r) => presentTask({ ...r.task, ownerName: r.ownerName }, now)), nextCursor };
+  return {
+    tasks: page.map((r) => presentTask({ ...r.task, ownerName: r.ownerName }, now)),
+    nextCursor,
+    total,
+  };
+}
+
+/** Every label used in a campaign, for filters and suggestions. */
+export async function campaignLabels(db: DbOrTx, campaignId: string): Promise<string[]> {
+  const rows = await db.execute<{ label: string }>(
+    sql`select distinct unnest(${tasks.labels}) as label from ${tasks} where ${tasks.campaignId} = ${campaignId} order by 1`,
+  );
+  const list = (
+    Array.isArray(rows) ? rows : (rows as unknown as { rows: Array<{ label: string }> }).rows
+  ) as Array<{ label: string }>;
+  return list.map((r) => r.label);
 }

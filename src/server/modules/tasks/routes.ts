@@ -8,7 +8,7 @@ import { mayViewCampaign } from '../campaigns/policies.ts';
 import { campaignParams } from '../campaigns/schema.ts';
 import { addComment, setWatching, taskDetail } from './discuss-task.ts';
 import { tasksCsv } from './export-tasks.ts';
-import { findTasks } from './find-tasks.ts';
+import { campaignLabels, findTasks } from './find-tasks.ts';
 import {
   commentBody,
   createTaskBody,
@@ -57,6 +57,23 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!mayViewCampaign(requireUser(request))) throw forbidden();
       await findCampaign(db, request.params.id);
       return findTasks(db, { campaignId: request.params.id }, request.query);
+    },
+  );
+
+  app.get(
+    '/api/campaigns/:id/labels',
+    {
+      schema: {
+        tags,
+        summary: 'Every label used in the campaign’s tasks',
+        params: campaignParams,
+        response: { 200: z.object({ labels: z.array(z.string()) }) },
+      },
+    },
+    async (request) => {
+      if (!mayViewCampaign(requireUser(request))) throw forbidden();
+      await findCampaign(db, request.params.id);
+      return { labels: await campaignLabels(db, request.params.id) };
     },
   );
 

@@ -88,4 +88,9 @@ export const taskDetailSchema = taskSchema.extend({
   watchers: z.array(z.object({ id: z.uuid(), name: z.string() })),
 });
 
-export const taskPageSchema = z.object({ tasks: z.array(taskSchema), nextCursor: z.string().nullable() });
+export const taskPageSchema = z.object({
+  tasks: z.array(taskSchema),
+  nextCursor: z.string().nullable(),
+  /** On the first page only (no cursor): how many tasks match the filters. */
+  total: z.number().nullable(),
+});

@@ -30,7 +30,7 @@ export function withoutTask(data: TaskPages, taskId: string): TaskPages {
 /** The pages with `task` at position `index` of the flattened list (past the end: appended). */
 export function withTaskAt(data: TaskPages, task: Task, index: number): TaskPages {
   if (data.pages.length === 0)
-    return { pages: [{ tasks: [task], nextCursor: null }], pageParams: [undefined] };
+    return { pages: [{ tasks: [task], nextCursor: null, total: 1 }], pageParams: [undefined] };
   let offset = 0;
   let placed = false;
   const pages = data.pages.map((page, pageIndex) => {
