@@ -1,6 +1,21 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { useT } from '../i18n/locale.tsx';
 
+export interface DialogProps {
+  title: string;
+  description?: ReactNode;
+  onClose: () => void;
+  children: ReactNode;
+  footer?: ReactNode;
+  size?: 'md' | 'lg';
+  /** Prefix of the CSS classes (`<prefix>`, `<prefix>-header`, `<prefix>-body`, …). */
+  classPrefix?: string;
+  /** Accessible name of the × button; "Close" from the campaigns catalogue by default. */
+  closeLabel?: string;
+  /** Whether a press on the backdrop closes the dialog. */
+  closeOnBackdrop?: boolean;
+}
+
 /**
  * A modal dialog on the native `<dialog>` element: the browser traps focus, Escape closes it and
  * focus returns to the button that opened it. Render it to open it; `onClose` unmounts it.
@@ -12,14 +27,10 @@ export function Dialog({
   children,
   footer,
   size = 'md',
-}: {
-  title: string;
-  description?: ReactNode;
-  onClose: () => void;
-  children: ReactNode;
-  footer?: ReactNode;
-  size?: 'md' | 'lg';
-}) {
+  classPrefix = 'dialog',
+  closeLabel,
+  closeOnBackdrop = true,
+}: DialogProps) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -47,45 +58,49 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
-      className={`dialog dialog-${size}`}
+      className={`${classPrefix} ${classPrefix}-${size}`}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
         onClose();
       }}
-      onMouseDown={(event) => {
-        // A press on the backdrop (the dialog element itself, outside its box) closes it.
-        if (event.target === ref.current) {
-          const box = ref.current.getBoundingClientRect();
-          const inside =
-            event.clientX >= box.left &&
-            event.clientX <= box.right &&
-            event.clientY >= box.top &&
-            event.clientY <= box.bottom;
-          if (!inside) onClose();
-        }
-      }}
+      onMouseDown={
+        closeOnBackdrop
+          ? (event) => {
+              // A press on the backdrop (the dialog element itself, outside its box) closes it.
+              if (event.target === ref.current) {
+                const box = ref.current.getBoundingClientRect();
+                const inside =
+                  event.clientX >= box.left &&
+                  event.clientX <= box.right &&
+                  event.clientY >= box.top &&
+                  event.clientY <= box.bottom;
+                if (!inside) onClose();
+              }
+            }
+          : undefined
+      }
     >
-      <div className="dialog-header">
+      <div className={`${classPrefix}-header`}>
         <div>
-          <h2 className="dialog-title" id={titleId}>
+          <h2 className={`${classPrefix}-title`} id={titleId}>
             {title}
           </h2>
-          {description ? <p className="dialog-description">{description}</p> : null}
+          {description ? <p className={`${classPrefix}-description`}>{description}</p> : null}
         </div>
         <button
           type="button"
           className="icon-button"
           onClick={onClose}
-          aria-label={t('campaigns.dialogClose')}
+          aria-label={closeLabel ?? t('campaigns.dialogClose')}
         >
-          <span aria-hidden="true" className="dialog-x">
+          <span aria-hidden="true" className={`${classPrefix}-x`}>
             ×
           </span>
         </button>
       </div>
-      <div className="dialog-body">{children}</div>
-      {footer ? <div className="dialog-footer">{footer}</div> : null}
+      <div className={`${classPrefix}-body`}>{children}</div>
+      {footer ? <div className={`${classPrefix}-footer`}>{footer}</div> : null}
     </dialog>
   );
 }

@@ -2,9 +2,10 @@ import type { SVGProps } from 'react';
 
 // A handful of 20×20 stroke icons, drawn for this app (decorative: hidden from screen readers).
 
-type IconProps = SVGProps<SVGSVGElement>;
+export type IconProps = SVGProps<SVGSVGElement>;
 
-function Icon({ children, ...props }: IconProps) {
+/** The frame every icon is drawn in (18×18 unless `width`/`height` say otherwise). */
+export function Icon({ children, ...props }: IconProps) {
   return (
     <svg
       width="18"

@@ -4,15 +4,15 @@ import { ApiError, api } from '../api/client.ts';
 import { meQuery } from '../api/queries.ts';
 import type { InvitePreview, User } from '../api/types.ts';
 import { AuthLayout } from '../components/auth-layout.tsx';
-import { TimeZonePicker } from '../components/time-zone-picker.tsx';
-import { Badge, Button, ErrorAlert, Field, PasswordInput, Spinner, TextInput } from '../components/ui.tsx';
+import { Badge, Button, ErrorAlert, Field, Spinner, TextInput } from '../components/ui.tsx';
 import { useDocumentTitle } from '../document-title.ts';
 import { useLocale, useT } from '../i18n/locale.tsx';
 import { roleLabel } from '../labels.ts';
 import { Link } from '../router/router.tsx';
 import { useSignedIn, useSignOut } from '../session.ts';
 import { browserTimeZone, formatDay } from '../time/zones.ts';
-import { checkAccountFields, hasErrors, MIN_PASSWORD_LENGTH, useFieldErrors } from './forms.ts';
+import { NameField, NewPasswordField, TimeZoneField } from './account-fields.tsx';
+import { checkAccountFields, hasErrors, useFieldErrors } from './forms.ts';
 
 /** `/invite/:token`: see who invited you and as what, then create your account. */
 export function InvitePage({ token }: { token: string }) {
@@ -132,49 +132,30 @@ function AcceptForm({ token, email }: { token: string; email: string }) {
       <Field label={t('common.email')} hint={t('invite.emailHint')} error={errors.email}>
         {(control) => <TextInput {...control} type="email" value={email} readOnly autoComplete="username" />}
       </Field>
-      <Field label={t('common.name')} error={errors.name}>
-        {(control) => (
-          <TextInput
-            {...control}
-            value={name}
-            onChange={(e) => {
-              setName(e.target.value);
-              clearError('name');
-            }}
-            autoComplete="name"
-            autoFocus
-          />
-        )}
-      </Field>
-      <Field
-        label={t('common.password')}
-        hint={t('common.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+      <NameField
+        value={name}
+        error={errors.name}
+        onChange={(value) => {
+          setName(value);
+          clearError('name');
+        }}
+      />
+      <NewPasswordField
+        value={password}
         error={errors.password}
-      >
-        {(control) => (
-          <PasswordInput
-            {...control}
-            value={password}
-            onChange={(e) => {
-              setPassword(e.target.value);
-              clearError('password');
-            }}
-            autoComplete="new-password"
-          />
-        )}
-      </Field>
-      <Field label={t('common.timeZone')} hint={t('setup.timeZoneHint')} error={errors.timeZone}>
-        {(control) => (
-          <TimeZonePicker
-            {...control}
-            value={timeZone}
-            onChange={(zone) => {
-              setTimeZone(zone);
-              clearError('timeZone');
-            }}
-          />
-        )}
-      </Field>
+        onChange={(value) => {
+          setPassword(value);
+          clearError('password');
+        }}
+      />
+      <TimeZoneField
+        value={timeZone}
+        error={errors.timeZone}
+        onChange={(zone) => {
+          setTimeZone(zone);
+          clearError('timeZone');
+        }}
+      />
       <Button type="submit" variant="primary" className="button-block" pending={register.isPending}>
         {register.isPending ? t('invite.submitting') : t('invite.submit')}
       </Button>

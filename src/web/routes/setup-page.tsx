@@ -3,13 +3,13 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../api/client.ts';
 import type { User } from '../api/types.ts';
 import { AuthLayout } from '../components/auth-layout.tsx';
-import { TimeZonePicker } from '../components/time-zone-picker.tsx';
-import { Button, ErrorAlert, Field, PasswordInput, TextInput } from '../components/ui.tsx';
+import { Button, ErrorAlert, Field, TextInput } from '../components/ui.tsx';
 import { useDocumentTitle } from '../document-title.ts';
 import { useLocale, useT } from '../i18n/locale.tsx';
 import { useSignedIn } from '../session.ts';
 import { browserTimeZone } from '../time/zones.ts';
-import { checkAccountFields, hasErrors, MIN_PASSWORD_LENGTH, useFieldErrors } from './forms.ts';
+import { NameField, NewPasswordField, TimeZoneField } from './account-fields.tsx';
+import { checkAccountFields, hasErrors, useFieldErrors } from './forms.ts';
 
 /** A fresh instance: create the owner account. */
 export function SetupPage() {
@@ -45,20 +45,14 @@ export function SetupPage() {
     <AuthLayout title={t('setup.title')} subtitle={t('setup.subtitle')}>
       <form className="form" onSubmit={submit} noValidate>
         <ErrorAlert error={register.error} />
-        <Field label={t('common.name')} error={errors.name}>
-          {(control) => (
-            <TextInput
-              {...control}
-              value={name}
-              onChange={(e) => {
-                setName(e.target.value);
-                clearError('name');
-              }}
-              autoComplete="name"
-              autoFocus
-            />
-          )}
-        </Field>
+        <NameField
+          value={name}
+          error={errors.name}
+          onChange={(value) => {
+            setName(value);
+            clearError('name');
+          }}
+        />
         <Field label={t('common.email')} error={errors.email}>
           {(control) => (
             <TextInput
@@ -73,35 +67,22 @@ export function SetupPage() {
             />
           )}
         </Field>
-        <Field
-          label={t('common.password')}
-          hint={t('common.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+        <NewPasswordField
+          value={password}
           error={errors.password}
-        >
-          {(control) => (
-            <PasswordInput
-              {...control}
-              value={password}
-              onChange={(e) => {
-                setPassword(e.target.value);
-                clearError('password');
-              }}
-              autoComplete="new-password"
-            />
-          )}
-        </Field>
-        <Field label={t('common.timeZone')} hint={t('setup.timeZoneHint')} error={errors.timeZone}>
-          {(control) => (
-            <TimeZonePicker
-              {...control}
-              value={timeZone}
-              onChange={(zone) => {
-                setTimeZone(zone);
-                clearError('timeZone');
-              }}
-            />
-          )}
-        </Field>
+          onChange={(value) => {
+            setPassword(value);
+            clearError('password');
+          }}
+        />
+        <TimeZoneField
+          value={timeZone}
+          error={errors.timeZone}
+          onChange={(zone) => {
+            setTimeZone(zone);
+            clearError('timeZone');
+          }}
+        />
         <Button type="submit" variant="primary" className="button-block" pending={register.isPending}>
           {register.isPending ? t('setup.submitting') : t('setup.submit')}
         </Button>

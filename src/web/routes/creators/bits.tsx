@@ -1,39 +1,10 @@
-import {
-  type ReactNode,
-  type SVGProps,
-  type TextareaHTMLAttributes,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useRef,
-  useState,
-} from 'react';
+import { type ReactNode, type TextareaHTMLAttributes, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { Engagement, ScoreLine } from '../../api/creators.ts';
+import { Dialog, type DialogProps } from '../../components/dialog.tsx';
+import { Icon, type IconProps } from '../../components/icons.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { pickText, plainNumber, statusLabel, statusTone } from './labels.ts';
 import './creators.css';
-
-type IconProps = SVGProps<SVGSVGElement>;
-
-function Icon({ children, ...props }: IconProps) {
-  return (
-    <svg
-      width="18"
-      height="18"
-      viewBox="0 0 20 20"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.6"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      {children}
-    </svg>
-  );
-}
 
 export const CreatorsIcon = (props: IconProps) => (
   <Icon {...props}>
@@ -113,67 +84,13 @@ export function Textarea(props: TextareaHTMLAttributes<HTMLTextAreaElement>) {
 }
 
 /**
- * A modal on the native `<dialog>`: the browser traps focus, Escape closes it, focus goes back
- * to the opener. Render it to open it; `onClose` unmounts it.
+ * The shared `Dialog` as the creators screens draw it: their own `cr-modal` styles, their own
+ * close label, and a press on the backdrop does not close it (a half-filled form stays).
  */
-export function Modal({
-  title,
-  description,
-  onClose,
-  children,
-  footer,
-  size = 'md',
-}: {
-  title: string;
-  description?: ReactNode;
-  onClose: () => void;
-  children: ReactNode;
-  footer?: ReactNode;
-  size?: 'md' | 'lg';
-}) {
+export function Modal(props: Omit<DialogProps, 'classPrefix' | 'closeLabel' | 'closeOnBackdrop'>) {
   const t = useT();
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const latestClose = useRef(onClose);
-  latestClose.current = onClose;
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const opener = document.activeElement as HTMLElement | null;
-    if (!dialog.open) dialog.showModal();
-    return () => {
-      if (dialog.open) dialog.close();
-      opener?.focus?.();
-    };
-  }, []);
-
   return (
-    <dialog
-      ref={ref}
-      className={`cr-modal cr-modal-${size}`}
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        latestClose.current();
-      }}
-    >
-      <div className="cr-modal-header">
-        <div>
-          <h2 className="cr-modal-title" id={titleId}>
-            {title}
-          </h2>
-          {description ? <p className="cr-modal-description">{description}</p> : null}
-        </div>
-        <button type="button" className="icon-button" onClick={onClose} aria-label={t('creators.close')}>
-          <span aria-hidden="true" className="cr-modal-x">
-            ×
-          </span>
-        </button>
-      </div>
-      <div className="cr-modal-body">{children}</div>
-      {footer ? <div className="cr-modal-footer">{footer}</div> : null}
-    </dialog>
+    <Dialog {...props} classPrefix="cr-modal" closeLabel={t('creators.close')} closeOnBackdrop={false} />
   );
 }
 

@@ -1,17 +1,10 @@
 // Small pieces shared by the meetings and measurement screens: live updates, notices, a popover,
 // a confirmation dialog and a few icons.
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  type ReactNode,
-  type SVGProps,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  useSyncExternalStore,
-} from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { insightKeys } from '../../api/insights.ts';
 import { Dialog } from '../../components/dialog.tsx';
+import { Icon, type IconProps } from '../../components/icons.tsx';
 import { Button } from '../../components/ui.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { RECONNECTED, useCampaignEvents } from '../campaign/campaign-events.ts';
@@ -221,80 +214,62 @@ export function ConfirmDialog({
 }
 
 // ---------------------------------------------------------------------------------------------
-// Icons (20×20 strokes, like components/icons.tsx)
+// Icons (20×20 strokes on the frame of components/icons.tsx, drawn smaller)
 
-type IconProps = SVGProps<SVGSVGElement>;
-function Icon({ children, ...props }: IconProps) {
-  return (
-    <svg
-      width="16"
-      height="16"
-      viewBox="0 0 20 20"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.6"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      {children}
-    </svg>
-  );
-}
+/** The shared icon frame, 16×16 here unless `width`/`height` say otherwise. */
+const SmallIcon = (props: IconProps) => <Icon width="16" height="16" {...props} />;
 
 export const CalendarIcon = (props: IconProps) => (
-  <Icon {...props}>
+  <SmallIcon {...props}>
     <rect x="3" y="4.5" width="14" height="12.5" rx="2" />
     <path d="M3 8.5h14M7 2.5v4M13 2.5v4" />
-  </Icon>
+  </SmallIcon>
 );
 export const ClockIcon = (props: IconProps) => (
-  <Icon {...props}>
+  <SmallIcon {...props}>
     <circle cx="10" cy="10" r="7" />
     <path d="M10 6v4l2.5 1.5" />
-  </Icon>
+  </SmallIcon>
 );
 export const UploadIcon = (props: IconProps) => (
-  <Icon {...props}>
+  <SmallIcon {...props}>
     <path d="M10 13V3.5M6 7l4-4 4 4" />
     <path d="M3.5 13.5v2a1.5 1.5 0 0 0 1.5 1.5h10a1.5 1.5 0 0 0 1.5-1.5v-2" />
-  </Icon>
+  </SmallIcon>
 );
 export const InfoIcon = (props: IconProps) => (
-  <Icon {...props}>
+  <SmallIcon {...props}>
     <circle cx="10" cy="10" r="7" />
     <path d="M10 9v4.5M10 6.5v.01" />
-  </Icon>
+  </SmallIcon>
 );
 export const PeopleIcon = (props: IconProps) => (
-  <Icon {...props}>
+  <SmallIcon {...props}>
     <circle cx="7.5" cy="7" r="2.7" />
     <path d="M2.5 16c.6-2.6 2.6-4 5-4s4.4 1.4 5 4" />
     <path d="M13 4.6a2.7 2.7 0 0 1 0 4.9M14.5 12.2c1.5.5 2.6 1.8 3 3.8" />
-  </Icon>
+  </SmallIcon>
 );
 export const ChartIcon = (props: IconProps) => (
-  <Icon {...props}>
+  <SmallIcon {...props}>
     <path d="M3 16.5h14" />
     <path d="M5.5 13V9.5M9.5 13V5.5M13.5 13v-5" />
-  </Icon>
+  </SmallIcon>
 );
 export const TranslateIcon = (props: IconProps) => (
-  <Icon {...props}>
+  <SmallIcon {...props}>
     <path d="M3 5h7M6.5 3.5V5c0 3-1.8 5.5-4 6.5M5 8c.8 1.6 2.2 2.8 4 3.5" />
     <path d="M10.5 16.5 13.5 9l3 7.5M11.5 14h4" />
-  </Icon>
+  </SmallIcon>
 );
 export const ArrowLeftIcon = (props: IconProps) => (
-  <Icon {...props}>
+  <SmallIcon {...props}>
     <path d="M16 10H4M9 5l-5 5 5 5" />
-  </Icon>
+  </SmallIcon>
 );
 export const SortIcon = ({ sorted, ...props }: IconProps & { sorted: 'asc' | 'desc' | null }) => (
-  <Icon {...props} width={12} height={12}>
+  <SmallIcon {...props} width={12} height={12}>
     <path d="M6 8l4-4 4 4" opacity={sorted === 'asc' ? 1 : 0.35} />
     <path d="M6 12l4 4 4-4" opacity={sorted === 'desc' ? 1 : 0.35} />
-  </Icon>
+  </SmallIcon>
 );
