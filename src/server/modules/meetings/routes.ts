@@ -218,9 +218,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       const meeting = await findMeeting(db, actor, request.params.id);
       const body = meetingInvitation(meeting, request.query.language ?? actor.locale, actor.timeZone);
       return reply
-        .type(
-          'text/calendar; charset=utf-8; method=' + (meeting.status === 'cancelled' ? 'CANCEL' : 'REQUEST'),
-        )
+        .type(`text/calendar; charset=utf-8; method=${meeting.status === 'cancelled' ? 'CANCEL' : 'REQUEST'}`)
         .header('content-disposition', `attachment; filename="invite.ics"`)
         .send(body);
     },

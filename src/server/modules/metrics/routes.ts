@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isLocale, type MessageKey, translate } from '../../../shared/i18n/index.ts';
+import { isLocale } from '../../../shared/i18n/index.ts';
 import { AppError, forbidden } from '../../http/errors.ts';
 import { requestLocale } from '../../http/locale.ts';
 import { requireUser } from '../auth/authenticate.ts';
