@@ -53,45 +53,13 @@ export const IMPORT_FORMAT_OPTIONS = [
   'post-metrics',
 ] as const satisfies readonly ImportFormat[];
 
-/** The generic post-metrics layout (src/server/modules/metrics/README.md); mirrors METRIC_FIELDS. */
-export const METRIC_FIELDS = [
-  'creator',
-  'engagement_id',
-  'promo_code',
-  'platform',
-  'post_url',
-  'posted_at',
-  'measured_at',
-  'reach',
-  'impressions',
-  'views',
-  'likes',
-  'comments',
-  'shares',
-  'saves',
-  'clicks',
-] as const;
-export type MetricField = (typeof METRIC_FIELDS)[number];
-export const IDENTITY_FIELDS: readonly MetricField[] = ['creator', 'engagement_id', 'promo_code'];
-export const COUNT_FIELDS = [
-  'reach',
-  'impressions',
-  'views',
-  'likes',
-  'comments',
-  'shares',
-  'saves',
-  'clicks',
-] as const satisfies readonly MetricField[];
-/** Required columns of a Shopify orders export (run-import.ts). */
-export const SHOPIFY_COLUMNS = [
-  'Name',
-  'Currency',
-  'Total',
-  'Discount Code',
-  'Created at',
-  'Lineitem quantity',
-];
+export {
+  COUNT_FIELDS,
+  IDENTITY_FIELDS,
+  METRIC_FIELDS,
+  type MetricField,
+  SHOPIFY_REQUIRED_COLUMNS as SHOPIFY_COLUMNS,
+} from '../../shared/measurement.ts';
 
 /** Everything below lives under `['campaign', id]`, so a reconnect of the live stream refetches it. */
 export const insightKeys = {

@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { and, eq, getTableColumns, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { type MessageKey, translate, translator } from '../../../shared/i18n/index.ts';
+import { COUNT_FIELDS, METRIC_FIELDS, SHOPIFY_REQUIRED_COLUMNS } from '../../../shared/measurement.ts';
 import type { Db, DbOrTx } from '../../db/index.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { publish } from '../../realtime/index.ts';
@@ -27,43 +28,6 @@ const METRIC_BATCH = 10_000;
 const STALE_AFTER_MS = 5 * 60_000;
 
 export const mayImport = (actor: Actor) => isStaff(actor) && actor.role !== 'stakeholder';
-
-/** The generic post-metrics layout (docs: src/server/modules/metrics/README.md). */
-export const METRIC_FIELDS = [
-  'creator',
-  'engagement_id',
-  'promo_code',
-  'platform',
-  'post_url',
-  'posted_at',
-  'measured_at',
-  'reach',
-  'impressions',
-  'views',
-  'likes',
-  'comments',
-  'shares',
-  'saves',
-  'clicks',
-] as const;
-const METRIC_COUNTS = [
-  'reach',
-  'impressions',
-  'views',
-  'likes',
-  'comments',
-  'shares',
-  'saves',
-  'clicks',
-] as const;
-const SHOPIFY_REQUIRED = [
-  'Name',
-  'Currency',
-  'Total',
-  'Discount Code',
-  'Created at',
-  'Lineitem quantity',
-] as const;
 
 type ImportRow = typeof imports.$inferSelect;
 
@@ -458,7 +422,7 @@ async function shopifyProcessor(
 
   return {
     header(columns) {
-      const missing = SHOPIFY_REQUIRED.filter((c) => !columns.includes(c));
+      const missing = SHOPIFY_REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
       if (missing.length) throw new WrongFormat(missing.join(', '));
     },
     row(row, line) {
@@ -520,7 +484,7 @@ async function metricsProcessor(
       if (mappedMissing.length) throw new WrongFormat(mappedMissing.map(([, h]) => h).join(', '));
       if (!column.creator && !column.engagement_id && !column.promo_code)
         throw new WrongFormat('creator | engagement_id | promo_code');
-      if (!METRIC_COUNTS.some((m) => column[m])) throw new WrongFormat(METRIC_COUNTS.join(' | '));
+      if (!COUNT_FIELDS.some((m) => column[m])) throw new WrongFormat(COUNT_FIELDS.join(' | '));
     },
     row(row, line) {
       const get = (field: (typeof METRIC_FIELDS)[number]) =>
@@ -540,7 +504,7 @@ async function metricsProcessor(
         return null;
       }
       const values: Record<string, number | null> = {};
-      for (const metric of METRIC_COUNTS) {
+      for (const metric of COUNT_FIELDS) {
         const n = parseNumber(get(metric), decimalComma);
         if (Number.isNaN(n) || (n !== null && n < 0)) {
           reject(progress, line, t('import.row.notNumber', { column: metric, value: get(metric) ?? '' }));
