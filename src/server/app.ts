@@ -114,7 +114,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   await app.register(creatorRoutes);
   await app.register(metricsRoutes);
   await app.register(demoRoutes);
-  await recoverStaleImports(database.db);
+  await recoverStaleImports(database.db, database.kind === 'pglite');
 
   await serveWebApp(app, config.webDir);
   return app;

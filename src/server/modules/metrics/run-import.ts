@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
-import { and, eq, getTableColumns, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, lt, sql } from 'drizzle-orm';
 import { type MessageKey, translate, translator } from '../../../shared/i18n/index.ts';
 import { COUNT_FIELDS, METRIC_FIELDS, SHOPIFY_REQUIRED_COLUMNS } from '../../../shared/measurement.ts';
 import type { Db, DbOrTx } from '../../db/index.ts';
@@ -602,19 +602,22 @@ export async function undoImport(db: Db, actor: Actor, id: string) {
   });
 }
 
-/** At start-up: imports whose process died mid-way are failed and their partial rows removed. */
-export async function recoverStaleImports(db: Db) {
+/**
+ * At start-up: imports whose process died mid-way are failed and their partial rows removed. With
+ * the embedded database this process was the only one, so every unfinished import is dead; on
+ * PostgreSQL another instance may still be working, so only imports silent for a while count.
+ */
+export async function recoverStaleImports(db: Db, singleProcess: boolean) {
   const stale = await db
-    .select({ id: imports.id })
+    .select({ id: imports.id, campaignId: imports.campaignId })
     .from(imports)
     .where(
       and(
         inArray(imports.status, ['uploading', 'processing']),
-        or(isNull(imports.finishedAt), lt(imports.heartbeatAt, new Date(Date.now() - STALE_AFTER_MS))),
-        lt(imports.heartbeatAt, new Date(Date.now() - STALE_AFTER_MS)),
+        singleProcess ? undefined : lt(imports.heartbeatAt, new Date(Date.now() - STALE_AFTER_MS)),
       ),
     );
-  for (const { id } of stale) {
+  for (const { id, campaignId } of stale) {
     await db.transaction(async (tx) => {
       await tx.delete(orders).where(eq(orders.importId, id));
       await tx.delete(postMetrics).where(eq(postMetrics.importId, id));
@@ -622,6 +625,14 @@ export async function recoverStaleImports(db: Db) {
         .update(imports)
         .set({ status: 'failed', failure: 'interrupted', finishedAt: new Date() })
         .where(eq(imports.id, id));
+      await recordAuditEvent(tx, {
+        actor: null,
+        action: 'import.failed',
+        entityType: 'import',
+        entityId: id,
+        campaignId,
+        after: { failure: 'interrupted' },
+      });
     });
   }
 }
