@@ -48,19 +48,20 @@ async function subscribe(baseUrl: string, client: Client, path = '/api/events') 
       // aborted
     }
   })();
+  // Events are read in order; one that arrived before `next()` was called is not skipped.
+  let read = 0;
   return {
     events,
     async next(timeoutMs = 10_000): Promise<ChangeEvent> {
-      const seen = events.length;
       const started = Date.now();
-      while (events.length === seen) {
+      while (events.length <= read) {
         if (Date.now() - started > timeoutMs) throw new Error(`no event within ${timeoutMs} ms`);
         await new Promise<void>((resolve) => {
           waiters.push(resolve);
           setTimeout(resolve, 50);
         });
       }
-      return events[seen]!;
+      return events[read++]!;
     },
     close: () => controller.abort(),
   };
