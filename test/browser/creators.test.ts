@@ -151,7 +151,8 @@ describe('creators in the browser', () => {
       await page.waitForURL('**/portal');
       expect(await navTexts(page, ru['nav.label'])).toEqual([ru['portal.nav'], ru['nav.profile']]);
       await page.getByRole('heading', { name: ru['portal.title'], level: 1 }).waitFor();
-      const cards = page.locator('.cr-portal-card');
+      // Loading placeholders share the card's class; count only real cards, once they are there.
+      const cards = page.locator('.cr-portal-card:not(.cr-portal-skeleton)');
       await cards.first().waitFor();
       expect(await cards.count()).toBe(1);
       await page.screenshot({ path: shot('portal-list-ru'), fullPage: true });
