@@ -62,7 +62,7 @@ describe('campaigns and the brief in the browser', () => {
 
       // Step 1: the checks the browser can make come first.
       await page.getByRole('button', { name: en['wizard.next'] }).click();
-      expect(await page.getByText(en['wizard.error.required']).count()).toBe(2);
+      await expect.poll(() => page.getByText(en['wizard.error.required']).count()).toBe(2);
       await page.getByLabel(en['wizard.name']).fill('Calm Mornings launch');
       await page.getByLabel(en['wizard.brand']).fill('Northwind Wellness');
       expect(await page.getByLabel(en['wizard.launchWindow']).inputValue()).toBe('48');
