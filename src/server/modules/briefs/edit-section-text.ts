@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Db } from '../../db/index.ts';
+import type { Db, DbOrTx } from '../../db/index.ts';
 import { AppError, forbidden } from '../../http/errors.ts';
 import { publish } from '../../realtime/index.ts';
 import { recordAuditEvent } from '../audit/record-event.ts';
@@ -18,7 +18,27 @@ import {
 } from './read-brief.ts';
 import type { confirmTextBody, editTextBody } from './schema.ts';
 import { afterEdit, staleAgainst } from './staleness.ts';
-import { briefTexts } from './tables.ts';
+import { briefTexts, type SectionKey } from './tables.ts';
+
+/** Records which revisions of the other languages one text was written or confirmed against. */
+function setBasedOn(
+  tx: DbOrTx,
+  campaignId: string,
+  key: SectionKey,
+  language: string,
+  basedOn: Record<string, number>,
+) {
+  return tx
+    .update(briefTexts)
+    .set({ basedOn })
+    .where(
+      and(
+        eq(briefTexts.campaignId, campaignId),
+        eq(briefTexts.sectionKey, key),
+        eq(briefTexts.language, language),
+      ),
+    );
+}
 
 type Mode =
   | { kind: 'edit'; input: z.output<typeof editTextBody> }
@@ -87,16 +107,7 @@ export async function editSectionText(db: Db, actor: Actor, campaignId: string, 
         });
       for (const twin of twinsInStep) {
         const row = byLanguage[twin]!;
-        await tx
-          .update(briefTexts)
-          .set({ basedOn: { ...row.basedOn, [language]: edited.revision } })
-          .where(
-            and(
-              eq(briefTexts.campaignId, campaignId),
-              eq(briefTexts.sectionKey, key),
-              eq(briefTexts.language, twin),
-            ),
-          );
+        await setBasedOn(tx, campaignId, key, twin, { ...row.basedOn, [language]: edited.revision });
       }
       await recordAuditEvent(tx, {
         actor,
@@ -112,16 +123,7 @@ export async function editSectionText(db: Db, actor: Actor, campaignId: string, 
       if (!current || against.length === 0) return readBrief(tx, campaign);
       const basedOn = { ...current.basedOn };
       for (const twin of against) basedOn[twin] = byLanguage[twin]!.revision;
-      await tx
-        .update(briefTexts)
-        .set({ basedOn })
-        .where(
-          and(
-            eq(briefTexts.campaignId, campaignId),
-            eq(briefTexts.sectionKey, key),
-            eq(briefTexts.language, language),
-          ),
-        );
+      await setBasedOn(tx, campaignId, key, language, basedOn);
       await recordAuditEvent(tx, {
         actor,
         action: 'brief.translation_confirmed',
