@@ -17,6 +17,8 @@ export const users = pgTable('users', {
   marketCodes: text('market_codes').array().notNull().default(sql`'{}'::text[]`),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Set when an admin deactivates the account: it can no longer sign in or use its credentials. */
+  deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
 });
 
 export const sessions = pgTable(
@@ -66,3 +68,57 @@ export const invites = pgTable('invites', {
   acceptedBy: uuid('accepted_by').references(() => users.id),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 });
+
+/** One-time password reset links (issued by an admin or requested by e-mail); stored hashed. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The admin who issued it; null when the user asked for it (`POST /api/auth/password-reset`). */
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('password_resets_user_idx').on(t.userId)],
+);
+
+/**
+ * Failed sign-ins, shared by every instance: the login limit counts these rows per account
+ * (the e-mail as typed, known or not) and per client address within a sliding window.
+ */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    account: text('account').notNull(),
+    address: text('address').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('login_failures_account_idx').on(t.account, t.at),
+    index('login_failures_address_idx').on(t.address, t.at),
+  ],
+);
+
+/**
+ * Browsers that have signed in to an account before (a long-lived cookie, stored hashed). While an
+ * account is locked by failed attempts from elsewhere, a known browser may still sign in with the
+ * right password, so an attacker cannot lock the real user out.
+ */
+export const knownDevices = pgTable(
+  'known_devices',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('known_devices_user_idx').on(t.userId)],
+);
