@@ -53,6 +53,19 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+    // Errors the router raises before any route runs still answer in the API's error shape.
+    frameworkErrors: (error, request, reply) => sendError(request, reply, routerError(error)),
+    // Slow clients: headers and the whole request must arrive in time and idle sockets are closed.
+    // Node's request timeout stops counting once the request is received, so Server-Sent Events
+    // (long responses with a heartbeat more often than the idle timeout) are not cut.
+    requestTimeout: config.timeouts.request,
+    connectionTimeout: config.timeouts.idle,
+    keepAliveTimeout: config.timeouts.keepAlive,
+    http: {
+      headersTimeout: Math.min(config.timeouts.headers, config.timeouts.request),
+      // Node checks the header and request deadlines on this interval (30 s by default).
+      connectionsCheckingInterval: Math.max(100, Math.min(5_000, Math.floor(config.timeouts.headers / 4))),
+    },
   const hub = new RealtimeHub();
   await hub.start(database);
   const ctx: AppContext = { config, database, hub, credentials: new CredentialCache() };

@@ -12,6 +12,28 @@ export interface Config {
   /** Public origin used in invitation links; derived from the request when unset. */
   publicUrl: string | undefined;
   logLevel: string;
+  /** Connection limits (milliseconds) that cut slow or idle clients; see README "Configuration". */
+  timeouts: {
+    /** Whole request (headers and body) must arrive within this; long responses (SSE) are not cut. */
+    request: number;
+    /** Request headers must arrive within this (slow-header clients). */
+    headers: number;
+    /** A socket with no traffic in either direction for this long is closed. */
+    idle: number;
+    /** An idle keep-alive connection between requests is closed after this. */
+    keepAlive: number;
+    /** SIGTERM: in-flight work gets this long before the process exits anyway. */
+    shutdownGrace: number;
+  };
+}
+
+function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`${name} must be a positive integer, got ${raw}`);
+  return value;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,5 +49,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
     publicUrl: env.PUBLIC_URL || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
+    timeouts: {
+      request: milliseconds(env, 'REQUEST_TIMEOUT_MS', 300_000),
+      headers: milliseconds(env, 'HEADERS_TIMEOUT_MS', 15_000),
+      idle: milliseconds(env, 'IDLE_TIMEOUT_MS', 60_000),
+      keepAlive: milliseconds(env, 'KEEP_ALIVE_TIMEOUT_MS', 72_000),
+      shutdownGrace: milliseconds(env, 'SHUTDOWN_GRACE_MS', 10_000),
+    },
   };
 }

@@ -19,6 +19,9 @@ export function streamScope(
 ) {
   reply.hijack();
   const raw = reply.raw;
+  // A stream is long-lived by design and kept alive by its heartbeat: the idle-socket timeout
+  // (IDLE_TIMEOUT_MS) is for requests, not for it.
+  request.raw.socket.setTimeout(0);
   raw.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
