@@ -15,6 +15,7 @@ import { INSIGHTS_PAGES } from './routes/insights/pages.tsx';
 import { InvitePage } from './routes/invite-page.tsx';
 import { NotFoundPage } from './routes/not-found-page.tsx';
 import { ProfilePage } from './routes/profile-page.tsx';
+import { ResetPage } from './routes/reset-page.tsx';
 import { SetupPage } from './routes/setup-page.tsx';
 import { SignInPage } from './routes/sign-in-page.tsx';
 import { TeamPage } from './routes/team-page.tsx';
@@ -80,6 +81,8 @@ export function App() {
 
   const invite = matchPath('/invite/:token', pathname);
   if (invite?.token) return <InvitePage token={invite.token} />;
+  const reset = matchPath('/reset/:token', pathname);
+  if (reset?.token) return <ResetPage token={reset.token} />;
 
   const user = me.data;
   if (!user) {

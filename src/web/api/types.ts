@@ -1,7 +1,12 @@
 // Shapes of the API responses the web app reads. They come from the server's Zod schemas
 // (type-only imports: nothing of the server ends up in the bundle), so the two cannot drift.
 import type { z } from 'zod';
-import type { inviteSchema, tokenSchema, userSchema } from '../../server/modules/auth/schema.ts';
+import type {
+  inviteSchema,
+  listedUserSchema,
+  tokenSchema,
+  userSchema,
+} from '../../server/modules/auth/schema.ts';
 import type { ROLES } from '../../server/modules/auth/tables.ts';
 
 export type User = z.infer<typeof userSchema>;
@@ -18,8 +23,8 @@ export const ROLE_OPTIONS = [
   'creator',
 ] as const satisfies readonly Role[];
 
-/** GET /api/users: a user as colleagues see them. */
-export type TeamMember = Omit<User, 'locale'> & { locale: string };
+/** GET /api/users: a user as colleagues see them (`active: false` once deactivated). */
+export type TeamMember = z.infer<typeof listedUserSchema>;
 
 export interface InvitePreview {
   email: string;

@@ -5,12 +5,21 @@ import { keys } from '../api/queries.ts';
 import type { User } from '../api/types.ts';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
 import { TimeZonePicker } from '../components/time-zone-picker.tsx';
-import { Badge, Button, Card, ErrorAlert, Field, PageHeader, TextInput } from '../components/ui.tsx';
+import {
+  Badge,
+  Button,
+  Card,
+  ErrorAlert,
+  Field,
+  PageHeader,
+  PasswordInput,
+  TextInput,
+} from '../components/ui.tsx';
 import { useDocumentTitle } from '../document-title.ts';
 import { useLocale, useT } from '../i18n/locale.tsx';
 import { roleLabel } from '../labels.ts';
 import { describeZone } from '../time/zones.ts';
-import { useFieldErrors } from './forms.ts';
+import { checkAccountFields, hasErrors, MIN_PASSWORD_LENGTH, useFieldErrors } from './forms.ts';
 
 function useNow(intervalMs = 30_000) {
   const [now, setNow] = useState(() => new Date());
@@ -115,6 +124,8 @@ export function ProfilePage({ me }: { me: User }) {
           </form>
         </Card>
 
+        <PasswordCard />
+
         <Card title={t('profile.languageTitle')} description={t('profile.languageText')}>
           <LanguageSwitcher />
         </Card>
@@ -141,5 +152,95 @@ export function ProfilePage({ me }: { me: User }) {
         </Card>
       </div>
     </>
+  );
+}
+
+/** Change your password: the current one is checked; your other sessions end, this one stays. */
+function PasswordCard() {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [errors, setErrors, clearError] = useFieldErrors();
+  const [done, setDone] = useState(false);
+  const change = useMutation({
+    mutationFn: () =>
+      api<void>('POST', '/api/me/password', { body: { currentPassword: current, newPassword: next } }),
+    onSuccess: () => {
+      setCurrent('');
+      setNext('');
+      setErrors({});
+      setDone(true);
+      void queryClient.invalidateQueries({ queryKey: keys.audit });
+    },
+    onError: (error) => {
+      if (!(error instanceof ApiError)) return;
+      if (error.code === 'wrong_password') setErrors({ currentPassword: error.message });
+      else setErrors(error.fieldErrors);
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setDone(false);
+    const found = checkAccountFields(t, { password: next });
+    const nextErrors = {
+      currentPassword: current ? undefined : t('common.required'),
+      newPassword: found.password,
+    };
+    setErrors(nextErrors);
+    if (!hasErrors(nextErrors)) change.mutate();
+  };
+  return (
+    <Card title={t('profile.passwordTitle')} description={t('profile.passwordText')}>
+      <form className="form" onSubmit={submit} noValidate aria-label={t('profile.passwordTitle')}>
+        <ErrorAlert
+          error={
+            change.error instanceof ApiError && change.error.code === 'wrong_password' ? null : change.error
+          }
+        />
+        <div className="form-row">
+          <Field label={t('profile.currentPassword')} error={errors.currentPassword}>
+            {(control) => (
+              <PasswordInput
+                {...control}
+                value={current}
+                onChange={(e) => {
+                  setCurrent(e.target.value);
+                  clearError('currentPassword');
+                }}
+                autoComplete="current-password"
+              />
+            )}
+          </Field>
+          <Field
+            label={t('profile.newPassword')}
+            hint={t('common.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+            error={errors.newPassword}
+          >
+            {(control) => (
+              <PasswordInput
+                {...control}
+                value={next}
+                onChange={(e) => {
+                  setNext(e.target.value);
+                  clearError('newPassword');
+                }}
+                autoComplete="new-password"
+              />
+            )}
+          </Field>
+        </div>
+        <div className="form-actions">
+          {done ? (
+            <span className="saved-note" role="status">
+              {t('profile.passwordChanged')}
+            </span>
+          ) : null}
+          <Button type="submit" variant="primary" pending={change.isPending}>
+            {change.isPending ? t('common.saving') : t('profile.changePassword')}
+          </Button>
+        </div>
+      </form>
+    </Card>
   );
 }

@@ -2,7 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../api/client.ts';
 import { invitesQuery, keys, usersQuery } from '../api/queries.ts';
-import { type CreatedInvite, type Invite, ROLE_OPTIONS, type Role, type User } from '../api/types.ts';
+import {
+  type CreatedInvite,
+  type Invite,
+  ROLE_OPTIONS,
+  type Role,
+  type TeamMember,
+  type User,
+} from '../api/types.ts';
 import { PlusIcon, TeamIcon } from '../components/icons.tsx';
 import {
   Badge,
@@ -42,18 +49,33 @@ export function TeamPage({ me }: { me: User }) {
       <PageHeader title={t('nav.team')} description={t('team.description')} />
       <div className="stack-lg">
         {canInvite ? <InviteForm me={me} /> : null}
-        <PeopleCard />
+        <PeopleCard me={me} />
         {isAdmin(me) ? <InvitationsCard me={me} /> : null}
       </div>
     </>
   );
 }
 
-function PeopleCard() {
+/** Whether `me` may change this person's role, markets or activation (the server has the last word). */
+function mayManage(me: User, user: TeamMember): boolean {
+  if (!isAdmin(me) || user.id === me.id || user.role === 'owner') return false;
+  return user.role !== 'admin' || me.role === 'owner';
+}
+
+/** Roles an account can be moved to: never owner, admin only by the owner, creators stay creators. */
+function assignableRoles(me: User, user: TeamMember): Role[] {
+  if (user.role === 'creator') return ['creator'];
+  return ROLE_OPTIONS.filter(
+    (role) => role !== 'owner' && role !== 'creator' && (role !== 'admin' || me.role === 'owner'),
+  );
+}
+
+function PeopleCard({ me }: { me: User }) {
   const t = useT();
   const [locale] = useLocale();
   const users = useQuery(usersQuery);
   const now = new Date();
+  const canManage = isAdmin(me);
   return (
     <Card
       title={t('team.peopleTitle')}
@@ -69,17 +91,27 @@ function PeopleCard() {
               <th scope="col">{t('team.colMarkets')}</th>
               <th scope="col">{t('team.colLanguage')}</th>
               <th scope="col">{t('team.colTimeZone')}</th>
+              {canManage ? (
+                <th scope="col">
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
-            {users.isPending ? <SkeletonRows columns={5} rows={3} /> : null}
+            {users.isPending ? <SkeletonRows columns={canManage ? 6 : 5} rows={3} /> : null}
             {users.data?.map((user) => {
               const zone = describeZone(user.timeZone, locale, now);
               return (
-                <tr key={user.id}>
+                <tr
+                  key={user.id}
+                  data-user-email={user.email}
+                  className={user.active ? undefined : 'row-muted'}
+                >
                   <td>
                     <div className="cell-primary">{user.name}</div>
                     <div className="cell-secondary">{user.email}</div>
+                    {user.active ? null : <Badge tone="danger">{t('team.deactivated')}</Badge>}
                   </td>
                   <td>
                     <Badge tone={user.role === 'owner' || user.role === 'admin' ? 'accent' : 'neutral'}>
@@ -106,6 +138,11 @@ function PeopleCard() {
                       </div>
                     ) : null}
                   </td>
+                  {canManage ? (
+                    <td className="cell-actions">
+                      {mayManage(me, user) ? <MemberActions me={me} user={user} /> : null}
+                    </td>
+                  ) : null}
                 </tr>
               );
             })}
@@ -113,6 +150,164 @@ function PeopleCard() {
         </table>
       </div>
     </Card>
+  );
+}
+
+/** An admin's actions on one person: access (role, markets), deactivate/reactivate, reset link. */
+function MemberActions({ me, user }: { me: User; user: TeamMember }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const queryClient = useQueryClient();
+  const [mode, setMode] = useState<'idle' | 'access' | 'deactivate'>('idle');
+  const [role, setRole] = useState<Role>(user.role);
+  const [markets, setMarkets] = useState(user.markets.join(', '));
+  const [marketsError, setMarketsError] = useState<string | undefined>();
+  const [reset, setReset] = useState<{ url: string; expiresAt: string } | null>(null);
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: keys.users });
+    void queryClient.invalidateQueries({ queryKey: keys.audit });
+  };
+  const update = useMutation({
+    mutationFn: (body: { role?: Role; marketCodes?: string[]; active?: boolean }) =>
+      api<TeamMember>('PATCH', `/api/users/${user.id}`, { body }),
+    onSuccess: () => {
+      setMode('idle');
+      refresh();
+    },
+  });
+  const issue = useMutation({
+    mutationFn: () => api<{ url: string; expiresAt: string }>('POST', `/api/users/${user.id}/password-reset`),
+    onSuccess: (created) => {
+      setReset(created);
+      refresh();
+    },
+  });
+
+  const saveAccess = (event: FormEvent) => {
+    event.preventDefault();
+    const marketCodes = parseMarketCodes(markets);
+    if (marketCodes.some((code) => !/^[A-Z]{2,8}$/.test(code))) {
+      setMarketsError(t('team.marketCodesInvalid'));
+      return;
+    }
+    update.mutate({ ...(role !== user.role ? { role } : {}), marketCodes });
+  };
+
+  return (
+    <div className="member-actions">
+      <ErrorAlert error={update.error ?? issue.error} />
+      {mode === 'access' ? (
+        <form
+          className="form"
+          onSubmit={saveAccess}
+          noValidate
+          aria-label={t('team.accessFor', { name: user.name })}
+        >
+          <Field label={t('team.role')}>
+            {(control) => (
+              <Select {...control} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+                {assignableRoles(me, user).map((option) => (
+                  <option key={option} value={option}>
+                    {roleLabel(t, option)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label={t('team.marketCodes')} hint={t('team.marketCodesHint')} error={marketsError} optional>
+            {(control) => (
+              <TextInput
+                {...control}
+                value={markets}
+                onChange={(e) => {
+                  setMarkets(e.target.value);
+                  setMarketsError(undefined);
+                }}
+                placeholder="RU, US"
+                autoComplete="off"
+              />
+            )}
+          </Field>
+          <span className="confirm">
+            <Button size="sm" type="submit" variant="primary" pending={update.isPending}>
+              {t('common.saveChanges')}
+            </Button>
+            <Button size="sm" variant="ghost" onClick={() => setMode('idle')}>
+              {t('common.cancel')}
+            </Button>
+          </span>
+        </form>
+      ) : mode === 'deactivate' ? (
+        <span className="confirm">
+          <Button
+            size="sm"
+            variant="danger"
+            pending={update.isPending}
+            onClick={() => update.mutate({ active: false })}
+          >
+            {t('team.deactivateConfirm')}
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setMode('idle')}>
+            {t('common.cancel')}
+          </Button>
+        </span>
+      ) : (
+        <span className="confirm">
+          {user.active ? (
+            <>
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={() => {
+                  setRole(user.role);
+                  setMarkets(user.markets.join(', '));
+                  setMode('access');
+                }}
+                aria-label={t('team.accessFor', { name: user.name })}
+              >
+                {t('team.changeAccess')}
+              </Button>
+              <Button
+                size="sm"
+                variant="ghost"
+                pending={issue.isPending}
+                onClick={() => issue.mutate()}
+                aria-label={t('team.resetLinkFor', { name: user.name })}
+              >
+                {t('team.resetLink')}
+              </Button>
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={() => setMode('deactivate')}
+                aria-label={t('team.deactivateFor', { name: user.name })}
+              >
+                {t('team.deactivate')}
+              </Button>
+            </>
+          ) : (
+            <Button
+              size="sm"
+              variant="ghost"
+              pending={update.isPending}
+              onClick={() => update.mutate({ active: true })}
+              aria-label={t('team.reactivateFor', { name: user.name })}
+            >
+              {t('team.reactivate')}
+            </Button>
+          )}
+        </span>
+      )}
+      {reset ? (
+        <div className="reveal" role="status">
+          <p className="reveal-title">{t('team.resetCreated', { name: user.name })}</p>
+          <p className="reveal-text">
+            {t('team.resetText', { date: formatDay(reset.expiresAt, me.timeZone, locale) })}
+          </p>
+          <CopyField value={reset.url} label={t('team.resetLinkLabel')} />
+        </div>
+      ) : null}
+    </div>
   );
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/index.ts';
 import { unauthenticated } from '../../http/errors.ts';
@@ -25,7 +25,7 @@ async function actorForSession(db: Db, sessionHash: string): Promise<(Actor & { 
     .select({ ...actorColumns, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionHash), gt(sessions.expiresAt, sql`now()`)))
+    .where(and(eq(sessions.id, sessionHash), gt(sessions.expiresAt, sql`now()`), isNull(users.deactivatedAt)))
     .limit(1);
   return row ?? null;
 }
@@ -35,7 +35,8 @@ async function actorForToken(db: Db, tokenHash: string): Promise<(Actor & { toke
     .select({ ...actorColumns, tokenId: apiTokens.id })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(eq(apiTokens.tokenHash, tokenHash))
+    // A deactivated user's tokens are kept (reactivation restores them) but never accepted.
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(users.deactivatedAt)))
     .limit(1);
   return row ?? null;
 }
@@ -64,11 +65,12 @@ export async function registerAuthentication(app: FastifyInstance) {
       const tokenHash = hashSecret(header.slice(7).trim());
       let cached = cache.get(tokenHash);
       if (!cached) {
+        const epoch = cache.epoch;
         const found = await actorForToken(db, tokenHash);
         if (!found) return;
         const { tokenId, ...actor } = found;
-        cache.set(tokenHash, actor, tokenId);
-        cached = cache.get(tokenHash)!;
+        cache.set(tokenHash, actor, tokenId, undefined, epoch);
+        cached = { actor, tokenId, expiresAt: 0 };
       }
       const tokenId = cached.tokenId!;
       request.user = cached.actor;
@@ -88,11 +90,12 @@ export async function registerAuthentication(app: FastifyInstance) {
     const sessionHash = hashSecret(cookie);
     let actor = cache.get(sessionHash)?.actor;
     if (!actor) {
+      const epoch = cache.epoch;
       const found = await actorForSession(db, sessionHash);
       if (!found) return;
       const { expiresAt, ...rest } = found;
       actor = rest;
-      cache.set(sessionHash, actor, null, expiresAt);
+      cache.set(sessionHash, actor, null, expiresAt, epoch);
     }
     request.user = actor;
     request.credential = { kind: 'session', id: sessionHash };

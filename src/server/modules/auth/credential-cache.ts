@@ -20,6 +20,16 @@ interface Entry {
  */
 export class CredentialCache {
   private readonly entries = new Map<string, Entry>();
+  private generation = 0;
+
+  /**
+   * Bumped by every `forgetUser`. A lookup notes it before reading the database and passes it to
+   * `set`: when a user was forgotten in between (their credentials changed while the read was in
+   * flight), the possibly stale answer is not cached.
+   */
+  get epoch(): number {
+    return this.generation;
+  }
 
   get(key: string): Entry | undefined {
     const entry = this.entries.get(key);
@@ -31,18 +41,20 @@ export class CredentialCache {
     return entry;
   }
 
-  set(key: string, actor: Actor, tokenId: string | null, validUntil?: Date): void {
+  set(key: string, actor: Actor, tokenId: string | null, validUntil?: Date, epoch?: number): void {
+    if (epoch !== undefined && epoch !== this.generation) return;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     const expiresAt = Math.min(Date.now() + TTL_MS, validUntil?.getTime() ?? Number.POSITIVE_INFINITY);
     this.entries.set(key, { actor, tokenId, expiresAt });
   }
 
   forgetUser(userId: string): void {
+    this.generation += 1;
     for (const [key, entry] of this.entries) if (entry.actor.id === userId) this.entries.delete(key);
   }
 }
 
-/** Call in the transaction that changes a user's sessions, tokens, role, markets or profile. */
+/** Call in the transaction that changes a user's sessions, tokens, role, markets, profile or activation. */
 export async function announceCredentialChange(tx: DbOrTx, userId: string): Promise<void> {
   await tx.execute(sql`select pg_notify(${CREDENTIALS_CHANNEL}, ${userId})`);
 }

@@ -124,16 +124,3 @@ export async function revokeInvitation(db: Db, actor: Actor, id: string) {
     await publish(tx, 'workspace', { type: 'invite.revoked', entityType: 'invite', entityId: id });
   });
 }
-
-export async function listUsers(db: Db) {
-  const rows = await db.select().from(users).orderBy(users.createdAt);
-  return rows.map((row) => ({
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    markets: row.marketCodes,
-    locale: row.locale,
-    timeZone: row.timeZone,
-  }));
-}

@@ -5,27 +5,29 @@ import { AppError, forbidden } from '../../http/errors.ts';
 import { originOf } from '../../http/html.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
 import { requireUser, SESSION_COOKIE, SESSION_DAYS } from './authenticate.ts';
-import {
-  createInvitation,
-  findOpenInvitation,
-  listInvitations,
-  listUsers,
-  revokeInvitation,
-} from './invitations.ts';
+import { createInvitation, findOpenInvitation, listInvitations, revokeInvitation } from './invitations.ts';
 import { login, logout } from './login.ts';
+import { DEVICE_COOKIE, DEVICE_DAYS } from './login-limit.ts';
+import { listUsers, updateUser } from './manage-users.ts';
+import { changePassword, confirmReset, issueResetLink, requestReset } from './passwords.ts';
 import { isAdmin, isStaff } from './policies.ts';
 import { presentUser } from './present.ts';
 import { needsSetup, register } from './register.ts';
 import {
+  changePasswordBody,
   createInviteBody,
   createTokenBody,
   errorSchema,
   idParams,
   inviteSchema,
+  listedUserSchema,
   loginBody,
   registerBody,
+  resetConfirmBody,
+  resetRequestBody,
   tokenSchema,
   updateMeBody,
+  updateUserBody,
   userSchema,
 } from './schema.ts';
 import { updateProfile } from './update-profile.ts';
@@ -40,6 +42,18 @@ function setSessionCookie(request: FastifyRequest, reply: FastifyReply, cookie: 
     path: '/',
     maxAge: SESSION_DAYS * 24 * 3600,
   });
+}
+
+/** A 429 from the shared sign-in limit carries `Retry-After`, like the plugin's. */
+async function withRetryAfter<T>(reply: FastifyReply, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'rate_limited') {
+      reply.header('retry-after', String(error.values?.seconds ?? 60));
+    }
+    throw error;
+  }
 }
 
 function rateLimited(max: number) {
@@ -103,17 +117,99 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/login',
     {
-      config: rateLimited(10),
       schema: {
         tags,
+        summary:
+          'Sign in (limits shared by all instances: 10 failures per account, 50 per address, 15 minutes)',
         body: loginBody,
-        response: { 200: z.object({ user: userSchema }), 401: errorSchema, 429: errorSchema },
+        response: {
+          200: z.object({ user: userSchema }),
+          401: errorSchema,
+          403: errorSchema,
+          429: errorSchema,
+        },
       },
     },
     async (request, reply) => {
-      const { user, session } = await login(db, request.body.email, request.body.password);
+      const { user, session, deviceCookie } = await withRetryAfter(reply, () =>
+        login(db, {
+          email: request.body.email,
+          password: request.body.password,
+          address: request.ip,
+          deviceCookie: request.cookies[DEVICE_COOKIE],
+        }),
+      );
+      // The session cookie first: clients that read one Set-Cookie header see it.
       setSessionCookie(request, reply, session.cookie);
+      if (deviceCookie) {
+        reply.setCookie(DEVICE_COOKIE, deviceCookie, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: request.protocol === 'https',
+          path: '/api/auth',
+          maxAge: DEVICE_DAYS * 24 * 3600,
+        });
+      }
       return { user: presentUser(user) };
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset',
+    {
+      config: rateLimited(10),
+      schema: {
+        tags,
+        summary: 'Ask for a reset link by e-mail (always 202: never says whether the address is known)',
+        body: resetRequestBody,
+        response: { 202: z.null(), 429: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      await requestReset(db, request.body.email);
+      return reply.status(202).send(null);
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset/confirm',
+    {
+      config: rateLimited(10),
+      schema: {
+        tags,
+        summary: 'Set a new password with a one-time reset link; ends every session of that user',
+        body: resetConfirmBody,
+        response: { 204: z.null(), 400: errorSchema, 429: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const userId = await confirmReset(db, request.body.token, request.body.newPassword);
+      app.ctx.credentials.forgetUser(userId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/me/password',
+    {
+      config: { changesCredentials: true },
+      schema: {
+        tags,
+        summary: 'Change your password: the current one is checked, your other sessions end',
+        body: changePasswordBody,
+        response: { 204: z.null(), 400: errorSchema, 401: errorSchema, 429: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireUser(request);
+      await withRetryAfter(reply, () =>
+        changePassword(db, actor, {
+          ...request.body,
+          keepSessionHash: request.credential?.kind === 'session' ? request.credential.id : null,
+          address: request.ip,
+        }),
+      );
+      return reply.status(204).send(null);
     },
   );
 
@@ -152,13 +248,58 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         response: {
-          200: z.object({ users: z.array(userSchema.omit({ locale: true }).extend({ locale: z.string() })) }),
+          200: z.object({ users: z.array(listedUserSchema) }),
         },
       },
     },
     async (request) => {
       if (!isStaff(requireUser(request))) throw forbidden();
       return { users: await listUsers(db) };
+    },
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      schema: {
+        tags,
+        summary: "Change a user's role, markets or activation (owner and admins)",
+        params: idParams,
+        body: updateUserBody,
+        response: { 200: listedUserSchema, 400: errorSchema, 403: errorSchema, 404: errorSchema },
+      },
+    },
+    async (request) => {
+      const updated = await updateUser(db, requireUser(request), request.params.id, request.body);
+      // NOTIFY reaches this instance a moment after the commit: forget the user here at once.
+      app.ctx.credentials.forgetUser(request.params.id);
+      return updated;
+    },
+  );
+
+  app.post(
+    '/api/users/:id/password-reset',
+    {
+      schema: {
+        tags,
+        summary: 'Issue a one-time password reset link for a user (shown once, valid 24 hours)',
+        params: idParams,
+        response: {
+          201: z.object({ url: z.string(), expiresAt: z.string() }),
+          403: errorSchema,
+          404: errorSchema,
+          409: errorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const created = await issueResetLink(
+        db,
+        requireUser(request),
+        request.params.id,
+        originOf(request, app.ctx.config.publicUrl),
+      );
+      return reply.status(201).send(created);
     },
   );
 

@@ -75,3 +75,33 @@ export const idParams = z.strictObject({ id: z.uuid() });
 export const errorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
+
+/** A new password follows the registration rule. */
+export const newPassword = z.string().min(MIN_PASSWORD_LENGTH).max(256);
+
+export const updateUserBody = z
+  .strictObject({
+    role: role.optional(),
+    marketCodes: z.array(marketCode).max(50).optional(),
+    active: z.boolean().optional(),
+  })
+  .describe('Role, markets or activation of a user (owner and admins; see README "Accounts")');
+
+export const listedUserSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role,
+  markets: z.array(z.string()),
+  locale: z.string(),
+  timeZone: z.string(),
+  active: z.boolean(),
+  deactivatedAt: z.string().nullable(),
+});
+
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(256),
+  newPassword,
+});
+export const resetRequestBody = z.strictObject({ email });
+export const resetConfirmBody = z.strictObject({ token: z.string().min(1).max(200), newPassword });

@@ -9,7 +9,10 @@ import { TASK_STATUSES, tasks } from './tables.ts';
 export type TaskRow = typeof tasks.$inferSelect;
 type Query = z.output<typeof listTasksQuery>;
 
-export function presentTask(row: TaskRow & { ownerName: string }, now = Date.now()) {
+/** Whether a task's owner can still work: a deactivated owner's tasks need a new owner. */
+export const ownerActiveColumn = sql<boolean>`(${users.deactivatedAt} is null)`;
+
+export function presentTask(row: TaskRow & { ownerName: string; ownerActive: boolean }, now = Date.now()) {
   return {
     id: row.id,
     campaignId: row.campaignId,
@@ -18,6 +21,7 @@ export function presentTask(row: TaskRow & { ownerName: string }, now = Date.now
     description: row.description,
     ownerId: row.ownerId,
     ownerName: row.ownerName,
+    ownerActive: row.ownerActive,
     marketCode: row.marketCode,
     status: row.status,
     dueAt: row.dueAt?.toISOString() ?? null,
@@ -120,6 +124,7 @@ export async function findTasks(db: DbOrTx, scope: TaskScope, query: Query) {
     .select({
       task: tasks,
       ownerName: users.name,
+      ownerActive: ownerActiveColumn,
       ...Object.fromEntries(cursorColumns.map((c, i) => [`k${i}`, c])),
     })
     .from(tasks)
@@ -137,7 +142,9 @@ export async function findTasks(db: DbOrTx, scope: TaskScope, query: Query) {
       : null;
   const now = Date.now();
   return {
-    tasks: page.map((r) => presentTask({ ...r.task, ownerName: r.ownerName }, now)),
+    tasks: page.map((r) =>
+      presentTask({ ...r.task, ownerName: r.ownerName, ownerActive: r.ownerActive }, now),
+    ),
     nextCursor,
     total,
   };

@@ -63,6 +63,8 @@ export const taskSchema = z.object({
   description: z.string(),
   ownerId: z.uuid(),
   ownerName: z.string(),
+  /** False when the owner was deactivated: the task needs a new owner. */
+  ownerActive: z.boolean(),
   marketCode: z.string().nullable(),
   status: z.enum(TASK_STATUSES),
   dueAt: z.string().nullable(),

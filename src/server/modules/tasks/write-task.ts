@@ -9,7 +9,7 @@ import { type Actor, isStaff } from '../auth/policies.ts';
 import { users } from '../auth/tables.ts';
 import { assertCampaignMarket, type Campaign, findCampaign } from '../campaigns/find-campaign.ts';
 import { mayViewCampaign } from '../campaigns/policies.ts';
-import { presentTask, type TaskRow } from './find-tasks.ts';
+import { ownerActiveColumn, presentTask, type TaskRow } from './find-tasks.ts';
 import type { createTaskBody, updateTaskBody } from './schema.ts';
 import { tasks, taskWatchers } from './tables.ts';
 
@@ -20,10 +20,11 @@ const RANK_STEP = 1024;
 
 async function assertAssignable(tx: DbOrTx, userId: string) {
   const [user] = await tx
-    .select({ id: users.id, role: users.role, name: users.name })
+    .select({ id: users.id, role: users.role, name: users.name, deactivatedAt: users.deactivatedAt })
     .from(users)
     .where(eq(users.id, userId));
   if (!user || user.role === 'creator') throw new AppError(400, 'unknown_user', 'error.unknown_user');
+  if (user.deactivatedAt) throw new AppError(400, 'user_deactivated', 'error.user_deactivated');
   return user;
 }
 
@@ -86,7 +87,7 @@ export async function createTask(
     const watcherIds = [...new Set([actor.id, owner.id, ...(input.watcherIds ?? [])])];
     for (const id of input.watcherIds ?? []) await assertAssignable(tx, id);
     await tx.insert(taskWatchers).values(watcherIds.map((userId) => ({ taskId: row!.id, userId })));
-    const presented = presentTask({ ...row!, ownerName: owner.name });
+    const presented = presentTask({ ...row!, ownerName: owner.name, ownerActive: true });
     await recordAuditEvent(tx, {
       actor,
       action: 'task.created',
@@ -136,14 +137,14 @@ export async function updateTask(db: Db, actor: Actor, id: string, input: z.outp
   if (!mayWriteTasks(actor)) throw forbidden();
   return db.transaction(async (tx) => {
     const [found] = await tx
-      .select({ task: tasks, ownerName: users.name })
+      .select({ task: tasks, ownerName: users.name, ownerActive: ownerActiveColumn })
       .from(tasks)
       .innerJoin(users, eq(users.id, tasks.ownerId))
       .where(eq(tasks.id, id))
       .for('update', { of: tasks });
     if (!found) throw notFound();
     const current = found.task;
-    const before = presentTask({ ...current, ownerName: found.ownerName });
+    const before = presentTask({ ...current, ownerName: found.ownerName, ownerActive: found.ownerActive });
     if (input.version !== current.version) {
       throw new AppError(409, 'version_conflict', 'error.version_conflict', undefined, { current: before });
     }
@@ -178,7 +179,11 @@ export async function updateTask(db: Db, actor: Actor, id: string, input: z.outp
       .where(eq(tasks.id, id))
       .returning();
     if (owner) await tx.insert(taskWatchers).values({ taskId: id, userId: owner.id }).onConflictDoNothing();
-    const after = presentTask({ ...row!, ownerName: owner?.name ?? found.ownerName });
+    const after = presentTask({
+      ...row!,
+      ownerName: owner?.name ?? found.ownerName,
+      ownerActive: owner ? true : found.ownerActive,
+    });
     const changed = (Object.keys(after) as Array<keyof typeof after>).filter(
       (k) => k !== 'version' && k !== 'updatedAt' && JSON.stringify(after[k]) !== JSON.stringify(before[k]),
     );
@@ -226,12 +231,12 @@ export async function deleteTask(db: Db, actor: Actor, id: string) {
 export async function findTaskForViewer(db: DbOrTx, actor: Actor, id: string) {
   if (!mayViewCampaign(actor)) throw forbidden();
   const [row] = await db
-    .select({ task: tasks, ownerName: users.name })
+    .select({ task: tasks, ownerName: users.name, ownerActive: ownerActiveColumn })
     .from(tasks)
     .innerJoin(users, eq(users.id, tasks.ownerId))
     .where(eq(tasks.id, id));
   if (!row) throw notFound();
-  return presentTask({ ...row.task, ownerName: row.ownerName });
+  return presentTask({ ...row.task, ownerName: row.ownerName, ownerActive: row.ownerActive });
 }
 
 export async function watchersOf(db: DbOrTx, taskId: string) {

@@ -322,6 +322,7 @@ const TaskCard = memo(function TaskCard({
   onDragEnd: () => void;
   context: CardContext;
 }) {
+  const t = useT();
   const href = `/campaigns/${context.campaignId}/tasks/${task.id}${context.search}`;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a drag source; its title is the link, 1–5 set the status by keyboard
@@ -337,7 +338,10 @@ const TaskCard = memo(function TaskCard({
       <div className="task-card-top">
         <span className="task-number">#{task.number}</span>
         <MarketBadge code={task.marketCode} />
-        <span className="task-card-owner" title={task.ownerName}>
+        <span
+          className={task.ownerActive ? 'task-card-owner' : 'task-card-owner owner-deactivated'}
+          title={task.ownerActive ? task.ownerName : t('tracker.ownerDeactivated', { name: task.ownerName })}
+        >
           <Avatar name={task.ownerName} size="xs" />
         </span>
       </div>
@@ -350,7 +354,11 @@ const TaskCard = memo(function TaskCard({
           <DueDate task={task} viewerZone={context.viewerZone} zones={context.zones} now={context.now} />
         </div>
       ) : null}
-      <span className="visually-hidden">{task.ownerName}</span>
+      {task.ownerActive ? (
+        <span className="visually-hidden">{task.ownerName}</span>
+      ) : (
+        <span className="task-card-needs-owner">{t('tracker.needsNewOwner', { name: task.ownerName })}</span>
+      )}
     </div>
   );
 });

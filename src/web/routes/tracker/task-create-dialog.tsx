@@ -29,9 +29,11 @@ export const parseLabels = (text: string) => [
   ),
 ];
 
-/** People who can own a task (everyone but external creators). */
+/** People who can own a task (everyone but external creators and deactivated accounts). */
 export const assignable = (users: readonly TeamMember[] | undefined) =>
-  (users ?? []).filter((user) => user.role !== 'creator').sort((a, b) => a.name.localeCompare(b.name));
+  (users ?? [])
+    .filter((user) => user.role !== 'creator' && user.active)
+    .sort((a, b) => a.name.localeCompare(b.name));
 
 /**
  * Quick create: title, owner, market, status, due (a local date and time in a chosen zone: the

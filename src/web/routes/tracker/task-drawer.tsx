@@ -261,7 +261,11 @@ export function TaskDrawer({
                 onChange={(event) => void save({ ownerId: event.target.value })}
               >
                 {assignable(users).some((user) => user.id === task.ownerId) ? null : (
-                  <option value={task.ownerId}>{task.ownerName}</option>
+                  <option value={task.ownerId}>
+                    {task.ownerActive
+                      ? task.ownerName
+                      : t('tracker.ownerDeactivated', { name: task.ownerName })}
+                  </option>
                 )}
                 {assignable(users).map((user) => (
                   <option key={user.id} value={user.id}>

@@ -163,7 +163,11 @@ export function TaskList({
                 <td>
                   <span className="owner-cell">
                     <Avatar name={task.ownerName} size="xs" />
-                    <span className="owner-name">{task.ownerName}</span>
+                    <span className="owner-name">
+                      {task.ownerActive
+                        ? task.ownerName
+                        : t('tracker.ownerDeactivated', { name: task.ownerName })}
+                    </span>
                   </span>
                 </td>
                 <td>

@@ -16,6 +16,15 @@ export const enServer = {
   'error.invite_required': 'This instance is already set up. Ask an admin for an invitation.',
   'error.invite_invalid': 'This invitation is invalid, used or expired.',
   'error.invite_email_mismatch': 'This invitation was sent to a different email address.',
+  'error.owner_protected': 'The owner account cannot be changed or deactivated.',
+  'error.cannot_change_self':
+    'You cannot change your own role, markets or activation, or issue yourself a reset link.',
+  'error.creator_role_fixed':
+    'Creator accounts keep the creator role, and staff accounts cannot become creators. Invite them instead.',
+  'error.wrong_password': 'The current password is incorrect.',
+  'error.user_deactivated': 'This user is deactivated. Reactivate them first.',
+  'error.account_deactivated': 'This account has been deactivated. Ask an admin to reactivate it.',
+  'error.reset_invalid': 'This reset link is invalid, used or expired. Ask for a new one.',
   'error.role_not_allowed': 'You cannot grant the role "{role}".',
   'error.invalid_time_zone': '"{timeZone}" is not a known IANA time zone.',
   'error.weak_password': 'The password must be at least {min, number} characters long.',

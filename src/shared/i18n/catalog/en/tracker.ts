@@ -19,6 +19,8 @@ export const enTracker = {
   'tracker.market.allShort': 'All',
 
   'tracker.field.title': 'Title',
+  'tracker.ownerDeactivated': '{name} (deactivated)',
+  'tracker.needsNewOwner': 'Needs a new owner: {name} is deactivated',
   'tracker.field.owner': 'Owner',
   'tracker.field.market': 'Market',
   'tracker.field.status': 'Status',

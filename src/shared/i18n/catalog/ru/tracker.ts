@@ -19,6 +19,8 @@ export const ruTracker: Record<keyof typeof enTracker, string> = {
   'tracker.market.allShort': 'Все',
 
   'tracker.field.title': 'Название',
+  'tracker.ownerDeactivated': '{name} (отключён)',
+  'tracker.needsNewOwner': 'Нужен новый ответственный: {name} отключён',
   'tracker.field.owner': 'Ответственный',
   'tracker.field.market': 'Рынок',
   'tracker.field.status': 'Статус',

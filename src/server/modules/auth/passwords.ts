@@ -1,0 +1,156 @@
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/index.ts';
+import { AppError } from '../../http/errors.ts';
+import { recordAuditEvent } from '../audit/record-event.ts';
+import { announceCredentialChange } from './credential-cache.ts';
+import { clearAccountFailures, enforceLoginLimit, recordLoginFailure } from './login-limit.ts';
+import { lockManagedUser } from './manage-users.ts';
+import type { Actor } from './policies.ts';
+import { iso } from './present.ts';
+import { hashPassword, hashSecret, newSecret, verifyPassword } from './secrets.ts';
+import { passwordResets, sessions, users } from './tables.ts';
+
+export const RESET_HOURS = 24;
+
+/**
+ * A signed-in user changes their password: the current one is checked (wrong guesses count towards
+ * the account's sign-in limit, so a borrowed session cannot brute-force it), every other session
+ * ends, the one making the change stays.
+ */
+export async function changePassword(
+  db: Db,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string; keepSessionHash: string | null; address: string },
+) {
+  const [row] = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, actor.id));
+  if (!row) throw new Error('signed-in user vanished');
+  await enforceLoginLimit(db, actor.email, input.address, null);
+  if (!(await verifyPassword(input.currentPassword, row.passwordHash))) {
+    await recordLoginFailure(db, actor.email, input.address);
+    throw new AppError(400, 'wrong_password', 'error.wrong_password');
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, actor.id));
+    const others = input.keepSessionHash
+      ? and(eq(sessions.userId, actor.id), ne(sessions.id, input.keepSessionHash))
+      : eq(sessions.userId, actor.id);
+    const ended = await tx.delete(sessions).where(others).returning({ id: sessions.id });
+    await recordAuditEvent(tx, {
+      actor,
+      action: 'user.password_changed',
+      entityType: 'user',
+      entityId: actor.id,
+      after: { otherSessionsEnded: ended.length },
+    });
+    await announceCredentialChange(tx, actor.id);
+  });
+}
+
+async function createResetToken(tx: DbOrTx, userId: string, createdBy: string | null) {
+  // A new link replaces any open one: only the latest link works.
+  await tx
+    .update(passwordResets)
+    .set({ expiresAt: sql`now()` })
+    .where(
+      and(
+        eq(passwordResets.userId, userId),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, sql`now()`),
+      ),
+    );
+  const token = newSecret();
+  const [row] = await tx
+    .insert(passwordResets)
+    .values({
+      tokenHash: hashSecret(token),
+      userId,
+      createdBy,
+      expiresAt: new Date(Date.now() + RESET_HOURS * 3600 * 1000),
+    })
+    .returning();
+  if (!row) throw new Error('insert returned no row');
+  return { token, row };
+}
+
+/** An admin issues a one-time link for a user they manage (shown once; stored hashed). */
+export async function issueResetLink(db: Db, actor: Actor, userId: string, origin: string) {
+  return db.transaction(async (tx) => {
+    if (userId === actor.id) throw new AppError(403, 'cannot_change_self', 'error.cannot_change_self');
+    const target = await lockManagedUser(tx, actor, userId);
+    if (target.deactivatedAt) throw new AppError(409, 'user_deactivated', 'error.user_deactivated');
+    const { token, row } = await createResetToken(tx, userId, actor.id);
+    await recordAuditEvent(tx, {
+      actor,
+      action: 'user.password_reset_issued',
+      entityType: 'user',
+      entityId: userId,
+      after: { email: target.email, expiresAt: iso(row.expiresAt) },
+    });
+    return { url: `${origin}/reset/${token}`, expiresAt: iso(row.expiresAt)! };
+  });
+}
+
+/**
+ * Someone asks for a reset by e-mail address. The answer never says whether the address is known.
+ * For an active account a token is created; sending it by e-mail arrives with notifications.
+ */
+export async function requestReset(db: Db, email: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [user] = await tx
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(and(eq(users.email, email), isNull(users.deactivatedAt)))
+      .for('update');
+    if (!user) return;
+    const { row } = await createResetToken(tx, user.id, null);
+    await recordAuditEvent(tx, {
+      actor: null,
+      action: 'user.password_reset_requested',
+      entityType: 'user',
+      entityId: user.id,
+      after: { expiresAt: iso(row.expiresAt) },
+    });
+  });
+}
+
+/** Uses a reset link once: sets the password and ends every session of that user. */
+export async function confirmReset(db: Db, token: string, newPassword: string): Promise<string> {
+  const passwordHash = await hashPassword(newPassword);
+  return db.transaction(async (tx) => {
+    const [found] = await tx
+      .select({ reset: passwordResets, user: { id: users.id, name: users.name, email: users.email } })
+      .from(passwordResets)
+      .innerJoin(users, eq(users.id, passwordResets.userId))
+      .where(
+        and(
+          eq(passwordResets.tokenHash, hashSecret(token)),
+          isNull(passwordResets.usedAt),
+          gt(passwordResets.expiresAt, sql`now()`),
+          isNull(users.deactivatedAt),
+        ),
+      )
+      .for('update', { of: passwordResets });
+    if (!found) throw new AppError(400, 'reset_invalid', 'error.reset_invalid');
+    const { reset, user } = found;
+    await tx.update(passwordResets).set({ usedAt: new Date() }).where(eq(passwordResets.id, reset.id));
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, user.id));
+    const ended = await tx
+      .delete(sessions)
+      .where(eq(sessions.userId, user.id))
+      .returning({ id: sessions.id });
+    await clearAccountFailures(tx, user.email);
+    await recordAuditEvent(tx, {
+      actor: { id: user.id, name: user.name },
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: user.id,
+      after: { resetId: reset.id, issuedBy: reset.createdBy, sessionsEnded: ended.length },
+    });
+    await announceCredentialChange(tx, user.id);
+    return user.id;
+  });
+}
