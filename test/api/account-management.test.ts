@@ -71,6 +71,7 @@ describe('deactivation', () => {
     expect(task.status).toBe(201);
     expect(task.body.ownerActive).toBe(true);
 
+    const link = await owner.post<{ url: string }>(`/api/users/${user.id}/password-reset`);
     const res = await owner.patch<ListedUser>(`/api/users/${user.id}`, { active: false });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: user.id, active: false });
@@ -109,9 +110,51 @@ describe('deactivation', () => {
     expect(back.body).toMatchObject({ active: true, deactivatedAt: null });
     expect((await script.get('/api/me')).status).toBe(200);
     expect((await signIn(server.url, user.email)).res.status).toBe(200);
+    // A reset link issued before the deactivation died with it.
+    const stale = await new Client(server.url).post<ErrorBody>('/api/auth/password-reset/confirm', {
+      token: link.body.url.split('/reset/')[1],
+      newPassword: NEW_PASSWORD,
+    });
+    expect(stale.body.error.code).toBe('reset_invalid');
+    // While deactivated, no reset link is issued either.
+    await owner.patch(`/api/users/${user.id}`, { active: false });
+    const refusedLink = await owner.post<ErrorBody>(`/api/users/${user.id}/password-reset`);
+    expect(refusedLink.status).toBe(409);
+    expect(refusedLink.body.error.code).toBe('user_deactivated');
+    await owner.patch(`/api/users/${user.id}`, { active: true });
     expect((await owner.get<{ ownerActive: boolean }>(`/api/tasks/${task.body.id}`)).body.ownerActive).toBe(
       true,
     );
+  });
+
+  it("ends the user's open event stream when their access changes", async () => {
+    const server = await start();
+    const { client: owner } = await setupOwner(server.url);
+    const { client: member, user } = await buildUser(owner, { role: 'member', marketCodes: ['US'] });
+    const openStream = async () => {
+      const res = await fetch(`${server.url}/api/events`, { headers: { cookie: member.cookie! } });
+      expect(res.status).toBe(200);
+      const reader = res.body!.getReader();
+      await reader.read(); // the "connected" comment
+      return reader;
+    };
+    const endsWithin = async (reader: ReadableStreamDefaultReader<Uint8Array>, ms: number) => {
+      const timeout = new Promise<'open'>((resolve) => setTimeout(() => resolve('open'), ms));
+      const ended = (async () => {
+        for (;;) if ((await reader.read()).done) return 'ended' as const;
+      })();
+      return Promise.race([ended, timeout]);
+    };
+    // A role change ends the stream; the reconnect is authorized again and works.
+    const first = await openStream();
+    expect((await owner.patch(`/api/users/${user.id}`, { role: 'stakeholder' })).status).toBe(200);
+    expect(await endsWithin(first, 2_000)).toBe('ended');
+    const second = await openStream();
+    expect((await owner.patch(`/api/users/${user.id}`, { active: false })).status).toBe(200);
+    expect(await endsWithin(second, 2_000)).toBe('ended');
+    const refused = await fetch(`${server.url}/api/events`, { headers: { cookie: member.cookie! } });
+    expect(refused.status).toBe(401);
+    await refused.body?.cancel();
   });
 
   it('protects the owner and the caller, and lets only admins manage users', async () => {

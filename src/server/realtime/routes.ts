@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { forbidden } from '../http/errors.ts';
+import { watchAccess } from '../modules/auth/access-revoked.ts';
 import { requireUser } from '../modules/auth/authenticate.ts';
 import { isStaff } from '../modules/auth/policies.ts';
 import type { Scope } from './index.ts';
@@ -34,11 +35,24 @@ export function streamScope(
   });
   const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), HEARTBEAT_MS);
   const untrack = app.ctx.hub.track(() => raw.end());
-  request.raw.on('close', () => {
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
     clearInterval(heartbeat);
     unsubscribe();
     untrack();
-  });
+    unwatch();
+  };
+  // Ended when the user's access shrinks (deactivated, role changed…): the reconnect is authorized
+  // anew. Ending a response does not close a keep-alive socket, so stop writing first.
+  const unwatch = request.user
+    ? watchAccess(app, request.user.id, () => {
+        close();
+        raw.end();
+      })
+    : () => {};
+  request.raw.on('close', close);
 }
 
 export const realtimeRoutes: FastifyPluginAsyncZod = async (app) => {

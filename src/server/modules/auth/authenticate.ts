@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/index.ts';
 import { unauthenticated } from '../../http/errors.ts';
+import { listenForRevokedAccess } from './access-revoked.ts';
 import { CREDENTIALS_CHANNEL } from './credential-cache.ts';
 import type { Actor } from './policies.ts';
 import { hashSecret } from './secrets.ts';
@@ -49,6 +50,7 @@ export async function registerAuthentication(app: FastifyInstance) {
   const cache = app.ctx.credentials;
   const unlisten = await app.ctx.database.listen(CREDENTIALS_CHANNEL, (userId) => cache.forgetUser(userId));
   app.addHook('onClose', async () => unlisten());
+  await listenForRevokedAccess(app);
   // NOTIFY reaches this instance a moment after the commit; a caller who just signed out or
   // revoked a token must not be served from the cache in that moment, so routes that change
   // credentials or the profile (config.changesCredentials) clear the caller's entries before the

@@ -5,11 +5,12 @@ import { AppError, forbidden } from '../../http/errors.ts';
 import { originOf } from '../../http/html.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
 import { requireUser, SESSION_COOKIE, SESSION_DAYS } from './authenticate.ts';
+import { changePassword } from './change-password.ts';
 import { createInvitation, findOpenInvitation, listInvitations, revokeInvitation } from './invitations.ts';
+import { listUsers } from './list-users.ts';
 import { login, logout } from './login.ts';
 import { DEVICE_COOKIE, DEVICE_DAYS } from './login-limit.ts';
-import { listUsers, updateUser } from './manage-users.ts';
-import { changePassword, confirmReset, issueResetLink, requestReset } from './passwords.ts';
+import { confirmReset, issueResetLink, requestReset } from './password-resets.ts';
 import { isAdmin, isStaff } from './policies.ts';
 import { presentUser } from './present.ts';
 import { needsSetup, register } from './register.ts';
@@ -31,6 +32,7 @@ import {
   userSchema,
 } from './schema.ts';
 import { updateProfile } from './update-profile.ts';
+import { updateUser } from './update-user.ts';
 
 const tags = ['Accounts'];
 

@@ -1,14 +1,15 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/index.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { publish } from '../../realtime/index.ts';
 import { recordAuditEvent } from '../audit/record-event.ts';
+import { announceAccessRevoked } from './access-revoked.ts';
 import { announceCredentialChange } from './credential-cache.ts';
+import { presentListedUser } from './list-users.ts';
 import { type Actor, isAdmin } from './policies.ts';
-import { iso } from './present.ts';
 import type { updateUserBody } from './schema.ts';
-import { sessions, users } from './tables.ts';
+import { passwordResets, sessions, users } from './tables.ts';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -26,25 +27,6 @@ export function mayManageUser(actor: Actor, target: Pick<UserRow, 'id' | 'role'>
   if (target.role === 'owner') return false;
   if (target.role === 'admin' && actor.role !== 'owner') return false;
   return true;
-}
-
-export function presentListedUser(row: UserRow) {
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    markets: row.marketCodes,
-    locale: row.locale,
-    timeZone: row.timeZone,
-    active: row.deactivatedAt === null,
-    deactivatedAt: iso(row.deactivatedAt),
-  };
-}
-
-export async function listUsers(db: Db) {
-  const rows = await db.select().from(users).orderBy(users.createdAt);
-  return rows.map(presentListedUser);
 }
 
 /** Finds a user an admin may manage, locked for the change; 404 when unknown, 403 when not theirs. */
@@ -111,7 +93,20 @@ export async function updateUser(db: Db, actor: Actor, id: string, changes: z.ou
       .where(eq(users.id, id))
       .returning();
     if (!updated) throw new Error('update returned no row');
-    if (changes.active === false && wasActive) await tx.delete(sessions).where(eq(sessions.userId, id));
+    if (changes.active === false && wasActive) {
+      await tx.delete(sessions).where(eq(sessions.userId, id));
+      // Open reset links die with the deactivation: reactivation does not bring them back.
+      await tx
+        .update(passwordResets)
+        .set({ expiresAt: sql`now()` })
+        .where(
+          and(
+            eq(passwordResets.userId, id),
+            isNull(passwordResets.usedAt),
+            gt(passwordResets.expiresAt, sql`now()`),
+          ),
+        );
+    }
     const action =
       after.active === false
         ? 'user.deactivated'
@@ -127,6 +122,7 @@ export async function updateUser(db: Db, actor: Actor, id: string, changes: z.ou
       after: { email: current.email, ...after },
     });
     await announceCredentialChange(tx, id);
+    await announceAccessRevoked(tx, id);
     await publish(tx, 'workspace', { type: 'user.updated', entityType: 'user', entityId: id });
     return presentListedUser(updated);
   });

@@ -1,54 +1,18 @@
-import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/index.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAuditEvent } from '../audit/record-event.ts';
+import { announceAccessRevoked } from './access-revoked.ts';
 import { announceCredentialChange } from './credential-cache.ts';
-import { clearAccountFailures, enforceLoginLimit, recordLoginFailure } from './login-limit.ts';
-import { lockManagedUser } from './manage-users.ts';
+import { clearAccountFailures } from './login-limit.ts';
 import type { Actor } from './policies.ts';
 import { iso } from './present.ts';
-import { hashPassword, hashSecret, newSecret, verifyPassword } from './secrets.ts';
+import { hashPassword, hashSecret, newSecret } from './secrets.ts';
 import { passwordResets, sessions, users } from './tables.ts';
+import { lockManagedUser } from './update-user.ts';
 
+/** One-time password reset links: issued by an admin or requested by e-mail, used once. */
 export const RESET_HOURS = 24;
-
-/**
- * A signed-in user changes their password: the current one is checked (wrong guesses count towards
- * the account's sign-in limit, so a borrowed session cannot brute-force it), every other session
- * ends, the one making the change stays.
- */
-export async function changePassword(
-  db: Db,
-  actor: Actor,
-  input: { currentPassword: string; newPassword: string; keepSessionHash: string | null; address: string },
-) {
-  const [row] = await db
-    .select({ passwordHash: users.passwordHash })
-    .from(users)
-    .where(eq(users.id, actor.id));
-  if (!row) throw new Error('signed-in user vanished');
-  await enforceLoginLimit(db, actor.email, input.address, null);
-  if (!(await verifyPassword(input.currentPassword, row.passwordHash))) {
-    await recordLoginFailure(db, actor.email, input.address);
-    throw new AppError(400, 'wrong_password', 'error.wrong_password');
-  }
-  const passwordHash = await hashPassword(input.newPassword);
-  await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, actor.id));
-    const others = input.keepSessionHash
-      ? and(eq(sessions.userId, actor.id), ne(sessions.id, input.keepSessionHash))
-      : eq(sessions.userId, actor.id);
-    const ended = await tx.delete(sessions).where(others).returning({ id: sessions.id });
-    await recordAuditEvent(tx, {
-      actor,
-      action: 'user.password_changed',
-      entityType: 'user',
-      entityId: actor.id,
-      after: { otherSessionsEnded: ended.length },
-    });
-    await announceCredentialChange(tx, actor.id);
-  });
-}
 
 async function createResetToken(tx: DbOrTx, userId: string, createdBy: string | null) {
   // A new link replaces any open one: only the latest link works.
@@ -151,6 +115,7 @@ export async function confirmReset(db: Db, token: string, newPassword: string): 
       after: { resetId: reset.id, issuedBy: reset.createdBy, sessionsEnded: ended.length },
     });
     await announceCredentialChange(tx, user.id);
+    await announceAccessRevoked(tx, user.id);
     return user.id;
   });
 }
