@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { Client } from '../support/client.ts';
-import { setupOwner } from '../support/factories.ts';
+import { buildCampaign, setupOwner } from '../support/factories.ts';
 
 // These tests run the real entry point (`src/server/main.ts`) as a child process and kill it.
 const root = path.resolve(import.meta.dirname, '../..');
@@ -13,6 +14,7 @@ const children: ChildProcess[] = [];
 let workDir: string;
 let databaseUrl: string | undefined;
 let port = 40_000 + Math.floor(Math.random() * 10_000);
+let cookie = '';
 
 beforeAll(() => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-process-'));
@@ -126,7 +128,95 @@ describe('the server process', { timeout: 240_000 }, () => {
     if (!databaseUrl) expect(fs.existsSync(path.join(dataDir, 'pglite.lock'))).toBe(false);
   });
 
+  it('always exits within its grace time after SIGTERM, whatever is still open', async () => {
+    const grace = 3_000;
+    const dataDir = seededDataDir('term-loop');
+    for (let round = 0; round < 4; round++) {
+      const server = launch(dataDir, { SHUTDOWN_GRACE_MS: String(grace) });
+      await waitHealthy(server.url);
+      const client = new Client(server.url);
+      if (round === 0) {
+        const { client: owner } = await setupOwner(server.url, { email: 'loop@tandem.test' });
+        cookie = owner.cookie ?? '';
+      }
+      client.cookie = cookie;
+      const campaign = await buildCampaign(client);
+      const headers = { cookie };
+      const streams = await Promise.all([
+        fetch(`${server.url}/api/events`, { headers }),
+        fetch(`${server.url}/api/campaigns/${campaign.id}/events`, { headers }),
+      ]);
+      for (const stream of streams) expect(stream.status).toBe(200);
+      // An upload whose body arrives a line a second and would take minutes to finish: a task's
+      // JSON, or (every other round) a CSV import, which is streamed to disk as it arrives.
+      const upload = net.connect({ host: '127.0.0.1', port: Number(new URL(server.url).port) });
+      upload.on('error', () => {});
+      upload.resume();
+      const csv = round % 2 === 1;
+      const target = csv ? `imports?format=shopify-orders` : 'tasks';
+      upload.write(
+        `POST /api/campaigns/${campaign.id}/${target} HTTP/1.1\r\nHost: x\r\nCookie: ${cookie}\r\n` +
+          `Content-Type: ${csv ? 'text/csv' : 'application/json'}\r\nContent-Length: 1000000\r\n\r\n` +
+          (csv ? 'Name,Email,Currency,Total\n' : '{"title": "'),
+      );
+      const dribble = setInterval(() => upload.write(csv ? '#1001,a@b.c,USD,10\n' : 'a'), 1_000);
+      await new Promise((r) => setTimeout(r, 1_500));
+      const signalled = Date.now();
+      server.child.kill('SIGTERM');
+      const code = await Promise.race([
+        server.exited,
+        new Promise((r) => setTimeout(() => r('still running'), grace + 5_000)),
+      ]);
+      clearInterval(dribble);
+      upload.destroy();
+      expect(code, `round ${round} (${target})`).not.toBe('still running');
+      expect(Date.now() - signalled).toBeLessThan(grace + 2_000);
+    }
+  });
+
   describe.skipIf(Boolean(process.env.DATABASE_URL))('the embedded data directory', () => {
+    it('starts over a stale lock whose PID now belongs to an unrelated process', async () => {
+      const dataDir = seededDataDir('reused-pid');
+      // An unrelated live process that happens to have the PID the lock names (as after a restart).
+      const unrelated = spawn('sleep', ['60'], { stdio: 'ignore' });
+      children.push(unrelated);
+      const lock = {
+        pid: unrelated.pid,
+        startTicks: '1', // the dead holder started long before the process now using its PID
+        bootId: fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim(),
+        hostname: os.hostname(),
+        dataDir: fs.realpathSync(dataDir),
+        instance: 'dead',
+        createdAt: new Date().toISOString(),
+      };
+      fs.writeFileSync(path.join(dataDir, 'pglite.lock'), JSON.stringify(lock));
+      const server = launch(dataDir);
+      await waitHealthy(server.url);
+      const stored = JSON.parse(fs.readFileSync(path.join(dataDir, 'pglite.lock'), 'utf8'));
+      expect(stored.pid).toBe(server.child.pid);
+    });
+
+    it('opens a copy of a data directory made while its server was stopped, lock file included', async () => {
+      const dataDir = seededDataDir('original');
+      const original = launch(dataDir);
+      await waitHealthy(original.url);
+      const { client } = await setupOwner(original.url, { email: 'copied@tandem.test' });
+      expect((await client.post('/api/tokens', { name: 'before the copy' })).status).toBe(201);
+      // Stopped (SIGSTOP): the process, and so the PID in its lock file, is still alive.
+      original.child.kill('SIGSTOP');
+      const copyDir = path.join(workDir, 'copy');
+      fs.cpSync(dataDir, copyDir, { recursive: true });
+      expect(fs.existsSync(path.join(copyDir, 'pglite.lock'))).toBe(true);
+      const copy = launch(copyDir);
+      await waitHealthy(copy.url);
+      const again = new Client(copy.url);
+      again.cookie = client.cookie;
+      const tokens = await again.get<{ tokens: Array<{ name: string }> }>('/api/tokens');
+      expect(tokens.body.tokens.map((t) => t.name)).toEqual(['before the copy']);
+      original.child.kill('SIGCONT');
+      expect((await fetch(`${original.url}/api/health`)).status).toBe(200);
+    });
+
     it('survives a kill during its first initialisation', async () => {
       const dataDir = path.join(workDir, 'first-start');
       const first = launch(dataDir);

@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { acquireDirectoryLock } from './directory-lock.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -22,6 +23,11 @@ export interface Database {
   db: Db;
   /** Subscribes to a NOTIFY channel; returns the unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Embedded database only: a consistent gzipped tarball of the cluster, taken while holding
+   * PGlite's single connection (queries wait, nothing is lost). Restore with restoreBackup.
+   */
+  backup?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -64,7 +70,7 @@ async function openPostgres(url: string): Promise<Database> {
  */
 async function openPglite(dataDir: string): Promise<Database> {
   fs.mkdirSync(dataDir, { recursive: true });
-  const releaseLock = acquireDirectoryLock(path.join(dataDir, 'pglite.lock'));
+  const releaseLock = await acquireDirectoryLock(path.join(dataDir, 'pglite.lock'), dataDir);
   try {
     const clusterDir = path.join(dataDir, 'pglite');
     for (const entry of fs.readdirSync(dataDir)) {
@@ -90,6 +96,11 @@ async function openPglite(dataDir: string): Promise<Database> {
         const unsubscribe = await client.listen(channel, onPayload);
         return () => unsubscribe();
       },
+      async backup() {
+        // The checkpoint only shortens recovery on restore: committed work is in the WAL anyway.
+        await client.query('CHECKPOINT');
+        return client.dumpDataDir('gzip');
+      },
       async close() {
         try {
           await client.close();
@@ -109,36 +120,27 @@ async function openPglite(dataDir: string): Promise<Database> {
  * acknowledged commit is on disk, not only in the page cache. 16 MB of shared buffers instead of
  * 128 MB keeps an idle server small; the working set of a campaign workspace fits easily.
  */
+/**
+ * Restores a backup tarball (from Database.backup) into DATA_DIR/pglite of an empty data
+ * directory. The cluster is written to a staging directory and renamed into place when complete.
+ */
+export async function restoreBackup(tarball: Blob, dataDir: string): Promise<void> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const staging = path.join(dataDir, `.pglite-init-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const restored = await PGlite.create(staging, { ...pgliteOptions, loadDataDir: tarball });
+  try {
+    await restored.query('select 1');
+  } finally {
+    await restored.close();
+  }
+  fsyncDirectoryTree(staging);
+  fs.renameSync(staging, path.join(dataDir, 'pglite'));
+  fsyncPath(dataDir);
+}
+
 const pgliteOptions = {
   startParams: [...PGlite.defaultStartParams.filter((param) => param !== '-F'), '-c', 'shared_buffers=16MB'],
 };
-
-function acquireDirectoryLock(lockPath: string): () => void {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
-      return () => fs.rmSync(lockPath, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(fs.readFileSync(lockPath, 'utf8'));
-      if (holder && holder !== process.pid && isAlive(holder)) {
-        throw new Error(`The data directory is in use by process ${holder} (${lockPath}).`);
-      }
-      // The holder died without cleaning up (SIGKILL): the lock is stale.
-      fs.rmSync(lockPath, { force: true });
-    }
-  }
-  throw new Error(`Could not lock ${lockPath}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function fsyncPath(target: string): void {
   const fd = fs.openSync(target, 'r');
