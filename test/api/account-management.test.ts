@@ -52,7 +52,7 @@ async function listed(admin: Client, id: string): Promise<ListedUser> {
 describe('deactivation', () => {
   it("ends a user's session and token at once, refuses sign-in and marks their tasks", async () => {
     const server = await start();
-    const { client: owner } = await setupOwner(server.url);
+    const { client: owner, user: ownerUser } = await setupOwner(server.url);
     const { client: member, user } = await buildUser(owner, { role: 'member', marketCodes: ['US'] });
     const token = await member.post<{ token: string }>('/api/tokens', { name: 'script' });
     const script = new Client(server.url);
@@ -93,6 +93,20 @@ describe('deactivation', () => {
       `/api/campaigns/${campaign.id}/tasks`,
     );
     expect(board.body.tasks.find((t) => t.id === task.body.id)?.ownerActive).toBe(false);
+    // The tasks that need a new owner, found in one query.
+    await owner.post(`/api/campaigns/${campaign.id}/tasks`, {
+      title: 'Owned by the owner',
+      ownerId: ownerUser.id,
+    });
+    const orphaned = await owner.get<{ tasks: Array<{ id: string }>; total: number }>(
+      `/api/campaigns/${campaign.id}/tasks?ownerActive=false`,
+    );
+    expect(orphaned.body.tasks.map((t) => t.id)).toEqual([task.body.id]);
+    expect(orphaned.body.total).toBe(1);
+    const staffed = await owner.get<{ tasks: Array<{ title: string }> }>(
+      `/api/campaigns/${campaign.id}/tasks?ownerActive=true`,
+    );
+    expect(staffed.body.tasks.map((t) => t.title)).toEqual(['Owned by the owner']);
     const assign = await owner.post<ErrorBody>(`/api/campaigns/${campaign.id}/tasks`, {
       title: 'Another',
       ownerId: user.id,

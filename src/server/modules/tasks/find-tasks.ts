@@ -1,4 +1,18 @@
-import { and, arrayContains, eq, ilike, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  arrayContains,
+  eq,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  ne,
+  notInArray,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/index.ts';
 import { AppError } from '../../http/errors.ts';
@@ -88,6 +102,14 @@ export async function findTasks(db: DbOrTx, scope: TaskScope, query: Query) {
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(or(ilike(tasks.title, pattern), ilike(tasks.description, pattern)));
+  }
+  if (query.ownerActive) {
+    const deactivated = db.select({ id: users.id }).from(users).where(isNotNull(users.deactivatedAt));
+    where.push(
+      query.ownerActive === 'false'
+        ? inArray(tasks.ownerId, deactivated)
+        : notInArray(tasks.ownerId, deactivated),
+    );
   }
   if (query.overdue === 'true') where.push(and(lt(tasks.dueAt, sql`now()`), ne(tasks.status, 'done')));
   if (query.dueBefore) where.push(lt(tasks.dueAt, new Date(query.dueBefore)));

@@ -43,6 +43,10 @@ export const listTasksQuery = z.strictObject({
   label: z.string().max(40).optional(),
   q: z.string().max(200).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  ownerActive: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('false: only tasks whose owner was deactivated (they need a new owner)'),
   dueBefore: z.iso.datetime({ offset: true }).optional(),
   dueAfter: z.iso.datetime({ offset: true }).optional(),
   sort: z.enum(TASK_SORTS).default('board'),
