@@ -50,10 +50,20 @@ describe('managing accounts in the web app', () => {
       const row = page.locator(`tr[data-user-email="${user.email}"]`);
       // A one-time reset link, shown once and usable once.
       await row.getByRole('button', { name: fill(en['team.resetLinkFor'], { name: user.name }) }).click();
-      const link = row.getByLabel(en['team.resetLinkLabel'], { exact: true });
+      const detail = page.locator(`tr[data-detail-for="${user.email}"]`);
+      const link = detail.getByLabel(en['team.resetLinkLabel'], { exact: true });
       await link.waitFor();
       const url = await link.inputValue();
       expect(url).toMatch(/\/reset\/[\w-]+$/);
+
+      // Role and markets, saved from the same row.
+      await row.getByRole('button', { name: fill(en['team.accessFor'], { name: user.name }) }).click();
+      const access = detail.getByRole('form', { name: fill(en['team.accessFor'], { name: user.name }) });
+      await access.getByLabel(en['team.role']).selectOption('stakeholder');
+      await access.getByLabel(en['team.marketCodes']).fill('ru, us');
+      await access.getByRole('button', { name: en['common.saveChanges'] }).click();
+      await row.getByText(en['common.role.stakeholder'], { exact: true }).waitFor();
+      await row.getByText('RU', { exact: true }).waitFor();
 
       const stranger = await openPage(browser, { locale: 'ru-RU' });
       await stranger.page.goto(url);

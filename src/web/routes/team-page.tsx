@@ -72,9 +72,7 @@ function assignableRoles(me: User, user: TeamMember): Role[] {
 
 function PeopleCard({ me }: { me: User }) {
   const t = useT();
-  const [locale] = useLocale();
   const users = useQuery(usersQuery);
-  const now = new Date();
   const canManage = isAdmin(me);
   return (
     <Card
@@ -100,52 +98,9 @@ function PeopleCard({ me }: { me: User }) {
           </thead>
           <tbody>
             {users.isPending ? <SkeletonRows columns={canManage ? 6 : 5} rows={3} /> : null}
-            {users.data?.map((user) => {
-              const zone = describeZone(user.timeZone, locale, now);
-              return (
-                <tr
-                  key={user.id}
-                  data-user-email={user.email}
-                  className={user.active ? undefined : 'row-muted'}
-                >
-                  <td>
-                    <div className="cell-primary">{user.name}</div>
-                    <div className="cell-secondary">{user.email}</div>
-                    {user.active ? null : <Badge tone="danger">{t('team.deactivated')}</Badge>}
-                  </td>
-                  <td>
-                    <Badge tone={user.role === 'owner' || user.role === 'admin' ? 'accent' : 'neutral'}>
-                      {roleLabel(t, user.role)}
-                    </Badge>
-                  </td>
-                  <td>
-                    {user.markets.length ? (
-                      <span className="chips">
-                        {user.markets.map((code) => (
-                          <Badge key={code}>{code}</Badge>
-                        ))}
-                      </span>
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                  <td>{languageLabel(t, user.locale)}</td>
-                  <td>
-                    <div className="cell-primary">{splitZone(user.timeZone, locale).city}</div>
-                    {zone ? (
-                      <div className="cell-secondary">
-                        {t('team.localTime', { time: zone.time, offset: zone.short })}
-                      </div>
-                    ) : null}
-                  </td>
-                  {canManage ? (
-                    <td className="cell-actions">
-                      {mayManage(me, user) ? <MemberActions me={me} user={user} /> : null}
-                    </td>
-                  ) : null}
-                </tr>
-              );
-            })}
+            {users.data?.map((user) => (
+              <PersonRow key={user.id} me={me} user={user} canManage={canManage} />
+            ))}
           </tbody>
         </table>
       </div>
@@ -153,8 +108,11 @@ function PeopleCard({ me }: { me: User }) {
   );
 }
 
-/** An admin's actions on one person: access (role, markets), deactivate/reactivate, reset link. */
-function MemberActions({ me, user }: { me: User; user: TeamMember }) {
+/**
+ * One person; for an admin also their actions: access (role, markets), deactivate/reactivate and a
+ * reset link. Forms, errors and the link (shown once) open in a full-width row beneath.
+ */
+function PersonRow({ me, user, canManage }: { me: User; user: TeamMember; canManage: boolean }) {
   const t = useT();
   const [locale] = useLocale();
   const queryClient = useQueryClient();
@@ -172,6 +130,7 @@ function MemberActions({ me, user }: { me: User; user: TeamMember }) {
       api<TeamMember>('PATCH', `/api/users/${user.id}`, { body }),
     onSuccess: () => {
       setMode('idle');
+      setReset(null);
       refresh();
     },
   });
@@ -182,7 +141,6 @@ function MemberActions({ me, user }: { me: User; user: TeamMember }) {
       refresh();
     },
   });
-
   const saveAccess = (event: FormEvent) => {
     event.preventDefault();
     const marketCodes = parseMarketCodes(markets);
@@ -193,121 +151,172 @@ function MemberActions({ me, user }: { me: User; user: TeamMember }) {
     update.mutate({ ...(role !== user.role ? { role } : {}), marketCodes });
   };
 
+  const zone = describeZone(user.timeZone, locale, new Date());
+  const manageable = mayManage(me, user);
+  const error = update.error ?? issue.error;
+  const detail = manageable && (mode === 'access' || reset || error);
   return (
-    <div className="member-actions">
-      <ErrorAlert error={update.error ?? issue.error} />
-      {mode === 'access' ? (
-        <form
-          className="form"
-          onSubmit={saveAccess}
-          noValidate
-          aria-label={t('team.accessFor', { name: user.name })}
-        >
-          <Field label={t('team.role')}>
-            {(control) => (
-              <Select {...control} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-                {assignableRoles(me, user).map((option) => (
-                  <option key={option} value={option}>
-                    {roleLabel(t, option)}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-          <Field label={t('team.marketCodes')} hint={t('team.marketCodesHint')} error={marketsError} optional>
-            {(control) => (
-              <TextInput
-                {...control}
-                value={markets}
-                onChange={(e) => {
-                  setMarkets(e.target.value);
-                  setMarketsError(undefined);
-                }}
-                placeholder="RU, US"
-                autoComplete="off"
-              />
-            )}
-          </Field>
-          <span className="confirm">
-            <Button size="sm" type="submit" variant="primary" pending={update.isPending}>
-              {t('common.saveChanges')}
-            </Button>
-            <Button size="sm" variant="ghost" onClick={() => setMode('idle')}>
-              {t('common.cancel')}
-            </Button>
-          </span>
-        </form>
-      ) : mode === 'deactivate' ? (
-        <span className="confirm">
-          <Button
-            size="sm"
-            variant="danger"
-            pending={update.isPending}
-            onClick={() => update.mutate({ active: false })}
-          >
-            {t('team.deactivateConfirm')}
-          </Button>
-          <Button size="sm" variant="ghost" onClick={() => setMode('idle')}>
-            {t('common.cancel')}
-          </Button>
-        </span>
-      ) : (
-        <span className="confirm">
-          {user.active ? (
-            <>
+    <>
+      <tr data-user-email={user.email} className={user.active ? undefined : 'row-muted'}>
+        <td>
+          <div className="cell-primary">{user.name}</div>
+          <div className="cell-secondary">{user.email}</div>
+          {user.active ? null : <Badge tone="danger">{t('team.deactivated')}</Badge>}
+        </td>
+        <td>
+          <Badge tone={user.role === 'owner' || user.role === 'admin' ? 'accent' : 'neutral'}>
+            {roleLabel(t, user.role)}
+          </Badge>
+        </td>
+        <td>
+          {user.markets.length ? (
+            <span className="chips">
+              {user.markets.map((code) => (
+                <Badge key={code}>{code}</Badge>
+              ))}
+            </span>
+          ) : (
+            <span className="muted">—</span>
+          )}
+        </td>
+        <td>{languageLabel(t, user.locale)}</td>
+        <td>
+          <div className="cell-primary">{splitZone(user.timeZone, locale).city}</div>
+          {zone ? (
+            <div className="cell-secondary">
+              {t('team.localTime', { time: zone.time, offset: zone.short })}
+            </div>
+          ) : null}
+        </td>
+        {canManage ? (
+          <td className="cell-actions">
+            {!manageable ? null : mode === 'deactivate' ? (
+              <span className="member-actions">
+                <Button
+                  size="sm"
+                  variant="danger"
+                  pending={update.isPending}
+                  onClick={() => update.mutate({ active: false })}
+                >
+                  {t('team.deactivateConfirm')}
+                </Button>
+                <Button size="sm" variant="ghost" onClick={() => setMode('idle')}>
+                  {t('common.cancel')}
+                </Button>
+              </span>
+            ) : user.active ? (
+              <span className="member-actions">
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => {
+                    setRole(user.role);
+                    setMarkets(user.markets.join(', '));
+                    setMode(mode === 'access' ? 'idle' : 'access');
+                  }}
+                  aria-label={t('team.accessFor', { name: user.name })}
+                  aria-expanded={mode === 'access'}
+                >
+                  {t('team.changeAccess')}
+                </Button>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  pending={issue.isPending}
+                  onClick={() => issue.mutate()}
+                  aria-label={t('team.resetLinkFor', { name: user.name })}
+                >
+                  {t('team.resetLink')}
+                </Button>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => setMode('deactivate')}
+                  aria-label={t('team.deactivateFor', { name: user.name })}
+                >
+                  {t('team.deactivate')}
+                </Button>
+              </span>
+            ) : (
               <Button
                 size="sm"
                 variant="ghost"
-                onClick={() => {
-                  setRole(user.role);
-                  setMarkets(user.markets.join(', '));
-                  setMode('access');
-                }}
+                pending={update.isPending}
+                onClick={() => update.mutate({ active: true })}
+                aria-label={t('team.reactivateFor', { name: user.name })}
+              >
+                {t('team.reactivate')}
+              </Button>
+            )}
+          </td>
+        ) : null}
+      </tr>
+      {detail ? (
+        <tr className="row-detail" data-detail-for={user.email}>
+          <td colSpan={6}>
+            <ErrorAlert error={error} />
+            {mode === 'access' ? (
+              <form
+                className="form"
+                onSubmit={saveAccess}
+                noValidate
                 aria-label={t('team.accessFor', { name: user.name })}
               >
-                {t('team.changeAccess')}
-              </Button>
-              <Button
-                size="sm"
-                variant="ghost"
-                pending={issue.isPending}
-                onClick={() => issue.mutate()}
-                aria-label={t('team.resetLinkFor', { name: user.name })}
-              >
-                {t('team.resetLink')}
-              </Button>
-              <Button
-                size="sm"
-                variant="ghost"
-                onClick={() => setMode('deactivate')}
-                aria-label={t('team.deactivateFor', { name: user.name })}
-              >
-                {t('team.deactivate')}
-              </Button>
-            </>
-          ) : (
-            <Button
-              size="sm"
-              variant="ghost"
-              pending={update.isPending}
-              onClick={() => update.mutate({ active: true })}
-              aria-label={t('team.reactivateFor', { name: user.name })}
-            >
-              {t('team.reactivate')}
-            </Button>
-          )}
-        </span>
-      )}
-      {reset ? (
-        <div className="reveal" role="status">
-          <p className="reveal-title">{t('team.resetCreated', { name: user.name })}</p>
-          <p className="reveal-text">
-            {t('team.resetText', { date: formatDay(reset.expiresAt, me.timeZone, locale) })}
-          </p>
-          <CopyField value={reset.url} label={t('team.resetLinkLabel')} />
-        </div>
+                <div className="form-row form-row-3">
+                  <Field label={t('team.role')}>
+                    {(control) => (
+                      <Select {...control} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+                        {assignableRoles(me, user).map((option) => (
+                          <option key={option} value={option}>
+                            {roleLabel(t, option)}
+                          </option>
+                        ))}
+                      </Select>
+                    )}
+                  </Field>
+                  <Field
+                    label={t('team.marketCodes')}
+                    hint={t('team.marketCodesHint')}
+                    error={marketsError}
+                    optional
+                  >
+                    {(control) => (
+                      <TextInput
+                        {...control}
+                        value={markets}
+                        onChange={(e) => {
+                          setMarkets(e.target.value);
+                          setMarketsError(undefined);
+                        }}
+                        placeholder="RU, US"
+                        autoComplete="off"
+                      />
+                    )}
+                  </Field>
+                </div>
+                <div className="form-actions">
+                  <Button size="sm" variant="ghost" onClick={() => setMode('idle')}>
+                    {t('common.cancel')}
+                  </Button>
+                  <Button size="sm" type="submit" variant="primary" pending={update.isPending}>
+                    {t('common.saveChanges')}
+                  </Button>
+                </div>
+              </form>
+            ) : null}
+            {reset ? (
+              <div className="reveal" role="status">
+                <p className="reveal-title">{t('team.resetCreated', { name: user.name })}</p>
+                <p className="reveal-text">
+                  {t('team.resetText', { date: formatDay(reset.expiresAt, me.timeZone, locale) })}
+                </p>
+                <CopyField value={reset.url} label={t('team.resetLinkLabel')} />
+              </div>
+            ) : null}
+          </td>
+        </tr>
       ) : null}
-    </div>
+    </>
   );
 }
 
