@@ -22,6 +22,7 @@ import { CredentialCache } from './modules/auth/credential-cache.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { briefRoutes } from './modules/briefs/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
+import { backupRoutes } from './modules/backup/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { UPLOAD_TYPES } from './modules/creators/approvals.ts';
 import { creatorRoutes } from './modules/creators/routes.ts';
@@ -139,6 +140,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
  */
 async function serveWebApp(app: FastifyInstance, webDir: string) {
   const hasWeb = () => fs.existsSync(path.join(webDir, 'index.html'));
+  await app.register(backupRoutes);
   // Created when missing so that a build made after start-up is served without a restart.
   fs.mkdirSync(webDir, { recursive: true });
   await app.register(fastifyStatic, { root: webDir, wildcard: true, index: ['index.html'] });
