@@ -167,7 +167,9 @@ describe('campaigns and markets', () => {
         { ...RU_US_MARKETS[1], code: 'DE', language: 'de', timeZone: 'Europe/Berlin', currency: 'EUR' },
       ],
     });
-    expect((await lead.patch(`/api/campaigns/${campaign.id}`, { name: 'Not mine' })).status).toBe(403);
+    expect((await lead.patch(`/api/campaigns/${campaign.id}`, { name: 'Not mine', version: 1 })).status).toBe(
+      403,
+    );
     expect((await creator.get(`/api/campaigns/${campaign.id}`)).status).toBe(403);
   });
 

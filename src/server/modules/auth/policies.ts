@@ -31,3 +31,13 @@ export function mayInvite(actor: Actor, role: Role, marketCodes: string[]): bool
 }
 
 export const mayReadAudit = (actor: Actor) => isStaff(actor);
+
+/**
+ * Market scope. A market lead or member works in the markets on their account; a market's own
+ * records (its settings, creator policy, creators and everything keyed to them) are written
+ * only by admins and by the people of that market. See the modules' policies.ts files.
+ */
+export const leadsMarket = (actor: Actor, marketCode: string) =>
+  actor.role === 'market_lead' && actor.marketCodes.includes(marketCode);
+export const worksInMarket = (actor: Actor, marketCode: string) =>
+  (actor.role === 'market_lead' || actor.role === 'member') && actor.marketCodes.includes(marketCode);

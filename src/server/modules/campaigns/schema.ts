@@ -40,8 +40,8 @@ export const updateCampaignBody = z.strictObject({
   brand: z.string().trim().min(1).max(160).optional(),
   launchWindowHours: launchWindowHours.optional(),
   markets: z.array(marketInput).min(2).max(20).optional(),
-  /** The version the edit started from; omit to overwrite unconditionally. */
-  version: z.number().int().positive().optional(),
+  /** The version the edit started from (required): a stale one gets 409 `version_conflict`. */
+  version: z.number().int().positive(),
 });
 
 export const marketSchema = z.object({

@@ -7,7 +7,7 @@ import { recordAuditEvent } from '../audit/record-event.ts';
 import type { Actor } from '../auth/policies.ts';
 import { assertUniqueMarketCodes, insertMarkets } from './create-campaign.ts';
 import { findCampaign, presentCampaign } from './find-campaign.ts';
-import { mayEditCampaign } from './policies.ts';
+import { marketsRefused, mayEditCampaign } from './policies.ts';
 import type { updateCampaignBody } from './schema.ts';
 import { campaigns, markets } from './tables.ts';
 
@@ -21,7 +21,20 @@ export async function updateCampaign(
   return db.transaction(async (tx) => {
     const current = await findCampaign(tx, id, { forUpdate: true });
     if (!mayEditCampaign(actor, current)) throw forbidden();
-    if (input.version !== undefined && input.version !== current.version) {
+    // A lead changes their own markets only: adding, dropping or changing another is refused.
+    const nextMarkets = input.markets?.map((m) => ({
+      ...m,
+      // A market sent without a name keeps the one it has.
+      name: m.name ?? current.markets.find((c) => c.code === m.code)?.name,
+    }));
+    const refused = nextMarkets ? marketsRefused(actor, current.markets, nextMarkets) : [];
+    if (refused.length) {
+      throw new AppError(403, 'market_not_yours', 'error.market_not_yours', {
+        markets: refused.join(', '),
+        count: refused.length,
+      });
+    }
+    if (input.version !== current.version) {
       throw new AppError(409, 'version_conflict', 'error.version_conflict', undefined, {
         current: presentCampaign(current),
       });
@@ -37,9 +50,9 @@ export async function updateCampaign(
         updatedAt: new Date(),
       })
       .where(eq(campaigns.id, id));
-    if (input.markets) {
+    if (nextMarkets) {
       await tx.delete(markets).where(eq(markets.campaignId, id));
-      await insertMarkets(tx, id, input.markets);
+      await insertMarkets(tx, id, nextMarkets);
     }
     const after = presentCampaign(await findCampaign(tx, id));
     await recordAuditEvent(tx, {

@@ -11,8 +11,9 @@ import { findCampaign } from '../campaigns/find-campaign.ts';
 import { mayViewCampaign } from '../campaigns/policies.ts';
 import { changeStatus, lockEngagement } from './engagements.ts';
 import { policyFor } from './market-policies.ts';
-import { findCreator, mayManageCreators } from './roster.ts';
-import { agreements, type engagements } from './tables.ts';
+import { assertAllowed, mayManageCreators, maySignAgreement, mayWriteCreator } from './policies.ts';
+import { findCreator } from './roster.ts';
+import { agreements, engagements } from './tables.ts';
 
 type AgreementRow = typeof agreements.$inferSelect;
 
@@ -110,6 +111,7 @@ export async function generateAgreement(db: Db, actor: Actor, engagementId: stri
   return db.transaction(async (tx) => {
     const engagement = await lockEngagement(tx, engagementId);
     const creator = await findCreator(tx, engagement.creatorId);
+    assertAllowed(actor, mayWriteCreator(actor, creator.marketCode), creator.marketCode);
     const lang = language ?? creator.language;
     const { body, terms } = await renderAgreement(tx, engagement, lang);
     const [last] = await tx
@@ -157,6 +159,22 @@ export async function generateAgreement(db: Db, actor: Actor, engagementId: stri
   });
 }
 
+/** Checks a rule against the creator (and market) an agreement belongs to. */
+async function assertAgreementMarket(
+  tx: DbOrTx,
+  actor: Actor,
+  row: AgreementRow,
+  rule: (marketCode: string, creator: { marketCode: string; userId: string | null }) => boolean,
+) {
+  const [engagement] = await tx
+    .select({ creatorId: engagements.creatorId })
+    .from(engagements)
+    .where(eq(engagements.id, row.engagementId));
+  if (!engagement) throw notFound();
+  const creator = await findCreator(tx, engagement.creatorId);
+  assertAllowed(actor, rule(creator.marketCode, creator), creator.marketCode);
+}
+
 async function lockAgreement(tx: DbOrTx, id: string) {
   const [row] = await tx.select().from(agreements).where(eq(agreements.id, id)).for('update');
   if (!row) throw notFound();
@@ -167,6 +185,7 @@ export async function sendAgreement(db: Db, actor: Actor, id: string) {
   if (!mayManageCreators(actor)) throw forbidden();
   return db.transaction(async (tx) => {
     const row = await lockAgreement(tx, id);
+    await assertAgreementMarket(tx, actor, row, (code) => mayWriteCreator(actor, code));
     if (row.status === 'signed') throw new AppError(409, 'agreement_signed', 'error.agreement_signed');
     if (row.status === 'superseded') throw notFound();
     const [sent] = await tx
@@ -196,6 +215,9 @@ export async function signAgreement(
 ) {
   return db.transaction(async (tx) => {
     const row = await lockAgreement(tx, id);
+    await assertAgreementMarket(tx, actor, row, (_code, creator) =>
+      maySignAgreement(actor, creator, signature.method),
+    );
     if (row.status === 'signed') throw new AppError(409, 'agreement_signed', 'error.agreement_signed');
     if (row.status !== 'sent') throw new AppError(409, 'agreement_not_sent', 'error.agreement_not_sent');
     const now = new Date();

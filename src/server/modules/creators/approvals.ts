@@ -7,7 +7,8 @@ import type { Actor } from '../auth/policies.ts';
 import { users } from '../auth/tables.ts';
 import { changeStatus, lockEngagement } from './engagements.ts';
 import { policyFor } from './market-policies.ts';
-import { findCreator, mayManageCreators } from './roster.ts';
+import { assertAllowed, mayGiveFeedback, maySubmitDraft } from './policies.ts';
+import { findCreator } from './roster.ts';
 import { submissions } from './tables.ts';
 
 type SubmissionRow = typeof submissions.$inferSelect;
@@ -49,6 +50,7 @@ export async function submitDraft(
   return db.transaction(async (tx) => {
     const engagement = await lockEngagement(tx, engagementId);
     const creator = await findCreator(tx, engagement.creatorId);
+    assertAllowed(actor, maySubmitDraft(actor, creator), creator.marketCode);
     const policy = await policyFor(tx, engagement.campaignId, creator.marketCode);
     const [{ n } = { n: 0 }] = await tx
       .select({ n: count() })
@@ -101,13 +103,15 @@ export async function giveFeedback(
   submissionId: string,
   input: { decision: 'approved' | 'changes_requested'; feedback: string; overrideReason?: string },
 ) {
-  if (!mayManageCreators(actor)) throw forbidden();
+  // Stakeholders (the brand) approve too: the rule is in policies.ts, checked once the market is known.
+  if (actor.role === 'creator') throw forbidden();
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(submissions).where(eq(submissions.id, submissionId)).for('update');
     if (!row) throw notFound();
-    if (row.decision) throw new AppError(409, 'not_awaiting_feedback', 'error.not_awaiting_feedback');
     const engagement = await lockEngagement(tx, row.engagementId);
     const creator = await findCreator(tx, engagement.creatorId);
+    assertAllowed(actor, mayGiveFeedback(actor, creator.marketCode), creator.marketCode);
+    if (row.decision) throw new AppError(409, 'not_awaiting_feedback', 'error.not_awaiting_feedback');
     const policy = await policyFor(tx, engagement.campaignId, creator.marketCode);
     // Changes requested on round r lead to revision r; the policy includes `revisionRounds` of them.
     const beyondPolicy = input.decision === 'changes_requested' && row.round > policy.revisionRounds;

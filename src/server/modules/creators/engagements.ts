@@ -10,7 +10,8 @@ import { selectionCriteria } from '../briefs/read-brief.ts';
 import { findCampaign } from '../campaigns/find-campaign.ts';
 import { mayViewCampaign } from '../campaigns/policies.ts';
 import { goLiveOf } from '../timeline/milestones.ts';
-import { findCreator, mayManageCreators, presentCreator } from './roster.ts';
+import { assertAllowed, mayManageCreators, mayWriteCreator } from './policies.ts';
+import { findCreator, presentCreator } from './roster.ts';
 import type { deliverableInput, engagementBody, updateEngagementBody } from './schema.ts';
 import { agreements, creators, type Deliverable, type EngagementStatus, engagements } from './tables.ts';
 
@@ -127,6 +128,7 @@ export async function createEngagement(
   return db.transaction(async (tx) => {
     await findCampaign(tx, campaignId);
     const creator = await findCreator(tx, input.creatorId);
+    assertAllowed(actor, mayWriteCreator(actor, creator.marketCode), creator.marketCode);
     const [exists] = await tx
       .select({ id: engagements.id })
       .from(engagements)
@@ -216,6 +218,8 @@ export async function updateEngagement(
   if (!mayManageCreators(actor)) throw forbidden();
   return db.transaction(async (tx) => {
     let row = await lockEngagement(tx, id);
+    const { marketCode } = await findCreator(tx, row.creatorId);
+    assertAllowed(actor, mayWriteCreator(actor, marketCode), marketCode);
     if (input.version !== row.version) {
       throw new AppError(409, 'version_conflict', 'error.version_conflict', undefined, {
         current: await presentEngagement(tx, row),

@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/index.ts';
-import { forbidden } from '../../http/errors.ts';
+import { AppError, forbidden } from '../../http/errors.ts';
 import { publish } from '../../realtime/index.ts';
 import { recordAuditEvent } from '../audit/record-event.ts';
-import { type Actor, isAdmin } from '../auth/policies.ts';
+import type { Actor } from '../auth/policies.ts';
 import { findCampaign } from '../campaigns/find-campaign.ts';
-import { mayEditCampaign } from '../campaigns/policies.ts';
+import { maySetMarketPolicy, maySetPolicyDefault } from './policies.ts';
 import type { policyBody } from './schema.ts';
 import { marketPolicies, policyDefaults } from './tables.ts';
 
@@ -59,7 +59,13 @@ export async function setCampaignPolicy(
 ) {
   return db.transaction(async (tx) => {
     const campaign = await findCampaign(tx, campaignId);
-    if (!mayEditCampaign(actor, campaign)) throw forbidden();
+    if (!maySetMarketPolicy(actor, marketCode)) {
+      if (actor.role !== 'market_lead') throw forbidden();
+      throw new AppError(403, 'market_not_yours', 'error.market_not_yours', {
+        markets: marketCode,
+        count: 1,
+      });
+    }
     if (!campaign.markets.some((m) => m.code === marketCode)) throw forbidden();
     const before = await policyFor(tx, campaignId, marketCode);
     await tx
@@ -97,7 +103,7 @@ export async function setPolicyDefault(
   marketCode: string,
   input: z.output<typeof policyBody>,
 ) {
-  if (!isAdmin(actor)) throw forbidden();
+  if (!maySetPolicyDefault(actor)) throw forbidden();
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(policyDefaults).where(eq(policyDefaults.marketCode, marketCode));
     const [row] = await tx

@@ -7,12 +7,12 @@ import type { Db, DbOrTx } from '../../db/index.ts';
 import { AppError, forbidden, notFound, translateZodIssue } from '../../http/errors.ts';
 import { publish } from '../../realtime/index.ts';
 import { recordAuditEvent } from '../audit/record-event.ts';
-import { type Actor, isStaff } from '../auth/policies.ts';
+import type { Actor } from '../auth/policies.ts';
+import { assertAllowed, mayManageCreators, mayViewCreators, mayWriteCreator } from './policies.ts';
 import { creatorBody, type updateCreatorBody } from './schema.ts';
 import { creators } from './tables.ts';
 
 type CreatorRow = typeof creators.$inferSelect;
-export const mayManageCreators = (actor: Actor) => isStaff(actor) && actor.role !== 'stakeholder';
 
 export function presentCreator(row: CreatorRow) {
   return {
@@ -33,6 +33,7 @@ export function presentCreator(row: CreatorRow) {
 
 export async function createCreator(db: DbOrTx, actor: Actor, input: z.output<typeof creatorBody>) {
   if (!mayManageCreators(actor)) throw forbidden();
+  assertAllowed(actor, mayWriteCreator(actor, input.marketCode), input.marketCode);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(creators)
@@ -61,6 +62,10 @@ export async function updateCreator(
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(creators).where(eq(creators.id, id)).for('update');
     if (!current) throw notFound();
+    // Moving a creator to another market needs both: the one they leave and the one they join.
+    for (const code of new Set([current.marketCode, input.marketCode ?? current.marketCode])) {
+      assertAllowed(actor, mayWriteCreator(actor, code), code);
+    }
     const [row] = await tx
       .update(creators)
       .set({ ...input, updatedAt: new Date() })
@@ -80,7 +85,7 @@ export async function updateCreator(
 }
 
 export async function listCreators(db: DbOrTx, actor: Actor) {
-  if (!isStaff(actor)) throw forbidden();
+  if (!mayViewCreators(actor)) throw forbidden();
   return (await db.select().from(creators).orderBy(desc(creators.createdAt))).map(presentCreator);
 }
 
@@ -196,6 +201,16 @@ export async function importRoster(db: Db, actor: Actor, csvText: string, locale
   });
   if (errors.length)
     throw new AppError(400, 'validation_failed', 'error.validation_failed', undefined, errors);
+  // A file with creators of a market the importer does not work in is refused whole.
+  const refused = [...new Set([...grouped.values()].map((e) => String(e.marketCode)))]
+    .filter((code) => !mayWriteCreator(actor, code))
+    .sort();
+  if (refused.length) {
+    throw new AppError(403, 'market_not_yours', 'error.market_not_yours', {
+      markets: refused.join(', '),
+      count: refused.length,
+    });
+  }
   return db.transaction(async (tx) => {
     const created = [];
     for (const entry of grouped.values())

@@ -31,15 +31,9 @@ import {
   setCampaignPolicy,
   setPolicyDefault,
 } from './market-policies.ts';
+import { mayManageCreators } from './policies.ts';
 import { ownEngagement, portalEngagement, portalEngagements } from './portal.ts';
-import {
-  createCreator,
-  importRoster,
-  listCreators,
-  mayManageCreators,
-  readLimited,
-  updateCreator,
-} from './roster.ts';
+import { createCreator, importRoster, listCreators, readLimited, updateCreator } from './roster.ts';
 import {
   acceptAgreementBody,
   creatorBody,

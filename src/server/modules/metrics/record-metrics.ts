@@ -7,10 +7,10 @@ import { publish } from '../../realtime/index.ts';
 import { recordAuditEvent } from '../audit/record-event.ts';
 import type { Actor } from '../auth/policies.ts';
 import { findCampaign } from '../campaigns/find-campaign.ts';
-import { mayEditCampaign } from '../campaigns/policies.ts';
-import { engagements } from '../creators/tables.ts';
+import { assertAllowed } from '../creators/policies.ts';
+import { creators, engagements } from '../creators/tables.ts';
+import { mayEnterMetrics, maySetExchangeRates } from './policies.ts';
 import { campaignRates } from './report.ts';
-import { mayImport } from './run-import.ts';
 import type { fxBody, manualMetricsBody } from './schema.ts';
 import { campaignFx, postMetrics } from './tables.ts';
 
@@ -21,10 +21,17 @@ export async function recordManualMetrics(
   engagementId: string,
   input: z.output<typeof manualMetricsBody>,
 ) {
-  if (!mayImport(actor)) throw forbidden();
+  if (actor.role === 'creator' || actor.role === 'stakeholder') throw forbidden();
   return db.transaction(async (tx) => {
-    const [engagement] = await tx.select().from(engagements).where(eq(engagements.id, engagementId));
-    if (!engagement) throw notFound();
+    const [found] = await tx
+      .select({ engagement: engagements, marketCode: creators.marketCode })
+      .from(engagements)
+      .innerJoin(creators, eq(creators.id, engagements.creatorId))
+      .where(eq(engagements.id, engagementId));
+    if (!found) throw notFound();
+    const { engagement, marketCode } = found;
+    // Figures for a creator belong to the creator's market (metrics/policies.ts).
+    assertAllowed(actor, mayEnterMetrics(actor, marketCode), marketCode);
     const [row] = await tx
       .insert(postMetrics)
       .values({
@@ -76,7 +83,7 @@ export async function setExchangeRates(
 ) {
   return db.transaction(async (tx) => {
     const campaign = await findCampaign(tx, campaignId);
-    if (!mayEditCampaign(actor, campaign)) throw forbidden();
+    if (!maySetExchangeRates(actor, campaign)) throw forbidden();
     const before = await campaignRates(tx, campaignId, campaign.markets[0]!.currency);
     const rates = { ...input.rates, [input.baseCurrency]: 1 };
     await tx

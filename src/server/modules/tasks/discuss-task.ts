@@ -5,8 +5,9 @@ import { publish } from '../../realtime/index.ts';
 import { recordAuditEvent } from '../audit/record-event.ts';
 import type { Actor } from '../auth/policies.ts';
 import { users } from '../auth/tables.ts';
+import { mayComment, mayWatch } from './policies.ts';
 import { taskComments, tasks, taskWatchers } from './tables.ts';
-import { findTaskForViewer, mayWriteTasks, watchersOf } from './write-task.ts';
+import { findTaskForViewer, watchersOf } from './write-task.ts';
 
 export async function commentsOf(db: DbOrTx, taskId: string) {
   const rows = await db
@@ -37,7 +38,7 @@ async function taskCampaign(tx: DbOrTx, taskId: string) {
 
 export async function addComment(db: Db, actor: Actor, taskId: string, body: string) {
   // Stakeholders approve and comment; only creators are kept out of internal tasks.
-  if (actor.role === 'creator') throw forbidden();
+  if (!mayComment(actor)) throw forbidden();
   return db.transaction(async (tx) => {
     const campaignId = await taskCampaign(tx, taskId);
     const [row] = await tx.insert(taskComments).values({ taskId, authorId: actor.id, body }).returning();
@@ -66,8 +67,7 @@ export async function addComment(db: Db, actor: Actor, taskId: string, body: str
 }
 
 export async function setWatching(db: Db, actor: Actor, taskId: string, userId: string, watching: boolean) {
-  if (!mayWriteTasks(actor) && userId !== actor.id) throw forbidden();
-  if (actor.role === 'creator') throw forbidden();
+  if (!mayWatch(actor, userId)) throw forbidden();
   await db.transaction(async (tx) => {
     const campaignId = await taskCampaign(tx, taskId);
     const [user] = await tx

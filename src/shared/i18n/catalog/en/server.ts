@@ -7,6 +7,8 @@ export const enServer = {
   'error.not_found': 'Nothing was found at this address.',
   'error.unauthenticated': 'Sign in to continue.',
   'error.forbidden': 'You do not have permission to do this.',
+  'error.market_not_yours':
+    'Only admins and the team of {count, plural, one {market} other {markets}} {markets} may change this.',
   'error.rate_limited':
     'Too many attempts. Try again in {seconds, plural, one {# second} other {# seconds}}.',
   'error.internal': 'Something went wrong on our side. The error has been logged.',

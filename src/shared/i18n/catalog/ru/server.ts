@@ -8,6 +8,8 @@ export const ruServer: Record<keyof typeof enServer, string> = {
   'error.not_found': 'По этому адресу ничего не найдено.',
   'error.unauthenticated': 'Войдите, чтобы продолжить.',
   'error.forbidden': 'У вас нет прав на это действие.',
+  'error.market_not_yours':
+    'Менять это могут только администраторы и команда {count, plural, one {рынка} few {рынков} many {рынков} other {рынков}} {markets}.',
   'error.rate_limited':
     'Слишком много попыток. Повторите через {seconds, plural, one {# секунду} few {# секунды} many {# секунд} other {# секунды}}.',
   'error.internal': 'У нас что-то пошло не так. Ошибка записана в журнал.',
