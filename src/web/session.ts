@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from './api/client.ts';
 import { keys } from './api/queries.ts';
 import type { User } from './api/types.ts';
@@ -19,13 +19,19 @@ export function useSignOut({ stay = false }: { stay?: boolean } = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api<void>('POST', '/api/auth/logout'),
-    onSettled: () => {
-      // Whatever the server said, this screen forgets the account's data.
-      queryClient.removeQueries({
-        predicate: (query) => query.queryKey[0] !== 'setup' && query.queryKey[0] !== 'me',
-      });
-      queryClient.setQueryData(keys.me, null);
-      if (!stay) navigate('/sign-in', { replace: true });
-    },
+    // Whatever the server said, this screen forgets the account's data.
+    onSettled: () => forgetSession(queryClient, { stay }),
   });
+}
+
+/**
+ * Forgets the signed-in account's data and, unless `stay`, opens the sign-in page: after signing
+ * out, or when the server says the session is gone (a live stream answered 401).
+ */
+export function forgetSession(queryClient: QueryClient, { stay = false }: { stay?: boolean } = {}) {
+  queryClient.removeQueries({
+    predicate: (query) => query.queryKey[0] !== 'setup' && query.queryKey[0] !== 'me',
+  });
+  queryClient.setQueryData(keys.me, null);
+  if (!stay) navigate('/sign-in', { replace: true });
 }

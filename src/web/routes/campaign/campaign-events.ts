@@ -2,6 +2,7 @@ import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { type CampaignEvent, campaignKeys } from '../../api/campaigns.ts';
 import { keys } from '../../api/queries.ts';
+import { openLiveStream } from '../../live-stream.ts';
 
 /** Sent to listeners when the stream comes back after a drop: events may have been missed. */
 export const RECONNECTED = 'stream.reconnected';
@@ -9,36 +10,34 @@ export const RECONNECTED = 'stream.reconnected';
 type Listener = (event: CampaignEvent) => void;
 
 interface Connection {
-  source: EventSource;
+  close: () => void;
   listeners: Set<Listener>;
 }
 
-// One EventSource per campaign, shared by every component that listens (the layout, the brief,
+// One stream per campaign, shared by every component that listens (the layout, the brief,
 // the tracker), opened with the first listener and closed with the last.
 const connections = new Map<string, Connection>();
 
-function connect(campaignId: string): Connection {
+function connect(campaignId: string, queryClient: QueryClient): Connection {
   const existing = connections.get(campaignId);
   if (existing) return existing;
-  const source = new EventSource(`/api/campaigns/${encodeURIComponent(campaignId)}/events`);
-  const connection: Connection = { source, listeners: new Set() };
+  const listeners = new Set<Listener>();
   const emit = (event: CampaignEvent) => {
-    for (const listener of [...connection.listeners]) listener(event);
+    for (const listener of [...listeners]) listener(event);
   };
-  let opened = false;
-  source.addEventListener('open', () => {
-    if (opened) emit({ type: RECONNECTED, entityType: 'campaign', entityId: campaignId });
-    opened = true;
+  const close = openLiveStream(`/api/campaigns/${encodeURIComponent(campaignId)}/events`, queryClient, {
+    onReconnected: () => emit({ type: RECONNECTED, entityType: 'campaign', entityId: campaignId }),
+    onChange: (data) => {
+      let event: CampaignEvent;
+      try {
+        event = JSON.parse(data) as CampaignEvent;
+      } catch {
+        return;
+      }
+      if (event && typeof event.type === 'string') emit(event);
+    },
   });
-  source.addEventListener('change', (message) => {
-    let event: CampaignEvent;
-    try {
-      event = JSON.parse((message as MessageEvent<string>).data) as CampaignEvent;
-    } catch {
-      return;
-    }
-    if (event && typeof event.type === 'string') emit(event);
-  });
+  const connection: Connection = { close, listeners };
   connections.set(campaignId, connection);
   return connection;
 }
@@ -51,22 +50,23 @@ function connect(campaignId: string): Connection {
  */
 export function useCampaignEvents(campaignId: string | undefined, onEvent: (event: CampaignEvent) => void) {
   const latest = useRef(onEvent);
+  const queryClient = useQueryClient();
   useEffect(() => {
     latest.current = onEvent;
   });
   useEffect(() => {
     if (!campaignId || typeof EventSource === 'undefined') return;
-    const connection = connect(campaignId);
+    const connection = connect(campaignId, queryClient);
     const listener: Listener = (event) => latest.current(event);
     connection.listeners.add(listener);
     return () => {
       connection.listeners.delete(listener);
       if (connection.listeners.size === 0) {
-        connection.source.close();
+        connection.close();
         connections.delete(campaignId);
       }
     };
-  }, [campaignId]);
+  }, [campaignId, queryClient]);
 }
 
 /** What a change means for the queries the campaign screens show. */
