@@ -63,16 +63,25 @@ function describeIssue(
       return { key: 'validation.invalid_type', values: { expected: params.expected ?? '?' } };
     case 'unrecognized_keys':
       return { key: 'validation.unrecognized_keys', values: { keys: (params.keys ?? []).join(', ') } };
-    case 'too_small':
-      if (params.origin === 'string')
-        return { key: 'validation.too_small_string', values: { minimum: Number(params.minimum) } };
+    case 'too_small': {
+      const values = { minimum: Number(params.minimum) };
+      if (params.origin === 'string') return { key: 'validation.too_small_string', values };
+      if (params.origin === 'number' || params.origin === 'int')
+        return { key: 'validation.too_small_number', values };
+      if (params.origin === 'array') return { key: 'validation.too_small_array', values };
       break;
-    case 'too_big':
-      if (params.origin === 'string')
-        return { key: 'validation.too_big_string', values: { maximum: Number(params.maximum) } };
+    }
+    case 'too_big': {
+      const values = { maximum: Number(params.maximum) };
+      if (params.origin === 'string') return { key: 'validation.too_big_string', values };
+      if (params.origin === 'number' || params.origin === 'int')
+        return { key: 'validation.too_big_number', values };
+      if (params.origin === 'array') return { key: 'validation.too_big_array', values };
       break;
+    }
     case 'invalid_format':
       if (params.format === 'email') return { key: 'validation.invalid_email' };
+      if (params.format === 'datetime') return { key: 'validation.invalid_datetime' };
       break;
     case 'invalid_value':
       return {
@@ -143,9 +152,49 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
   });
 }
 
+/** What the router says before any route runs: a malformed path, or a path segment over the limit. */
+export function routerError(error: { code?: string }): AppError {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return new AppError(414, 'path_too_long', 'error.path_too_long');
+  if (error.code === 'FST_ERR_BAD_URL') return new AppError(400, 'invalid_path', 'error.invalid_path');
+  return new AppError(400, 'bad_request', 'error.validation_failed');
+}
+
+/** The SQLSTATE of a database error, wherever the driver or the ORM put it (Drizzle wraps it in `cause`). */
+function sqlState(error: unknown): string | null {
+  for (let current = error, depth = 0; current && depth < 5; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+/**
+ * The database's own verdict on a value the schemas let through: a safety net, so that a check
+ * missing in a schema is still a 4xx (the transaction has rolled back, nothing is half written).
+ */
+function databaseRefusal(state: string | null): AppError | null {
+  if (!state) return null;
+  if (state === '23505') return new AppError(409, 'already_exists', 'error.already_exists');
+  if (state === '23503') return new AppError(400, 'unknown_reference', 'error.unknown_reference');
+  if (state === '54000') return new AppError(400, 'value_too_large', 'error.value_too_large');
+  // 22xxx: data exceptions (out of range, bad encoding, bad date); 23xxx: other integrity checks.
+  if (state.startsWith('22') || state.startsWith('23')) {
+    return new AppError(400, 'invalid_value', 'error.invalid_value');
+  }
+  return null;
+}
+
 export function registerErrorHandling(app: FastifyInstance, bodyLimit: number) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) return sendError(request, reply, error);
+    const refusal = databaseRefusal(sqlState(error));
+    if (refusal) {
+      // A schema should have caught this first: worth a warning, never a 5xx.
+      request.log.warn({ err: error }, 'input refused by the database');
+      return sendError(request, reply, refusal);
+    }
     // A body parsed inside a handler (one route, several content types) fails like a schema would.
     if (error instanceof ZodError) {
       const issues = error.issues.map(({ code, path, message, ...params }) => ({

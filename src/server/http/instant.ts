@@ -1,16 +1,45 @@
 import { z } from 'zod';
-import { parseLocalTime } from '../../shared/time/index.ts';
+import {
+  EARLIEST_YEAR,
+  isInstantInRange,
+  LATEST_YEAR,
+  parseLocalTime,
+  tryUtcIso,
+} from '../../shared/time/index.ts';
 import { timeZone } from '../modules/auth/schema.ts';
 import { AppError } from './errors.ts';
+
+/**
+ * Every instant the API accepts (bodies and query filters alike): ISO 8601 with an offset, inside
+ * the years the database and the time library agree on.
+ */
+export const instant = z.iso
+  .datetime({ offset: true })
+  // An unreadable value is the format check's to report; this one speaks only of the year.
+  .refine((value) => tryUtcIso(value) === null || isInstantInRange(value), {
+    message: 'instant_out_of_range',
+  })
+  .describe(`ISO 8601 instant with an offset, years ${EARLIEST_YEAR}–${LATEST_YEAR}`);
+
+const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?$/)
+  .refine(
+    (local) => {
+      const year = Number(local.slice(0, 4));
+      return Number.isNaN(year) || (year >= EARLIEST_YEAR && year <= LATEST_YEAR);
+    },
+    { message: 'instant_out_of_range' },
+  );
 
 /**
  * Wherever an instant is accepted, so is a local time in a zone (API.md). A local time that
  * the clocks skip or pass twice must say which one is meant; it is never guessed.
  */
 export const instantInput = z.union([
-  z.iso.datetime({ offset: true }),
+  instant,
   z.strictObject({
-    local: z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?$/),
+    local: localDateTime,
     timeZone,
     disambiguation: z.enum(['earlier', 'later', 'reject']).default('reject'),
   }),

@@ -152,12 +152,29 @@ export function hoursBetween(a: InstantInput, b: InstantInput): number {
   return toInstant(a).until(toInstant(b)).total({ unit: 'hours' });
 }
 
+/**
+ * The years Tandem accepts in any date or instant. Wide enough for any campaign, narrow enough
+ * that every database, Temporal and Intl agree on the value (PostgreSQL has no year 0).
+ */
+export const EARLIEST_YEAR = 1900;
+export const LATEST_YEAR = 2200;
+
+/** True when the instant falls inside [EARLIEST_YEAR, LATEST_YEAR] (UTC years). */
+export function isInstantInRange(x: InstantInput): boolean {
+  const iso = tryUtcIso(x);
+  if (!iso) return false;
+  const year = new Date(iso).getUTCFullYear();
+  return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Plain (all-day) dates
 
 /** True for a real calendar date written `YYYY-MM-DD` (`2026-02-30` is false). */
 export function isValidPlainDate(date: string): boolean {
   if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const year = Number(date.slice(0, 4));
+  if (year < EARLIEST_YEAR || year > LATEST_YEAR) return false;
   try {
     Temporal.PlainDate.from(date, { overflow: 'reject' });
     return true;

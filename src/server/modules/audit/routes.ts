@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { forbidden } from '../../http/errors.ts';
+import { instant } from '../../http/instant.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { mayReadAudit } from '../auth/policies.ts';
 import { findAuditEvents } from './find-events.ts';
@@ -11,8 +12,8 @@ const auditQuery = z.strictObject({
   entityId: z.string().max(128).optional(),
   actorId: z.uuid().optional(),
   action: z.string().max(64).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
   cursor: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });

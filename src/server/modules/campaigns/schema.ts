@@ -5,11 +5,22 @@ import { OBJECTIVES } from './tables.ts';
 const currencies = new Set(Intl.supportedValuesOf('currency'));
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
+// Intl throws a RangeError on anything that is not a well-formed tag ("R", "en\n", an emoji),
+// and refinements run even when the regex before them failed: guard both.
+function isKnownLanguage(code: string): boolean {
+  if (!/^[a-z]{2}$/.test(code)) return true; // the regex reports it
+  try {
+    return languageNames.of(code) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** ISO 639-1 codes that Intl knows (en, ru, de, …). */
 export const language = z
   .string()
   .regex(/^[a-z]{2}$/)
-  .refine((code) => languageNames.of(code) !== undefined, { message: 'invalid_language' });
+  .refine(isKnownLanguage, { message: 'invalid_language' });
 export const currency = z
   .string()
   .regex(/^[A-Z]{3}$/)

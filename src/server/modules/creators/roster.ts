@@ -4,6 +4,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Locale } from '../../../shared/i18n/index.ts';
 import type { Db, DbOrTx } from '../../db/index.ts';
+import { csvParseError } from '../../http/csv-input.ts';
 import { AppError, forbidden, notFound, translateZodIssue } from '../../http/errors.ts';
 import { publish } from '../../realtime/index.ts';
 import { recordAuditEvent } from '../audit/record-event.ts';
@@ -145,9 +146,11 @@ export async function importRoster(db: Db, actor: Actor, csvText: string, locale
       skip_empty_lines: true,
       trim: true,
       relax_column_count: true,
+      // One row can never need more: a quote that never closes is refused, not buffered.
+      max_record_size: 64 * 1024,
     });
   } catch (error) {
-    throw new AppError(400, 'csv_invalid', 'error.csv_invalid', { reason: (error as Error).message });
+    throw csvParseError(error);
   }
   const columns = Object.keys(records[0] ?? {});
   const missing = REQUIRED.filter((c) => !columns.includes(c));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instantInput } from '../../http/instant.ts';
+import { instant, instantInput } from '../../http/instant.ts';
 import { timeZone } from '../auth/schema.ts';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/);
@@ -45,8 +45,8 @@ export const slotsBody = z
       .int()
       .min(5)
       .max(8 * 60),
-    from: z.iso.datetime({ offset: true }),
-    to: z.iso.datetime({ offset: true }),
+    from: instant,
+    to: instant,
     stepMinutes: z.number().int().min(5).max(240).default(30),
     limit: z.number().int().min(1).max(100).default(20),
   })

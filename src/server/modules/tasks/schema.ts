@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instantInput } from '../../http/instant.ts';
+import { instant, instantInput } from '../../http/instant.ts';
 import { marketCode } from '../auth/schema.ts';
 import { TASK_STATUSES } from './tables.ts';
 
@@ -47,8 +47,8 @@ export const listTasksQuery = z.strictObject({
     .enum(['true', 'false'])
     .optional()
     .describe('false: only tasks whose owner was deactivated (they need a new owner)'),
-  dueBefore: z.iso.datetime({ offset: true }).optional(),
-  dueAfter: z.iso.datetime({ offset: true }).optional(),
+  dueBefore: instant.optional(),
+  dueAfter: instant.optional(),
   sort: z.enum(TASK_SORTS).default('board'),
   order: z.enum(['asc', 'desc']).default('asc'),
   cursor: z.string().max(500).optional(),
