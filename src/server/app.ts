@@ -15,6 +15,8 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { Database } from './db/index.ts';
+import { registerCrossSiteCheck } from './http/cross-site.ts';
+import { registerNoSniff } from './http/download.ts';
 import { notFound, registerErrorHandling, sendError } from './http/errors.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { registerAuthentication } from './modules/auth/authenticate.ts';
@@ -90,6 +92,12 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     transform: jsonSchemaTransform,
   });
   registerErrorHandling(app, config.bodyLimit);
+  registerNoSniff(app);
+  // Before authentication: a cross-site request on the session cookie is refused before any work.
+  registerCrossSiteCheck(app, config.publicUrl);
+  // Only JSON (and the CSV and file types below) may change anything: Fastify's default text/plain
+  // parser would let a plain HTML form on another site post here (415 instead).
+  app.removeContentTypeParser('text/plain');
   // CSV bodies stay streams: imports parse them row by row and never hold a whole file.
   app.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
   // Uploaded files (drafts, signed PDFs): routes that accept them raise their own body limit.

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { asDownload, asPrintablePage } from '../../http/download.ts';
 import { forbidden } from '../../http/errors.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { errorSchema } from '../auth/schema.ts';
@@ -188,15 +189,12 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
       if (request.query.language !== 'both') assertCampaignLanguage(campaign, request.query.language);
       const languages = exportLanguages(version.snapshot, request.query.language);
       if (request.query.format === 'markdown') {
-        return reply
-          .type('text/markdown; charset=utf-8')
-          .header(
-            'content-disposition',
-            `attachment; filename="brief-v${version.version}-${request.query.language}.md"`,
-          )
-          .send(briefToMarkdown(version, languages));
+        return asDownload(
+          reply.type('text/markdown; charset=utf-8'),
+          `brief-v${version.version}-${request.query.language}.md`,
+        ).send(briefToMarkdown(version, languages));
       }
-      return reply.type('text/html; charset=utf-8').send(briefToHtml(version, languages));
+      return asPrintablePage(reply).send(briefToHtml(version, languages));
     },
   );
 

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { asDownload } from '../../http/download.ts';
 import { originOf } from '../../http/html.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { renderCalendarFeed, rotateCalendarFeed } from './calendar-feed.ts';
@@ -36,8 +37,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const token = request.params.file.slice(0, -'.ics'.length);
       const body = await renderCalendarFeed(db, token, origin(request));
-      return reply
-        .type('text/calendar; charset=utf-8')
+      return asDownload(reply.type('text/calendar; charset=utf-8'), 'tandem.ics')
         .header('cache-control', 'private, max-age=300')
         .send(body);
     },

@@ -1,4 +1,5 @@
 import { asc, count, eq } from 'drizzle-orm';
+import { fileTypeFromBuffer } from 'file-type';
 import type { Db, DbOrTx } from '../../db/index.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { publish } from '../../realtime/index.ts';
@@ -22,6 +23,22 @@ export const UPLOAD_TYPES = [
   'video/quicktime',
   'application/pdf',
 ] as const;
+
+/**
+ * The type of an uploaded file read from its bytes (magic numbers), never from the Content-Type
+ * the client sent: a file whose content is not one of `allowed` is refused with 415 before
+ * anything is stored. Returns the detected type, which is what gets stored and served back.
+ */
+export async function fileContentType(file: Buffer, allowed: readonly string[]): Promise<string> {
+  const detected = file.length ? await fileTypeFromBuffer(file) : undefined;
+  if (!detected || !allowed.includes(detected.mime)) {
+    throw new AppError(415, 'file_content_not_allowed', 'error.file_content_not_allowed', {
+      detected: detected?.mime ?? 'unknown',
+      allowed: allowed.join(', '),
+    });
+  }
+  return detected.mime;
+}
 
 export function presentSubmission(row: SubmissionRow, now = Date.now()) {
   return {

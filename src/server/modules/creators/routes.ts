@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { asDownload, asPrintablePage } from '../../http/download.ts';
 import { AppError, forbidden } from '../../http/errors.ts';
 import { requestLocale } from '../../http/locale.ts';
 import { requireUser } from '../auth/authenticate.ts';
@@ -17,6 +18,7 @@ import {
   signAgreement,
 } from './agreements.ts';
 import {
+  fileContentType,
   giveFeedback,
   submissionFile,
   submissionsOf,
@@ -49,7 +51,8 @@ import {
 const tags = ['Creators'];
 const ROSTER_LIMIT = 2 * 1024 * 1024;
 
-function uploadedFile(request: FastifyRequest) {
+/** An uploaded file: the declared type must be an upload type and the bytes one of `allowed`. */
+async function uploadedFile(request: FastifyRequest, allowed: readonly string[] = UPLOAD_TYPES) {
   const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
   if (!(UPLOAD_TYPES as readonly string[]).includes(type)) {
     throw new AppError(415, 'file_type_not_allowed', 'error.file_type_not_allowed', {
@@ -59,7 +62,8 @@ function uploadedFile(request: FastifyRequest) {
   }
   const raw = request.headers['x-file-name'];
   const fileName = decodeURIComponent(String(Array.isArray(raw) ? raw[0] : (raw ?? 'upload'))).slice(0, 200);
-  return { fileType: type, fileName, file: request.body as Buffer };
+  const file = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+  return { fileType: await fileContentType(file, allowed), fileName, file };
 }
 
 export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -200,13 +204,7 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireUser(request);
       if (!mayManageCreators(actor)) throw forbidden();
-      const file = uploadedFile(request);
-      if (file.fileType !== 'application/pdf') {
-        throw new AppError(415, 'file_type_not_allowed', 'error.file_type_not_allowed', {
-          type: file.fileType,
-          allowed: 'application/pdf',
-        });
-      }
+      const file = await uploadedFile(request, ['application/pdf']);
       return signAgreement(db, actor, request.params.id, { method: 'uploaded_pdf', pdf: file.file });
     },
   );
@@ -224,7 +222,7 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
     const row = await findAgreement(db, request.params.id);
     if (actor.role === 'creator') await ownEngagement(db, actor, row.engagementId);
     else if (!isStaff(actor)) throw forbidden();
-    return reply.type('text/html; charset=utf-8').send(agreementPrintPage(row));
+    return asPrintablePage(reply).send(agreementPrintPage(row));
   });
   app.get(
     '/api/agreements/:id/signed-pdf',
@@ -235,7 +233,7 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
       if (actor.role === 'creator') await ownEngagement(db, actor, row.engagementId);
       else if (!isStaff(actor)) throw forbidden();
       if (!row.signedPdf) throw new AppError(404, 'not_found', 'error.not_found');
-      return reply.type('application/pdf').send(row.signedPdf);
+      return asDownload(reply.type('application/pdf'), `agreement-${row.id}-signed.pdf`).send(row.signedPdf);
     },
   );
 
@@ -256,13 +254,11 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
     const submission = await submissionFile(db, request.params.id);
     if (actor.role === 'creator') await ownEngagement(db, actor, submission.engagementId);
     else if (!isStaff(actor)) throw forbidden();
-    return reply
-      .type(submission.fileType ?? 'application/octet-stream')
-      .header(
-        'content-disposition',
-        `inline; filename="${encodeURIComponent(submission.fileName ?? 'file')}"`,
-      )
-      .send(submission.file);
+    // Always a download: an uploaded file is never rendered in Tandem's origin.
+    return asDownload(
+      reply.type(submission.fileType ?? 'application/octet-stream'),
+      submission.fileName ?? 'file',
+    ).send(submission.file);
   });
 
   // The creator portal: a creator's own engagements only.
@@ -310,7 +306,9 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireUser(request);
       const { engagement } = await ownEngagement(db, actor, request.params.id);
       const isJson = (request.headers['content-type'] ?? '').startsWith('application/json');
-      const draft = isJson ? linkSubmissionBody.parse(request.body) : { ...uploadedFile(request), note: '' };
+      const draft = isJson
+        ? linkSubmissionBody.parse(request.body)
+        : { ...(await uploadedFile(request)), note: '' };
       return reply.status(201).send(await submitDraft(db, actor, engagement.id, draft));
     },
   );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instantInput } from '../../http/instant.ts';
+import { httpUrl } from '../../http/url.ts';
 import { marketCode, timeZone } from '../auth/schema.ts';
 import { currency, language } from '../campaigns/schema.ts';
 import { ENGAGEMENT_STATUSES, PLATFORMS } from './tables.ts';
@@ -7,7 +8,7 @@ import { ENGAGEMENT_STATUSES, PLATFORMS } from './tables.ts';
 export const channelInput = z.strictObject({
   platform: z.enum(PLATFORMS),
   handle: z.string().trim().min(1).max(120),
-  url: z.url().max(500).optional(),
+  url: httpUrl(500).optional(),
   followers: z.number().int().min(0).optional(),
   averageViews: z.number().int().min(0).optional(),
   /** Percent, e.g. 4.2 for 4.2 %. */
@@ -88,7 +89,7 @@ export const feedbackBody = z.strictObject({
   overrideReason: z.string().trim().min(3).max(2000).optional(),
 });
 export const linkSubmissionBody = z.strictObject({
-  url: z.url().max(2000),
+  url: httpUrl(2000),
   note: z.string().max(5000).default(''),
 });
 export const idParams = z.strictObject({ id: z.uuid() });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findSlots } from '../../../shared/meetings/slot-finder.ts';
+import { asDownload } from '../../http/download.ts';
 import { forbidden } from '../../http/errors.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { isStaff } from '../auth/policies.ts';
@@ -217,10 +218,10 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireUser(request);
       const meeting = await findMeeting(db, actor, request.params.id);
       const body = meetingInvitation(meeting, request.query.language ?? actor.locale, actor.timeZone);
-      return reply
-        .type(`text/calendar; charset=utf-8; method=${meeting.status === 'cancelled' ? 'CANCEL' : 'REQUEST'}`)
-        .header('content-disposition', `attachment; filename="invite.ics"`)
-        .send(body);
+      return asDownload(
+        reply.type(`text/calendar; charset=utf-8; method=${meeting.status === 'cancelled' ? 'CANCEL' : 'REQUEST'}`),
+        'invite.ics',
+      ).send(body);
     },
   );
 };

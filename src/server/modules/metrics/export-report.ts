@@ -1,13 +1,18 @@
-import { stringify } from 'csv-stringify/sync';
+import { stringify as stringifyRows } from 'csv-stringify/sync';
 import { type Locale, type MessageKey, translate } from '../../../shared/i18n/index.ts';
+import { safeCsvOptions } from '../../http/csv.ts';
 import { escapeHtml } from '../../http/html.ts';
 import type { CampaignReport } from './report.ts';
 
+const stringify = (rows: unknown[][]) => stringifyRows(rows, safeCsvOptions);
 const kpiLabel = (locale: Locale, metric: string) => translate(locale, `brief.kpi.${metric}` as MessageKey);
 const number = (locale: Locale, value: number | null, digits = 2) =>
   value === null ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
 
-/** The joint report as CSV: one row per market KPI, then one per creator. */
+/**
+ * The joint report as CSV: one row per market KPI, then one per creator. Figures are numbers;
+ * text (creator names, promo codes) that would start a formula is neutralised.
+ */
 export function reportCsv(report: CampaignReport, locale: Locale): string {
   const t = (key: MessageKey) => translate(locale, key);
   const kpiRows = report.markets.flatMap((m) =>

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isLocale } from '../../../shared/i18n/index.ts';
+import { asDownload, asPrintablePage } from '../../http/download.ts';
 import { AppError, forbidden } from '../../http/errors.ts';
 import { requestLocale } from '../../http/locale.ts';
 import { requireUser } from '../auth/authenticate.ts';
@@ -140,10 +141,10 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireUser(request);
       const report = await campaignReport(db, actor, request.params.id);
       const locale = isLocale(request.query.language) ? request.query.language : actor.locale;
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="report-${request.params.id}-${locale}.csv"`)
-        .send(reportCsv(report, locale));
+      return asDownload(
+        reply.type('text/csv; charset=utf-8'),
+        `report-${request.params.id}-${locale}.csv`,
+      ).send(reportCsv(report, locale));
     },
   );
 
@@ -162,7 +163,7 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       const report = await campaignReport(db, actor, request.params.id);
       const campaign = await findCampaign(db, request.params.id);
       const locale = isLocale(request.query.language) ? request.query.language : actor.locale;
-      return reply.type('text/html; charset=utf-8').send(reportPrintPage(report, campaign.name, locale));
+      return asPrintablePage(reply).send(reportPrintPage(report, campaign.name, locale));
     },
   );
 };

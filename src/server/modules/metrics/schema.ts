@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instantInput } from '../../http/instant.ts';
+import { httpUrl } from '../../http/url.ts';
 import { currency } from '../campaigns/schema.ts';
 import { PLATFORMS } from '../creators/tables.ts';
 import { IMPORT_FORMATS } from './tables.ts';
@@ -8,7 +9,7 @@ const count = z.number().int().min(0).max(1e12).optional();
 
 export const manualMetricsBody = z.strictObject({
   platform: z.enum(PLATFORMS),
-  postUrl: z.url().max(2000).optional(),
+  postUrl: httpUrl(2000).optional(),
   postedAt: instantInput.optional(),
   measuredAt: instantInput.optional(),
   reach: count,

@@ -2,17 +2,20 @@ import { stringify } from 'csv-stringify';
 import type { z } from 'zod';
 import { formatInZones } from '../../../shared/time/index.ts';
 import type { DbOrTx } from '../../db/index.ts';
+import { safeCsvOptions } from '../../http/csv.ts';
 import type { Campaign } from '../campaigns/find-campaign.ts';
 import { findTasks } from './find-tasks.ts';
 import type { listTasksQuery } from './schema.ts';
 
 /**
  * Streams the filtered tasks as CSV, page by page, so a large campaign never sits in memory.
- * Due times appear in UTC and in every market's zone.
+ * Due times appear in UTC and in every market's zone. Text that a spreadsheet would run as a
+ * formula is neutralised (safeCsvOptions).
  */
 export function tasksCsv(db: DbOrTx, campaign: Campaign, query: z.output<typeof listTasksQuery>) {
   const zones = campaign.markets.map((m) => m.timeZone);
   const csv = stringify({
+    ...safeCsvOptions,
     header: true,
     bom: true,
     columns: [

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { asDownload } from '../../http/download.ts';
 import { forbidden } from '../../http/errors.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { errorSchema } from '../auth/schema.ts';
@@ -90,10 +91,9 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       if (!mayViewCampaign(requireUser(request))) throw forbidden();
       const campaign = await findCampaign(db, request.params.id);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="tasks-${campaign.id}.csv"`)
-        .send(tasksCsv(db, campaign, request.query));
+      return asDownload(reply.type('text/csv; charset=utf-8'), `tasks-${campaign.id}.csv`).send(
+        tasksCsv(db, campaign, request.query),
+      );
     },
   );
 

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { safeHref } from '../../../shared/links.ts';
 import { ApiError, api } from '../../api/client.ts';
 import type { EngagementDetail, Policy, Submission } from '../../api/creators.ts';
 import type { User } from '../../api/types.ts';
@@ -44,8 +45,11 @@ export function DraftLink({ submission }: { submission: Submission }) {
   const t = useT();
   const [locale] = useLocale();
   if (submission.url) {
+    // A stored link is only ever followed when it is http(s); anything else is shown as text.
+    const href = safeHref(submission.url);
+    if (!href) return <span className="cr-draft-link">{submission.url}</span>;
     return (
-      <a className="cr-draft-link" href={submission.url} target="_blank" rel="noreferrer noopener">
+      <a className="cr-draft-link" href={href} target="_blank" rel="noreferrer noopener">
         <LinkIcon />
         <span>{submission.url}</span>
       </a>

@@ -1,3 +1,4 @@
+import { safeHref } from '../../../shared/links.ts';
 import type { Channel } from '../../api/creators.ts';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { compactNumber, plainNumber, platformLabel } from './labels.ts';
@@ -37,8 +38,8 @@ export function ChannelList({
       {channels.map((channel) => (
         <li key={`${channel.platform}:${channel.handle}`} className="cr-channel">
           <PlatformMark platform={channel.platform} />
-          {channel.url ? (
-            <a href={channel.url} target="_blank" rel="noreferrer noopener" className="cr-handle">
+          {safeHref(channel.url) ? (
+            <a href={safeHref(channel.url)} target="_blank" rel="noreferrer noopener" className="cr-handle">
               {channel.handle}
             </a>
           ) : (

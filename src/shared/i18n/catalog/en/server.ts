@@ -4,6 +4,11 @@ export const enServer = {
   'error.invalid_json': 'The request body is not valid JSON.',
   'error.body_too_large': 'The request body is too large (limit {limitKb, number} KB).',
   'error.unsupported_media_type': 'This content type is not accepted here.',
+  'error.cross_site_request':
+    'This request came from another site and was refused. Open Tandem itself and try again there.',
+  'error.file_content_not_allowed':
+    'The file’s content is not an accepted type (it looks like {detected}). Allowed: {allowed}.',
+  'error.http_url': 'Must be a full web address starting with http:// or https://.',
   'error.not_found': 'Nothing was found at this address.',
   'error.unauthenticated': 'Sign in to continue.',
   'error.forbidden': 'You do not have permission to do this.',

@@ -5,6 +5,11 @@ export const ruServer: Record<keyof typeof enServer, string> = {
   'error.invalid_json': 'Тело запроса — некорректный JSON.',
   'error.body_too_large': 'Тело запроса слишком большое (предел {limitKb, number} КБ).',
   'error.unsupported_media_type': 'Этот тип содержимого здесь не принимается.',
+  'error.cross_site_request':
+    'Запрос пришёл с другого сайта и отклонён. Откройте сам Tandem и повторите действие там.',
+  'error.file_content_not_allowed':
+    'Содержимое файла не относится к допустимым типам (похоже на {detected}). Можно: {allowed}.',
+  'error.http_url': 'Нужен полный веб-адрес, начинающийся с http:// или https://.',
   'error.not_found': 'По этому адресу ничего не найдено.',
   'error.unauthenticated': 'Войдите, чтобы продолжить.',
   'error.forbidden': 'У вас нет прав на это действие.',
