@@ -202,7 +202,10 @@ function RoundItem({
       ) : (
         <>
           <FeedbackDue submission={submission} zone={me.timeZone} now={now} />
-          {canEdit ? <FeedbackForm submission={submission} engagement={engagement} /> : null}
+          {/* Stakeholders (the brand) approve or ask for changes too. */}
+          {canEdit || me.role === 'stakeholder' ? (
+            <FeedbackForm submission={submission} engagement={engagement} />
+          ) : null}
         </>
       )}
     </li>

@@ -43,7 +43,12 @@ export function EngagementPage({ me, engagementId }: { me: User; engagementId: s
   const [dialog, setDialog] = useState<'status' | 'invite' | null>(null);
   const engagement = query.data;
   useDocumentTitle(engagement ? `${engagement.creator.name} · ${campaign.name}` : t('campaign.tab.creators'));
-  const canEdit = mayManageCreators(me);
+  // The server decides (creators/policies.ts); this only hides what another market's team may not do.
+  const canEdit =
+    mayManageCreators(me) &&
+    (me.role === 'owner' ||
+      me.role === 'admin' ||
+      (engagement !== undefined && me.markets.includes(engagement.creator.marketCode)));
   const back = `/campaigns/${campaign.id}/creators`;
 
   if (query.isPending) {
