@@ -10,6 +10,7 @@ import { findCampaign } from '../campaigns/find-campaign.ts';
 import { mayViewCampaign } from '../campaigns/policies.ts';
 import { campaignParams } from '../campaigns/schema.ts';
 import { reportCsv, reportPrintPage } from './export-report.ts';
+import { ImportFiles } from './import-files.ts';
 import { recordManualMetrics, setExchangeRates } from './record-metrics.ts';
 import { campaignRates, campaignReport } from './report.ts';
 import {
@@ -27,6 +28,11 @@ const idParams = z.strictObject({ id: z.uuid() });
 
 export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.ctx.database;
+  // Import temporary files: stopped and removed on close, leftovers of a killed process swept
+  // once the app is ready (after interrupted imports were recovered in buildApp).
+  const files = new ImportFiles(app.ctx.config.dataDir);
+  app.addHook('onReady', async () => files.sweep(db));
+  app.addHook('onClose', async () => files.close());
 
   app.post(
     '/api/campaigns/:id/imports',
@@ -56,6 +62,7 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
           fileName: request.query.fileName,
           mapping: request.query.mapping,
         },
+        files,
       );
       return reply.status(202).send(created);
     },

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { pipeline as nodePipeline, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parse } from 'csv-parse';
 import { and, eq, getTableColumns, inArray, lt, sql } from 'drizzle-orm';
 import { type MessageKey, translate, translator } from '../../../shared/i18n/index.ts';
+import { isHttpUrl } from '../../../shared/links.ts';
 import { COUNT_FIELDS, METRIC_FIELDS, SHOPIFY_REQUIRED_COLUMNS } from '../../../shared/measurement.ts';
 import type { Db, DbOrTx } from '../../db/index.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
@@ -15,6 +15,7 @@ import type { Actor } from '../auth/policies.ts';
 import { findCampaign } from '../campaigns/find-campaign.ts';
 import { mayViewCampaign } from '../campaigns/policies.ts';
 import { creators, engagements } from '../creators/tables.ts';
+import type { ImportFiles } from './import-files.ts';
 import { parseInstant, parseNumber } from './parse-values.ts';
 import { mayImport } from './policies.ts';
 
@@ -26,6 +27,12 @@ const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 const MAX_STORED_ERRORS = 1000;
 const ORDER_BATCH = 10_000;
 const METRIC_BATCH = 10_000;
+/** A batch is also written once its rows took this many bytes of the file (wide rows, long texts). */
+const BATCH_BYTES = 4 * 1024 * 1024;
+/** No row may be longer: a quote that never closes fails the import instead of filling memory. */
+export const MAX_RECORD_BYTES = 1024 * 1024;
+/** Rows parsed between two turns given back to the event loop (interactive requests stay fast). */
+const ROWS_PER_TURN = 2_000;
 const STALE_AFTER_MS = 5 * 60_000;
 
 // Who may import or undo: metrics/policies.ts.
@@ -37,10 +44,15 @@ type ImportRow = typeof imports.$inferSelect;
 export function importFailureMessage(row: ImportRow, locale: Parameters<typeof translate>[0]): string | null {
   if (!row.failure) return null;
   const [kind, detail = ''] = row.failure.split(/:(.*)/s);
+  // unreadable:<line>:<problem> (see unreadableFailure)
+  const [line = '0', problem = 'other'] = detail.split(':');
   return translate(locale, `import.failure.${kind}` as MessageKey, {
     format: row.format,
     columns: detail,
     detail,
+    line: Number(line) || 0,
+    problem,
+    limitMb: MAX_RECORD_BYTES / 1024 / 1024,
   });
 }
 
@@ -99,6 +111,38 @@ class WrongFormat extends Error {
   }
 }
 
+/** The 1-based line of a byte offset in the file, counted without reading the file into memory. */
+async function lineAt(file: string, offset: number): Promise<number> {
+  let line = 1;
+  let seen = 0;
+  for await (const chunk of fs.createReadStream(file, { end: Math.max(0, offset - 1) })) {
+    const buffer = chunk as Buffer;
+    for (let i = buffer.indexOf(10); i !== -1; i = buffer.indexOf(10, i + 1)) line += 1;
+    seen += buffer.length;
+  }
+  return seen ? line : 1;
+}
+
+/**
+ * A CSV the parser gave up on (a quote never closed, a row over MAX_RECORD_BYTES, a stray quote):
+ * `unreadable:<line>:<problem>`, the line being where the offending row starts.
+ */
+async function unreadableFailure(file: string, error: { code: string; bytes?: unknown }) {
+  const problem =
+    error.code === 'CSV_QUOTE_NOT_CLOSED'
+      ? 'quote_not_closed'
+      : error.code === 'CSV_MAX_RECORD_SIZE'
+        ? 'record_too_large'
+        : 'other';
+  // csv-parse reports the offset just after the offending row's first byte.
+  const offset = typeof error.bytes === 'number' ? error.bytes - 1 : 0;
+  return `unreadable:${await lineAt(file, offset)}:${problem}`;
+}
+
+const isCsvError = (error: unknown): error is { code: string; bytes?: unknown } =>
+  typeof (error as { code?: unknown } | null)?.code === 'string' &&
+  (error as { code: string }).code.startsWith('CSV_');
+
 /**
  * Accepts an upload: the body is spooled to a temporary file as it arrives (never held in
  * memory), then parsed in the background while `GET /api/imports/:id` reports progress.
@@ -110,6 +154,7 @@ export async function receiveImport(
   format: ImportFormat,
   body: Readable,
   options: { fileName?: string; mapping?: Record<string, string> },
+  files: ImportFiles,
 ) {
   const campaign = await findCampaign(db, campaignId);
   if (!mayImport(actor, campaign)) throw forbidden();
@@ -136,7 +181,7 @@ export async function receiveImport(
     return inserted;
   });
   const id = row!.id;
-  const file = path.join(os.tmpdir(), `tandem-import-${id}.csv`);
+  const file = files.fileOf(id);
   let bytes = 0;
   try {
     await pipeline(
@@ -165,8 +210,9 @@ export async function receiveImport(
     .update(imports)
     .set({ status: 'processing', bytesTotal: bytes, heartbeatAt: new Date() })
     .where(eq(imports.id, id));
-  void processImport(db, actor, campaign.id, id, format, file, options.mapping ?? {}).finally(() =>
-    fs.rmSync(file, { force: true }),
+  // In the background; the file is removed however it ends (ImportFiles.run).
+  files.run(id, (signal) =>
+    processImport(db, actor, campaign.id, id, format, file, options.mapping ?? {}, signal),
   );
   return { id };
 }
@@ -179,12 +225,14 @@ async function processImport(
   format: ImportFormat,
   file: string,
   mapping: Record<string, string>,
+  /** Aborted when the server shuts down: the import stops and is recorded as interrupted. */
+  signal: AbortSignal,
 ) {
   const progress: Progress = { rowsRead: 0, rowsImported: 0, rowsRejected: 0, errors: [] };
   // Row errors are written once, in the language of the person who uploaded the file.
   const t = translator(actor.locale);
   let lastPublished = 0;
-  const input = fs.createReadStream(file);
+  const input = fs.createReadStream(file, { signal });
   const save = async (tx: DbOrTx) => {
     await tx
       .update(imports)
@@ -203,7 +251,9 @@ async function processImport(
   try {
     const delimiter = await detectDelimiter(file);
     const decimalComma = delimiter === ';';
-    const records = input.pipe(
+    // pipeline, not pipe: a read error or the shutdown abort reaches the parser (and the loop).
+    const records = nodePipeline(
+      input,
       parse({
         bom: true,
         delimiter,
@@ -211,14 +261,19 @@ async function processImport(
         skip_empty_lines: true,
         trim: true,
         info: true,
+        max_record_size: MAX_RECORD_BYTES,
       }),
-    ) as AsyncIterable<{ record: string[]; info: { lines: number } }>;
+      () => {},
+    ) as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>;
     const processor =
       format === 'shopify-orders'
         ? await shopifyProcessor(db, campaignId, id, decimalComma, progress, t)
         : await metricsProcessor(db, campaignId, id, decimalComma, progress, mapping, t);
     let header: string[] | null = null;
+    let rowBytes = 0;
     for await (const { record, info } of records) {
+      const size = info.bytes - rowBytes;
+      rowBytes = info.bytes;
       if (!header) {
         header = record.map((h) => h.trim());
         processor.header(header);
@@ -229,12 +284,15 @@ async function processImport(
       header.forEach((name, i) => {
         row[name] = record[i] ?? '';
       });
-      const batch = processor.row(row, info.lines);
-      if (batch)
+      const batch = processor.row(row, info.lines, size);
+      if (batch) {
         await db.transaction(async (tx) => {
           await batch(tx);
           await save(tx);
         });
+        await nextTurn();
+        signal.throwIfAborted();
+      } else if (progress.rowsRead % ROWS_PER_TURN === 0) await nextTurn();
     }
     if (!header) throw new WrongFormat('empty');
     await db.transaction(async (tx) => {
@@ -261,10 +319,14 @@ async function processImport(
       });
     });
   } catch (error) {
-    const failure =
-      error instanceof WrongFormat
+    input.destroy();
+    const failure = signal.aborted
+      ? 'interrupted'
+      : error instanceof WrongFormat
         ? `wrong_format:${error.detail}`
-        : `failed:${(error as Error).message.slice(0, 300)}`;
+        : isCsvError(error)
+          ? await unreadableFailure(file, error)
+          : `failed:${(error as Error).message.slice(0, 300)}`;
     // Nothing of a failed import stays: the rows of the batches already written are removed.
     await db.transaction(async (tx) => {
       await tx.delete(orders).where(eq(orders.importId, id));
@@ -325,8 +387,8 @@ async function bulkInsert<T extends typeof orders | typeof postMetrics>(
 
 interface Processor {
   header(columns: string[]): void;
-  /** Returns a write to run when a batch is full. */
-  row(row: Record<string, string>, line: number): ((tx: DbOrTx) => Promise<void>) | null;
+  /** Returns a write to run when a batch is full (by rows, or by `size`s: the rows' bytes in the file). */
+  row(row: Record<string, string>, line: number, size: number): ((tx: DbOrTx) => Promise<void>) | null;
   finish(tx: DbOrTx): Promise<void>;
 }
 
@@ -370,6 +432,7 @@ async function shopifyProcessor(
     ),
   );
   let pending: Array<typeof orders.$inferInsert> = [];
+  let pendingBytes = 0;
   let current: {
     name: string;
     line: number;
@@ -427,7 +490,8 @@ async function shopifyProcessor(
       const missing = SHOPIFY_REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
       if (missing.length) throw new WrongFormat(missing.join(', '));
     },
-    row(row, line) {
+    row(row, line, size) {
+      pendingBytes += size;
       const name = (row.Name ?? '').trim();
       if (!current || current.name !== name) {
         flushOrder();
@@ -441,9 +505,10 @@ async function shopifyProcessor(
           value: row['Lineitem quantity'] ?? '',
         });
       else current.quantity += quantity;
-      if (pending.length >= ORDER_BATCH) {
+      if (pending.length >= ORDER_BATCH || (pendingBytes >= BATCH_BYTES && pending.length)) {
         const batch = pending;
         pending = [];
+        pendingBytes = 0;
         return write(batch);
       }
       return null;
@@ -472,6 +537,7 @@ async function metricsProcessor(
   const byCode = new Map(known.filter((e) => e.promoCode).map((e) => [e.promoCode!.toUpperCase(), e]));
   const column: Record<string, string | undefined> = {};
   let pending: Array<typeof postMetrics.$inferInsert> = [];
+  let pendingBytes = 0;
   const now = new Date();
   const write = (batch: typeof pending) => (tx: DbOrTx) => bulkInsert(tx, postMetrics, batch);
   return {
@@ -488,7 +554,7 @@ async function metricsProcessor(
         throw new WrongFormat('creator | engagement_id | promo_code');
       if (!COUNT_FIELDS.some((m) => column[m])) throw new WrongFormat(COUNT_FIELDS.join(' | '));
     },
-    row(row, line) {
+    row(row, line, size) {
       const get = (field: (typeof METRIC_FIELDS)[number]) =>
         column[field] ? row[column[field]!] : undefined;
       const who =
@@ -526,21 +592,28 @@ async function metricsProcessor(
         );
         return null;
       }
+      const postUrl = get('post_url')?.trim() || null;
+      if (postUrl && !isHttpUrl(postUrl)) {
+        reject(progress, line, t('import.row.notUrl', { value: postUrl.slice(0, 200) }));
+        return null;
+      }
       pending.push({
         campaignId,
         importId,
         engagementId: who.id,
         platform: (get('platform') ?? '').trim().toLowerCase() || 'other',
-        postUrl: get('post_url')?.trim() || null,
+        postUrl,
         postedAt,
         measuredAt: measuredAt ?? now,
         ...values,
         source: 'import',
       });
       progress.rowsImported += 1;
-      if (pending.length >= METRIC_BATCH) {
+      pendingBytes += size;
+      if (pending.length >= METRIC_BATCH || pendingBytes >= BATCH_BYTES) {
         const batch = pending;
         pending = [];
+        pendingBytes = 0;
         return write(batch);
       }
       return null;

@@ -158,6 +158,8 @@ export const enServer = {
     'The import was interrupted (the server stopped). Nothing was kept; upload the file again.',
   'import.failure.failed': 'The import failed: {detail}. Nothing was imported.',
   'import.failure.upload_failed': 'The upload did not complete. Nothing was imported.',
+  'import.failure.unreadable':
+    'The file could not be read at line {line, number}: {problem, select, quote_not_closed {a quoted field is never closed} record_too_large {a row is longer than {limitMb, number} MB (often a quote that is never closed)} other {it is not valid CSV}}. Nothing was imported.',
   'error.invalid_mapping': 'The column mapping must be a JSON object of field → column name.',
   'report.title': 'Joint report',
   'report.generated': 'Generated {date, date, medium} {date, time, short} · figures in {currency}',
@@ -184,5 +186,6 @@ export const enServer = {
   'import.row.notNumber': '{column} "{value}" is not a number',
   'import.row.notDate': 'date "{value}" is not understood',
   'import.row.noName': 'Name is empty',
+  'import.row.notUrl': 'post_url "{value}" is not an http:// or https:// address',
   'import.row.noCreator': 'no creator in this campaign matches "{who}"',
 } as const;

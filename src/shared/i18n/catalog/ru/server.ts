@@ -162,6 +162,8 @@ export const ruServer: Record<keyof typeof enServer, string> = {
     'Импорт прервался (сервер остановился). Ничего не сохранено; загрузите файл снова.',
   'import.failure.failed': 'Импорт не удался: {detail}. Ничего не импортировано.',
   'import.failure.upload_failed': 'Загрузка не завершилась. Ничего не импортировано.',
+  'import.failure.unreadable':
+    'Не удалось прочитать файл в строке {line, number}: {problem, select, quote_not_closed {кавычка поля не закрыта} record_too_large {строка длиннее {limitMb, number} МБ (часто это незакрытая кавычка)} other {это не корректный CSV}}. Ничего не импортировано.',
   'error.invalid_mapping': 'Сопоставление столбцов должно быть JSON-объектом поле → название столбца.',
   'report.title': 'Общий отчёт',
   'report.generated': 'Сформирован {date, date, medium} {date, time, short} · суммы в {currency}',
@@ -188,5 +190,6 @@ export const ruServer: Record<keyof typeof enServer, string> = {
   'import.row.notNumber': '{column} «{value}» — не число',
   'import.row.notDate': 'дата «{value}» не распознана',
   'import.row.noName': 'Name пустое',
+  'import.row.notUrl': 'post_url «{value}» — не адрес http:// или https://',
   'import.row.noCreator': 'в этой кампании нет автора «{who}»',
 };
