@@ -12,6 +12,8 @@ export const enServer = {
   'error.not_found': 'Nothing was found at this address.',
   'error.unauthenticated': 'Sign in to continue.',
   'error.forbidden': 'You do not have permission to do this.',
+  'error.backup_postgres':
+    'This server uses PostgreSQL: back it up with pg_dump -Fc and restore with pg_restore.',
   'error.market_not_yours':
     'Only admins and the team of {count, plural, one {market} other {markets}} {markets} may change this.',
   'error.rate_limited':

@@ -13,6 +13,8 @@ export const ruServer: Record<keyof typeof enServer, string> = {
   'error.not_found': 'По этому адресу ничего не найдено.',
   'error.unauthenticated': 'Войдите, чтобы продолжить.',
   'error.forbidden': 'У вас нет прав на это действие.',
+  'error.backup_postgres':
+    'Этот сервер работает на PostgreSQL: делайте резервную копию через pg_dump -Fc и восстанавливайте через pg_restore.',
   'error.market_not_yours':
     'Менять это могут только администраторы и команда {count, plural, one {рынка} few {рынков} many {рынков} other {рынков}} {markets}.',
   'error.rate_limited':
