@@ -80,7 +80,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Tandem API', version: VERSION, description: 'See shared/API.md for the v1 contract.' },
+      info: { title: 'Tandem API', version: VERSION, description: 'See docs/api.md in the repository (authentication, errors, instants, pagination).' },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'tandem_session' },
