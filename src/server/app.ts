@@ -17,14 +17,16 @@ import type { AppContext } from './context.ts';
 import type { Database } from './db/index.ts';
 import { registerCrossSiteCheck } from './http/cross-site.ts';
 import { registerNoSniff } from './http/download.ts';
-import { notFound, registerErrorHandling, sendError } from './http/errors.ts';
+import { notFound, registerErrorHandling, routerError, sendError } from './http/errors.ts';
+import { registerEmptyBodyAsObject } from './http/request-body.ts';
+import { registerStorableTextCheck } from './http/storable.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { registerAuthentication } from './modules/auth/authenticate.ts';
 import { CredentialCache } from './modules/auth/credential-cache.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { backupRoutes } from './modules/backup/routes.ts';
 import { briefRoutes } from './modules/briefs/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
-import { backupRoutes } from './modules/backup/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { UPLOAD_TYPES } from './modules/creators/approvals.ts';
 import { creatorRoutes } from './modules/creators/routes.ts';
@@ -52,10 +54,6 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     trustProxy: process.env.TRUST_PROXY === 'true',
     // Graceful shutdown: stop accepting, finish in-flight requests, then close the database.
     forceCloseConnections: 'idle',
-  }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-
     // Errors the router raises before any route runs still answer in the API's error shape.
     frameworkErrors: (error, request, reply) => sendError(request, reply, routerError(error)),
     // Slow clients: headers and the whole request must arrive in time and idle sockets are closed.
@@ -69,6 +67,10 @@ export async function buildApp({ config, database, logger = false }: BuildOption
       // Node checks the header and request deadlines on this interval (30 s by default).
       connectionsCheckingInterval: Math.max(100, Math.min(5_000, Math.floor(config.timeouts.headers / 4))),
     },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
   const hub = new RealtimeHub();
   await hub.start(database);
   const ctx: AppContext = { config, database, hub, credentials: new CredentialCache() };
@@ -80,7 +82,11 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Tandem API', version: VERSION, description: 'See docs/api.md in the repository (authentication, errors, instants, pagination).' },
+      info: {
+        title: 'Tandem API',
+        version: VERSION,
+        description: 'See docs/api.md in the repository (authentication, errors, instants, pagination).',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'tandem_session' },
@@ -98,6 +104,8 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   // Only JSON (and the CSV and file types below) may change anything: Fastify's default text/plain
   // parser would let a plain HTML form on another site post here (415 instead).
   app.removeContentTypeParser('text/plain');
+  registerEmptyBodyAsObject(app);
+  registerStorableTextCheck(app);
   // CSV bodies stay streams: imports parse them row by row and never hold a whole file.
   app.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
   // Uploaded files (drafts, signed PDFs): routes that accept them raise their own body limit.
@@ -136,6 +144,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   await app.register(creatorRoutes);
   await app.register(metricsRoutes);
   await app.register(demoRoutes);
+  await app.register(backupRoutes);
   await recoverStaleImports(database.db, database.kind === 'pglite');
 
   await serveWebApp(app, config.webDir);
@@ -148,7 +157,6 @@ export async function buildApp({ config, database, logger = false }: BuildOption
  */
 async function serveWebApp(app: FastifyInstance, webDir: string) {
   const hasWeb = () => fs.existsSync(path.join(webDir, 'index.html'));
-  await app.register(backupRoutes);
   // Created when missing so that a build made after start-up is served without a restart.
   fs.mkdirSync(webDir, { recursive: true });
   await app.register(fastifyStatic, { root: webDir, wildcard: true, index: ['index.html'] });

@@ -1,10 +1,11 @@
-import type { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { csvBody } from '../../http/csv-input.ts';
 import { asDownload, asPrintablePage } from '../../http/download.ts';
 import { AppError, forbidden } from '../../http/errors.ts';
 import { requestLocale } from '../../http/locale.ts';
+import { isStorableText } from '../../http/storable.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { isStaff } from '../auth/policies.ts';
 import { campaignParams } from '../campaigns/schema.ts';
@@ -51,6 +52,21 @@ import {
 const tags = ['Creators'];
 const ROSTER_LIMIT = 2 * 1024 * 1024;
 
+/** X-File-Name is percent-encoded by the web app; a malformed or empty one is refused, never guessed. */
+function decodeFileName(raw: string): string {
+  let name: string;
+  try {
+    name = decodeURIComponent(raw);
+  } catch {
+    throw new AppError(400, 'invalid_file_name', 'error.invalid_file_name');
+  }
+  // Only the last path segment, without control characters, is a file name.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+  name = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  if (!name || !isStorableText(name)) throw new AppError(400, 'invalid_file_name', 'error.invalid_file_name');
+  return name.slice(0, 200);
+}
+
 /** An uploaded file: the declared type must be an upload type and the bytes one of `allowed`. */
 async function uploadedFile(request: FastifyRequest, allowed: readonly string[] = UPLOAD_TYPES) {
   const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
@@ -61,7 +77,7 @@ async function uploadedFile(request: FastifyRequest, allowed: readonly string[] 
     });
   }
   const raw = request.headers['x-file-name'];
-  const fileName = decodeURIComponent(String(Array.isArray(raw) ? raw[0] : (raw ?? 'upload'))).slice(0, 200);
+  const fileName = decodeFileName(String(Array.isArray(raw) ? raw[0] : (raw ?? 'upload')));
   const file = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
   return { fileType: await fileContentType(file, allowed), fileName, file };
 }
@@ -95,7 +111,7 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const actor = requireUser(request);
       if (!mayManageCreators(actor)) throw forbidden();
-      const text = await readLimited(request.body as Readable, ROSTER_LIMIT);
+      const text = await readLimited(csvBody(request), ROSTER_LIMIT);
       return reply.status(201).send(await importRoster(db, actor, text, requestLocale(request)));
     },
   );

@@ -1,9 +1,9 @@
-import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isLocale } from '../../../shared/i18n/index.ts';
+import { csvBody } from '../../http/csv-input.ts';
 import { asDownload, asPrintablePage } from '../../http/download.ts';
-import { AppError, forbidden } from '../../http/errors.ts';
+import { forbidden } from '../../http/errors.ts';
 import { requestLocale } from '../../http/locale.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { findCampaign } from '../campaigns/find-campaign.ts';
@@ -48,16 +48,12 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
-      if (type !== 'text/csv' && type !== 'application/csv') {
-        throw new AppError(415, 'unsupported_media_type', 'error.unsupported_media_type');
-      }
       const created = await receiveImport(
         db,
         requireUser(request),
         request.params.id,
         request.query.format,
-        request.body as Readable,
+        csvBody(request),
         {
           fileName: request.query.fileName,
           mapping: request.query.mapping,

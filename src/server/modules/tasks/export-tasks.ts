@@ -12,7 +12,14 @@ import type { listTasksQuery } from './schema.ts';
  * Due times appear in UTC and in every market's zone. Text that a spreadsheet would run as a
  * formula is neutralised (safeCsvOptions).
  */
-export function tasksCsv(db: DbOrTx, campaign: Campaign, query: z.output<typeof listTasksQuery>) {
+export async function tasksCsv(db: DbOrTx, campaign: Campaign, query: z.output<typeof listTasksQuery>) {
+  // The first page is read before anything is sent, so a filter the database refuses is still
+  // an ordinary 4xx, not a stream cut short after a 200.
+  const firstPage = await findTasks(
+    db,
+    { campaignId: campaign.id },
+    { ...query, limit: 500, cursor: undefined },
+  );
   const zones = campaign.markets.map((m) => m.timeZone);
   const csv = stringify({
     ...safeCsvOptions,
@@ -34,8 +41,8 @@ export function tasksCsv(db: DbOrTx, campaign: Campaign, query: z.output<typeof 
   void (async () => {
     let cursor: string | undefined;
     try {
-      do {
-        const page = await findTasks(db, { campaignId: campaign.id }, { ...query, limit: 500, cursor });
+      let page = firstPage;
+      for (;;) {
         for (const task of page.tasks) {
           const local = task.dueAt ? formatInZones(task.dueAt, zones, 'en') : [];
           const ok = csv.write([
@@ -55,7 +62,9 @@ export function tasksCsv(db: DbOrTx, campaign: Campaign, query: z.output<typeof 
           if (!ok) await new Promise((resolve) => csv.once('drain', resolve));
         }
         cursor = page.nextCursor ?? undefined;
-      } while (cursor);
+        if (!cursor) break;
+        page = await findTasks(db, { campaignId: campaign.id }, { ...query, limit: 500, cursor });
+      }
       csv.end();
     } catch (error) {
       csv.destroy(error as Error);

@@ -92,7 +92,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!mayViewCampaign(requireUser(request))) throw forbidden();
       const campaign = await findCampaign(db, request.params.id);
       return asDownload(reply.type('text/csv; charset=utf-8'), `tasks-${campaign.id}.csv`).send(
-        tasksCsv(db, campaign, request.query),
+        await tasksCsv(db, campaign, request.query),
       );
     },
   );

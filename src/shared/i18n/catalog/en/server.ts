@@ -43,6 +43,13 @@ export const enServer = {
     '{local} does not exist in {timeZone}: the clocks skip it. Choose "earlier" or "later".',
   'error.local_time_ambiguous':
     '{local} happens twice in {timeZone}: the clocks fall back. Choose "earlier" or "later".',
+  'error.already_exists': 'Something with the same key already exists.',
+  'error.unknown_reference': 'The request refers to something that does not exist.',
+  'error.value_too_large': 'A value is too large to be stored.',
+  'error.invalid_value': 'A value cannot be stored: it is out of range or malformed.',
+  'error.invalid_path': 'The address is malformed (invalid percent-encoding).',
+  'error.path_too_long': 'A part of the address is too long.',
+  'error.instant_out_of_range': 'Dates must fall between the years 1900 and 2200.',
   'error.invalid_language': '"{value}" is not a known ISO 639-1 language code.',
   'error.invalid_currency': '"{value}" is not a known ISO 4217 currency code.',
   'error.invalid_launch_window': 'The launch window must be between 1 and 720 hours.',
@@ -101,6 +108,14 @@ export const enServer = {
   'validation.invalid_email': 'Must be a valid email address.',
   'validation.invalid_value': 'Must be one of: {options}.',
   'validation.invalid': 'Invalid value.',
+  'validation.unstorable_text':
+    'Contains a character that cannot be stored (a NUL byte or half of a Unicode surrogate pair).',
+  'validation.too_small_number': 'Must be at least {minimum, number}.',
+  'validation.too_big_number': 'Must be at most {maximum, number}.',
+  'validation.too_small_array': 'Must have at least {minimum, plural, one {# item} other {# items}}.',
+  'validation.too_big_array': 'Must have at most {maximum, plural, one {# item} other {# items}}.',
+  'validation.invalid_datetime':
+    'Must be an ISO 8601 date and time with an offset, e.g. 2026-03-05T10:00:00Z.',
   'error.launch_window_exceeded':
     'The go-live dates would then be {spread, number} hours apart, more than the {limit, plural, one {# hour} other {# hours}} launch window. Confirm to save anyway; the campaign will be flagged.',
   'error.unknown_market': 'This campaign has no market {code}.',
@@ -130,6 +145,10 @@ export const enServer = {
   'error.file_too_large': 'The file is larger than {limitMb, number} MB.',
   'error.file_type_not_allowed': 'Files of type {type} are not accepted. Allowed: {allowed}.',
   'error.csv_invalid': 'The CSV file could not be read: {reason}',
+  'error.csv_unreadable':
+    'The CSV file could not be read{line, plural, =0 {} one { at line #} other { at line #}}: {problem, select, quote_not_closed {a quoted field is never closed} bad_quote {a quote is misplaced} record_too_large {a row is too long} other {it is not valid CSV}}.',
+  'error.csv_required': 'Send the file as CSV (Content-Type: text/csv).',
+  'error.invalid_file_name': 'The file name (X-File-Name) is not valid: send it percent-encoded.',
   'error.csv_missing_columns': 'The CSV file lacks the columns: {columns}.',
   'error.invalid_status_change': 'An engagement cannot go from {from} to {to}.',
   'agreement.title': 'Creator agreement — {campaign}',

@@ -46,6 +46,13 @@ export const ruServer: Record<keyof typeof enServer, string> = {
     '{local} не существует в поясе {timeZone}: часы перескакивают это время. Выберите «раньше» или «позже».',
   'error.local_time_ambiguous':
     '{local} наступает дважды в поясе {timeZone}: часы переводятся назад. Выберите «раньше» или «позже».',
+  'error.already_exists': 'Запись с таким ключом уже существует.',
+  'error.unknown_reference': 'Запрос ссылается на то, чего не существует.',
+  'error.value_too_large': 'Значение слишком велико, чтобы его сохранить.',
+  'error.invalid_value': 'Значение нельзя сохранить: оно вне допустимого диапазона или искажено.',
+  'error.invalid_path': 'Адрес искажён (неверная процентная кодировка).',
+  'error.path_too_long': 'Часть адреса слишком длинная.',
+  'error.instant_out_of_range': 'Даты должны быть в пределах 1900–2200 годов.',
   'error.invalid_language': '«{value}» — неизвестный код языка ISO 639-1.',
   'error.invalid_currency': '«{value}» — неизвестный код валюты ISO 4217.',
   'error.invalid_launch_window': 'Окно запуска должно быть от 1 до 720 часов.',
@@ -105,6 +112,16 @@ export const ruServer: Record<keyof typeof enServer, string> = {
   'validation.invalid_email': 'Нужен корректный адрес email.',
   'validation.invalid_value': 'Допустимые значения: {options}.',
   'validation.invalid': 'Недопустимое значение.',
+  'validation.unstorable_text':
+    'Содержит символ, который нельзя сохранить (нулевой байт или половину суррогатной пары Unicode).',
+  'validation.too_small_number': 'Должно быть не меньше {minimum, number}.',
+  'validation.too_big_number': 'Должно быть не больше {maximum, number}.',
+  'validation.too_small_array':
+    'Нужно не меньше {minimum, plural, one {# элемента} few {# элементов} many {# элементов} other {# элемента}}.',
+  'validation.too_big_array':
+    'Допускается не больше {maximum, plural, one {# элемента} few {# элементов} many {# элементов} other {# элемента}}.',
+  'validation.invalid_datetime':
+    'Нужны дата и время в формате ISO 8601 со смещением, например 2026-03-05T10:00:00Z.',
   'error.launch_window_exceeded':
     'Тогда запуски разойдутся на {spread, number} ч — больше окна запуска в {limit, plural, one {# час} few {# часа} many {# часов} other {# часа}}. Подтвердите, чтобы всё равно сохранить; кампания будет отмечена.',
   'error.unknown_market': 'В этой кампании нет рынка {code}.',
@@ -134,6 +151,10 @@ export const ruServer: Record<keyof typeof enServer, string> = {
   'error.file_too_large': 'Файл больше {limitMb, number} МБ.',
   'error.file_type_not_allowed': 'Файлы типа {type} не принимаются. Можно: {allowed}.',
   'error.csv_invalid': 'Не удалось прочитать CSV-файл: {reason}',
+  'error.csv_unreadable':
+    'Не удалось прочитать CSV-файл{line, plural, =0 {} one { в строке #} few { в строке #} many { в строке #} other { в строке #}}: {problem, select, quote_not_closed {кавычка поля не закрыта} bad_quote {кавычка стоит не на месте} record_too_large {строка слишком длинная} other {это не корректный CSV}}.',
+  'error.csv_required': 'Отправьте файл в формате CSV (Content-Type: text/csv).',
+  'error.invalid_file_name': 'Недопустимое имя файла (X-File-Name): передайте его в процентной кодировке.',
   'error.csv_missing_columns': 'В CSV-файле нет столбцов: {columns}.',
   'error.invalid_status_change': 'Участие нельзя перевести из статуса {from} в {to}.',
   'agreement.title': 'Договор с автором — {campaign}',
