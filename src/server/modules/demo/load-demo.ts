@@ -258,7 +258,8 @@ export async function loadDemo(db: Db, actor: Actor) {
     if (statuses[i] === 'approved') {
       const agreement = await generateAgreement(db, actor, engagement.id);
       await sendAgreement(db, actor, agreement.id);
-      await signAgreement(db, actor, agreement.id, { method: 'portal', fullName: name, ip: '127.0.0.1' });
+      // Signed on paper and uploaded by the team: only the creator may sign in the portal.
+      await signAgreement(db, actor, agreement.id, { method: 'uploaded_pdf', pdf: demoSignedPdf(name) });
       const draft = await submitDraft(db, actor, engagement.id, {
         url: 'https://example.com/draft-1',
         note: 'First cut',
@@ -292,4 +293,28 @@ export async function loadDemo(db: Db, actor: Actor) {
   });
   await recordDecision(db, actor, meeting.id, 'US creators get the full brief up front');
   return { campaignId: id };
+}
+
+/** A one-page PDF standing in for the scanned, signed contract. */
+function demoSignedPdf(name: string): Buffer {
+  const text = `Signed: ${name.replace(/[^\x20-\x7e]/g, '?').replace(/[()\\]/g, '')}`;
+  const stream = `BT /F1 14 Tf 72 720 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
 }

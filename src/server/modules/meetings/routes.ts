@@ -219,7 +219,9 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       const meeting = await findMeeting(db, actor, request.params.id);
       const body = meetingInvitation(meeting, request.query.language ?? actor.locale, actor.timeZone);
       return asDownload(
-        reply.type(`text/calendar; charset=utf-8; method=${meeting.status === 'cancelled' ? 'CANCEL' : 'REQUEST'}`),
+        reply.type(
+          `text/calendar; charset=utf-8; method=${meeting.status === 'cancelled' ? 'CANCEL' : 'REQUEST'}`,
+        ),
         'invite.ics',
       ).send(body);
     },

@@ -1,4 +1,4 @@
-import { parseLocalTime } from '../../../shared/time/index.ts';
+import { isInstantInRange, parseLocalTime } from '../../../shared/time/index.ts';
 
 /**
  * A number as spreadsheets in either market write it: `1 234,5` (Russian: spaces or no-break
@@ -33,6 +33,13 @@ export function parseNumber(
  * (`2026-03-05 18:00`, `05.03.2026 18:00`, `05.03.2026`) read in the given zone.
  */
 export function parseInstant(raw: string | undefined, timeZone: string): Date | null | 'invalid' {
+  const read = readInstant(raw, timeZone);
+  // Month 13, hour 25 or year 0000 would fail in the database: the row is refused instead.
+  if (read instanceof Date && (Number.isNaN(read.getTime()) || !isInstantInRange(read))) return 'invalid';
+  return read;
+}
+
+function readInstant(raw: string | undefined, timeZone: string): Date | null | 'invalid' {
   const value = raw?.trim();
   if (!value) return null;
   const shopify = value.match(/^(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d(?::\d\d)?)\s*([+-])(\d\d):?(\d\d)$/);

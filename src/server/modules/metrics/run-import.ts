@@ -9,6 +9,7 @@ import { isHttpUrl } from '../../../shared/links.ts';
 import { COUNT_FIELDS, METRIC_FIELDS, SHOPIFY_REQUIRED_COLUMNS } from '../../../shared/measurement.ts';
 import type { Db, DbOrTx } from '../../db/index.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
+import { isStorableText } from '../../http/storable.ts';
 import { publish } from '../../realtime/index.ts';
 import { recordAuditEvent } from '../audit/record-event.ts';
 import type { Actor } from '../auth/policies.ts';
@@ -275,11 +276,16 @@ async function processImport(
       const size = info.bytes - rowBytes;
       rowBytes = info.bytes;
       if (!header) {
-        header = record.map((h) => h.trim());
+        // A header name that cannot be stored matches no column: it is dropped, not kept.
+        header = record.map((h) => (isStorableText(h) ? h.trim() : ''));
         processor.header(header);
         continue;
       }
       progress.rowsRead += 1;
+      if (!record.every(isStorableText)) {
+        reject(progress, info.lines, t('import.row.unstorable'));
+        continue;
+      }
       const row: Record<string, string> = {};
       header.forEach((name, i) => {
         row[name] = record[i] ?? '';

@@ -207,6 +207,8 @@ export const enServer = {
   'import.row.notNumber': '{column} "{value}" is not a number',
   'import.row.notDate': 'date "{value}" is not understood',
   'import.row.noName': 'Name is empty',
+  'import.row.unstorable':
+    'the row holds a character that cannot be stored (a NUL byte or a broken Unicode character)',
   'import.row.notUrl': 'post_url "{value}" is not an http:// or https:// address',
   'import.row.noCreator': 'no creator in this campaign matches "{who}"',
 } as const;

@@ -213,6 +213,8 @@ export const ruServer: Record<keyof typeof enServer, string> = {
   'import.row.notNumber': '{column} «{value}» — не число',
   'import.row.notDate': 'дата «{value}» не распознана',
   'import.row.noName': 'Name пустое',
+  'import.row.unstorable':
+    'в строке есть символ, который нельзя сохранить (нулевой байт или повреждённый символ Unicode)',
   'import.row.notUrl': 'post_url «{value}» — не адрес http:// или https://',
   'import.row.noCreator': 'в этой кампании нет автора «{who}»',
 };
