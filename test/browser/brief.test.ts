@@ -1,9 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { catalogues, translate } from '../../src/shared/i18n/index.ts';
-import { launchBrowser, openPage } from '../support/browser.ts';
+import { openPage, sharedBrowser } from '../support/browser.ts';
 import { buildCampaign, buildUser, PASSWORD, setupOwner } from '../support/factories.ts';
 import { startServer } from '../support/server.ts';
 
@@ -16,15 +16,7 @@ declare global {
   }
 }
 
-let browserLaunch: Promise<Browser> | undefined;
-const getBrowser = () => {
-  browserLaunch ??= launchBrowser();
-  return browserLaunch;
-};
-afterAll(async () => {
-  const browser = await browserLaunch?.catch(() => undefined);
-  await browser?.close();
-});
+const getBrowser = sharedBrowser();
 
 /** Signs the browser context in (the session cookie lands in the context's jar). */
 async function signIn(context: BrowserContext, baseUrl: string, email: string) {

@@ -1,10 +1,10 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { catalogues, translate } from '../../src/shared/i18n/index.ts';
 import { formatInZones } from '../../src/shared/time/index.ts';
-import { launchBrowser, openPage } from '../support/browser.ts';
+import { openPage, sharedBrowser } from '../support/browser.ts';
 import { Client } from '../support/client.ts';
 import { buildCampaign, type CampaignBody, PASSWORD, setupOwner } from '../support/factories.ts';
 import { startServer, type TestServer } from '../support/server.ts';
@@ -13,17 +13,7 @@ const en = catalogues.en;
 const ru = catalogues.ru;
 const shot = (name: string) => path.join(os.tmpdir(), `tandem-creators-${name}.png`);
 
-// Launched inside the tests (not in beforeAll) so a missing Chromium fails them with the
-// install instructions instead of leaving them reported as skipped.
-let browserLaunch: Promise<Browser> | undefined;
-const getBrowser = () => {
-  browserLaunch ??= launchBrowser();
-  return browserLaunch;
-};
-afterAll(async () => {
-  const browser = await browserLaunch?.catch(() => undefined);
-  await browser?.close();
-});
+const getBrowser = sharedBrowser();
 
 interface Creator {
   id: string;

@@ -1,25 +1,16 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { catalogues, translate } from '../../src/shared/i18n/index.ts';
-import { launchBrowser, openPage } from '../support/browser.ts';
+import { openPage, sharedBrowser } from '../support/browser.ts';
 import type { Client } from '../support/client.ts';
 import { buildCampaign, buildUser, PASSWORD, setupOwner } from '../support/factories.ts';
 import { startServer } from '../support/server.ts';
 
 const en = catalogues.en;
 
-// Launched inside the tests so a missing Chromium fails them (with instructions) instead of skipping.
-let browserLaunch: Promise<Browser> | undefined;
-const getBrowser = () => {
-  browserLaunch ??= launchBrowser();
-  return browserLaunch;
-};
-afterAll(async () => {
-  const browser = await browserLaunch?.catch(() => undefined);
-  await browser?.close();
-});
+const getBrowser = sharedBrowser();
 
 async function signIn(context: BrowserContext, baseUrl: string, email: string) {
   const res = await context.request.post(`${baseUrl}/api/auth/login`, {

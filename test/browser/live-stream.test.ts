@@ -1,17 +1,13 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, sharedBrowser } from '../support/browser.ts';
 import { buildUser, setupOwner } from '../support/factories.ts';
 import { startServer } from '../support/server.ts';
 
-const browserLaunch = launchBrowser();
-afterAll(async () => {
-  const browser = await browserLaunch.catch(() => undefined);
-  await browser?.close();
-});
+const getBrowser = sharedBrowser();
 
 describe('the workspace live stream in the web app', () => {
   it('catches up on changes made while it was down, and signs out when the session is gone', async () => {
-    const browser = await browserLaunch;
+    const browser = await getBrowser();
     const server = await startServer();
     try {
       const { client: owner, user } = await setupOwner(server.url);

@@ -1,9 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { catalogues } from '../../src/shared/i18n/index.ts';
-import { launchBrowser, openPage } from '../support/browser.ts';
+import { openPage, sharedBrowser } from '../support/browser.ts';
 import { startServer } from '../support/server.ts';
 
 const en = catalogues.en;
@@ -39,17 +39,7 @@ async function pickTimeZone(page: Page, label: string, search: string, option: R
   await page.getByRole('option', { name: option }).first().click();
 }
 
-// Launched inside the tests (not in beforeAll) so a missing Chromium fails them, with the
-// install instructions, instead of leaving them reported as skipped.
-let browserLaunch: Promise<Browser> | undefined;
-const getBrowser = () => {
-  browserLaunch ??= launchBrowser();
-  return browserLaunch;
-};
-afterAll(async () => {
-  const browser = await browserLaunch?.catch(() => undefined);
-  await browser?.close();
-});
+const getBrowser = sharedBrowser();
 
 describe('the web app', () => {
   it('sets up a fresh instance, then switches the shell to Russian without a reload and keeps it', async () => {

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { catalogues } from '../../src/shared/i18n/index.ts';
-import { launchBrowser, openPage } from '../support/browser.ts';
+import { openPage, sharedBrowser } from '../support/browser.ts';
 import { Client } from '../support/client.ts';
 import { buildCampaign, buildUser, PASSWORD, setupOwner } from '../support/factories.ts';
 import { startServer } from '../support/server.ts';
@@ -11,15 +11,7 @@ const ru = catalogues.ru;
 const fill = (template: string, values: Record<string, string>) =>
   template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
 
-let browserLaunch: Promise<Browser> | undefined;
-const getBrowser = () => {
-  browserLaunch ??= launchBrowser();
-  return browserLaunch;
-};
-afterAll(async () => {
-  const browser = await browserLaunch?.catch(() => undefined);
-  await browser?.close();
-});
+const getBrowser = sharedBrowser();
 
 async function signedIn(browser: Browser, client: Client, baseUrl: string, locale = 'en-US') {
   const opened = await openPage(browser, { locale, timezoneId: 'Europe/Moscow' });

@@ -1,9 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { catalogues } from '../../src/shared/i18n/index.ts';
-import { launchBrowser, openPage } from '../support/browser.ts';
+import { openPage, sharedBrowser } from '../support/browser.ts';
 import type { Client } from '../support/client.ts';
 import { buildCampaign, buildUser, setupOwner } from '../support/factories.ts';
 import { startServer } from '../support/server.ts';
@@ -16,17 +16,7 @@ declare global {
   }
 }
 
-// Launched inside the tests (not in beforeAll) so a missing Chromium fails them with the
-// install instructions instead of leaving them reported as skipped.
-let browserLaunch: Promise<Browser> | undefined;
-const getBrowser = () => {
-  browserLaunch ??= launchBrowser();
-  return browserLaunch;
-};
-afterAll(async () => {
-  const browser = await browserLaunch?.catch(() => undefined);
-  await browser?.close();
-});
+const getBrowser = sharedBrowser();
 
 /** A browser context signed in as the client's user (the session cookie copied over). */
 async function signedIn(browser: Browser, client: Client, baseUrl: string, timezoneId = 'Europe/Moscow') {

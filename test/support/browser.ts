@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { afterAll } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -37,4 +38,21 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   return { context, page, pageErrors };
+}
+
+/**
+ * One Chromium per test file, launched on first use inside a test (so a missing browser fails
+ * that test with the install instructions instead of leaving it reported as skipped) and
+ * closed after the file.
+ */
+export function sharedBrowser(): () => Promise<Browser> {
+  let launch: Promise<Browser> | undefined;
+  afterAll(async () => {
+    const browser = await launch?.catch(() => undefined);
+    await browser?.close();
+  });
+  return () => {
+    launch ??= launchBrowser();
+    return launch;
+  };
 }

@@ -169,15 +169,7 @@ function PersonRow({ me, user, canManage }: { me: User; user: TeamMember; canMan
           </Badge>
         </td>
         <td>
-          {user.markets.length ? (
-            <span className="chips">
-              {user.markets.map((code) => (
-                <Badge key={code}>{code}</Badge>
-              ))}
-            </span>
-          ) : (
-            <span className="muted">—</span>
-          )}
+          <MarketChips codes={user.markets} />
         </td>
         <td>{languageLabel(t, user.locale)}</td>
         <td>
@@ -504,15 +496,7 @@ function InvitationsCard({ me }: { me: User }) {
                     <td className="cell-primary">{invite.email}</td>
                     <td>{roleLabel(t, invite.role)}</td>
                     <td>
-                      {invite.marketCodes.length ? (
-                        <span className="chips">
-                          {invite.marketCodes.map((code) => (
-                            <Badge key={code}>{code}</Badge>
-                          ))}
-                        </span>
-                      ) : (
-                        <span className="muted">—</span>
-                      )}
+                      <MarketChips codes={invite.marketCodes} />
                     </td>
                     <td>{formatDay(invite.createdAt, me.timeZone, locale)}</td>
                     <td>
@@ -559,5 +543,17 @@ function InvitationsCard({ me }: { me: User }) {
         </div>
       )}
     </Card>
+  );
+}
+
+/** A person's or an invitation's markets as chips, or a dash for none. */
+function MarketChips({ codes }: { codes: readonly string[] }) {
+  if (!codes.length) return <span className="muted">—</span>;
+  return (
+    <span className="chips">
+      {codes.map((code) => (
+        <Badge key={code}>{code}</Badge>
+      ))}
+    </span>
   );
 }
