@@ -1,4 +1,6 @@
 // Every module's tables, gathered for drizzle-kit and the typed database handle.
+
+export * from '../jobs/tables.ts';
 export * from '../modules/audit/tables.ts';
 export * from '../modules/auth/tables.ts';
 export * from '../modules/briefs/tables.ts';
