@@ -21,6 +21,7 @@ import { notFound, registerErrorHandling, routerError, sendError } from './http/
 import { registerEmptyBodyAsObject } from './http/request-body.ts';
 import { registerStorableTextCheck } from './http/storable.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { AuditSubscriptions } from './modules/audit/subscriptions.ts';
 import { registerAuthentication } from './modules/auth/authenticate.ts';
 import { CredentialCache } from './modules/auth/credential-cache.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -73,10 +74,15 @@ export async function buildApp({ config, database, logger = false }: BuildOption
 
   const hub = new RealtimeHub();
   await hub.start(database);
-  const ctx: AppContext = { config, database, hub, credentials: new CredentialCache() };
+  const audit = new AuditSubscriptions(database.db, app.log);
+  audit.attach(hub);
+  const ctx: AppContext = { config, database, hub, audit, credentials: new CredentialCache() };
   app.decorate('ctx', ctx);
   app.addHook('preClose', async () => hub.endStreams());
-  app.addHook('onClose', async () => hub.close());
+  app.addHook('onClose', async () => {
+    await audit.close();
+    await hub.close();
+  });
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });

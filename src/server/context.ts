@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/index.ts';
+import type { AuditSubscriptions } from './modules/audit/subscriptions.ts';
 import type { CredentialCache } from './modules/auth/credential-cache.ts';
 import type { Actor } from './modules/auth/policies.ts';
 import type { RealtimeHub } from './realtime/index.ts';
@@ -8,6 +9,8 @@ export interface AppContext {
   config: Config;
   database: Database;
   hub: RealtimeHub;
+  /** Subscribers to committed audit events (notifications, webhooks): `ctx.audit.on(actions, handler)`. */
+  audit: AuditSubscriptions;
   credentials: CredentialCache;
 }
 

@@ -3,8 +3,11 @@ import type { Database, DbOrTx } from '../db/index.ts';
 
 export const REALTIME_CHANNEL = 'tandem_events';
 
-/** `workspace` for account-level changes, `campaign:<id>` for everything inside a campaign. */
-export type Scope = 'workspace' | `campaign:${string}`;
+/**
+ * `workspace` for account-level changes, `campaign:<id>` for everything inside a campaign, `audit`
+ * for committed audit events (server-side subscribers only, see modules/audit/subscriptions.ts).
+ */
+export type Scope = 'workspace' | 'audit' | `campaign:${string}`;
 
 export interface RealtimeEvent {
   type: string;

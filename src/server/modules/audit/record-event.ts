@@ -1,28 +1,108 @@
 import type { DbOrTx } from '../../db/index.ts';
+import { publish } from '../../realtime/index.ts';
 import type { Actor } from '../auth/policies.ts';
+import {
+  type AuditAction,
+  type AuditEntityType,
+  type AuditPayloadInput,
+  currentVersion,
+  isAuditAction,
+  payloadSchemas,
+} from './catalogue.ts';
 import { auditEvents } from './tables.ts';
 
-export interface AuditEntry {
+/** A side whose schema accepts null may be left out; any other side is required. */
+type Side<K extends 'before' | 'after', S> = null extends S ? { [P in K]?: S } : { [P in K]: S };
+
+type EntryFor<A extends AuditAction> = {
   /** Null for the system itself (migrations, the demo loader). */
   actor: Pick<Actor, 'id' | 'name'> | null;
-  action: string;
-  entityType: string;
+  action: A;
+  entityType: AuditEntityType<A>;
   entityId: string;
   campaignId?: string | null;
-  before?: unknown;
-  after?: unknown;
-}
+} & Side<'before', AuditPayloadInput<A>['before']> &
+  Side<'after', AuditPayloadInput<A>['after']>;
 
-/** Writes one audit event. Call it with the transaction that makes the change, never after it. */
-export async function recordAuditEvent(tx: DbOrTx, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({
-    actorId: entry.actor?.id ?? null,
-    actorName: entry.actor?.name ?? null,
-    action: entry.action,
+/** One audit event as a caller writes it: the payload shape follows the action (see catalogue.ts). */
+export type AuditEntry<A extends AuditAction = AuditAction> = { [K in A]: EntryFor<K> }[A];
+
+/** Where a committed event is announced (see subscriptions.ts); only its id and action travel. */
+export const AUDIT_SCOPE = 'audit';
+
+/**
+ * Writes one audit event. Call it with the transaction that makes the change, never after it.
+ * Subscribers hear of the event once that transaction commits, and never if it rolls back.
+ */
+export async function recordAuditEvent<A extends AuditAction>(
+  tx: DbOrTx,
+  entry: AuditEntry<A>,
+): Promise<void> {
+  const stored = encodePayload(entry.action, entry.before ?? null, entry.after ?? null);
+  const [row] = await tx
+    .insert(auditEvents)
+    .values({
+      actorId: entry.actor?.id ?? null,
+      actorName: entry.actor?.name ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      campaignId: entry.campaignId ?? null,
+      before: stored.before,
+      after: stored.after,
+    })
+    .returning({ id: auditEvents.id });
+  await publish(tx, AUDIT_SCOPE, {
+    type: 'audit',
     entityType: entry.entityType,
     entityId: entry.entityId,
-    campaignId: entry.campaignId ?? null,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
+    data: { id: row!.id, action: entry.action },
   });
+}
+
+type Json = Record<string, unknown> | null;
+
+/**
+ * The payload version travels inside the stored JSON as `v` (no column, no migration): in both
+ * sides that are written, or, when the action writes neither, as `after: {v}`.
+ */
+export function encodePayload(
+  action: AuditAction,
+  before: unknown,
+  after: unknown,
+): { before: Json; after: Json } {
+  const v = currentVersion(action);
+  const side = (payload: unknown): Json => (payload === null ? null : { v, ...(payload as object) });
+  return { before: side(before), after: before === null && after === null ? { v } : side(after) };
+}
+
+/** The inverse of encodePayload; events written before versions existed are version 1. */
+export function decodePayload(
+  action: string,
+  before: unknown,
+  after: unknown,
+): { version: number; before: unknown; after: unknown } {
+  const versionOf = (payload: unknown) =>
+    isPlainObject(payload) && typeof payload.v === 'number' ? payload.v : undefined;
+  const version = versionOf(after) ?? versionOf(before) ?? 1;
+  const strip = (payload: unknown) => {
+    if (!isPlainObject(payload) || versionOf(payload) === undefined) return payload;
+    const { v: _v, ...rest } = payload;
+    return rest;
+  };
+  let afterOut = strip(after);
+  // `{v}` alone in `after` with nothing before: the action writes no payload at all.
+  if (
+    before === null &&
+    isPlainObject(after) &&
+    Object.keys(after).length === 1 &&
+    versionOf(after) !== undefined &&
+    (!isAuditAction(action) || payloadSchemas(action, version)?.after.safeParse(null).success !== false)
+  )
+    afterOut = null;
+  return { version, before: strip(before), after: afterOut };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -26,6 +26,8 @@ const auditEventSchema = z.object({
   entityType: z.string(),
   entityId: z.string(),
   campaignId: z.string().nullable(),
+  /** The version of the action's payload schema (src/server/modules/audit/catalogue.ts). */
+  version: z.number().int(),
   before: z.unknown(),
   after: z.unknown(),
 });

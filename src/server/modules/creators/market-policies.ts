@@ -117,7 +117,7 @@ export async function setPolicyDefault(
       entityType: 'policy_default',
       entityId: marketCode,
       before: before ?? null,
-      after: row,
+      after: row!,
     });
     return row!;
   });

@@ -64,7 +64,7 @@ export async function createExternalParticipant(
       action: 'external_participant.created',
       entityType: 'external_participant',
       entityId: row!.id,
-      after: row,
+      after: row!,
     });
     return presentExternal(row!);
   });
