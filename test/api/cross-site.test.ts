@@ -135,6 +135,15 @@ describe('cookie-authenticated state changes check where they come from', () => 
       'sec-fetch-site': 'same-origin',
     });
     expect(same.status, JSON.stringify(same.body)).toBe(201);
+    // TLS ended at a proxy: the browser says https, the server sees http; the host still matches.
+    const proxied = await owner.request('POST', '/api/campaigns', body, {
+      origin: server.url.replace('http://', 'https://'),
+    });
+    expect(proxied.status, JSON.stringify(proxied.body)).toBe(201);
+    const otherPort = await owner.request<ErrorBody>('POST', '/api/campaigns', body, {
+      origin: server.url.replace(/:\d+$/, ':1'),
+    });
+    expect(otherPort.status).toBe(403);
     const typed = await owner.request('POST', '/api/campaigns', body, { 'sec-fetch-site': 'none' });
     expect(typed.status).toBe(201);
     const script = await owner.request('POST', '/api/campaigns', body);

@@ -15,10 +15,19 @@ export function isCrossSite(request: FastifyRequest, publicUrl: string | undefin
   const site = request.headers['sec-fetch-site'];
   if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') return true;
   const origin = request.headers.origin;
-  if (typeof origin === 'string' && origin.toLowerCase() !== originOf(request, publicUrl).toLowerCase()) {
-    return true;
+  if (typeof origin !== 'string') return false;
+  if (publicUrl) return origin.toLowerCase() !== originOf(request, publicUrl).toLowerCase();
+  // Without PUBLIC_URL the scheme the server sees may not be the browser's (TLS ended at a proxy
+  // without TRUST_PROXY): the host is what tells one site from another.
+  return hostOf(origin) !== request.host.toLowerCase();
+}
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host.toLowerCase();
+  } catch {
+    return null;
   }
-  return false;
 }
 
 /**
