@@ -20,6 +20,9 @@ import { registerNoSniff } from './http/download.ts';
 import { notFound, registerErrorHandling, routerError, sendError } from './http/errors.ts';
 import { registerEmptyBodyAsObject } from './http/request-body.ts';
 import { registerStorableTextCheck } from './http/storable.ts';
+import { sessionsPurgeExpired } from './jobs/definitions/sessions-purge-expired.ts';
+import { jobRoutes } from './jobs/routes.ts';
+import { JobRunner } from './jobs/runner.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { AuditSubscriptions } from './modules/audit/subscriptions.ts';
 import { registerAuthentication } from './modules/auth/authenticate.ts';
@@ -152,6 +155,18 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   await app.register(demoRoutes);
   await app.register(backupRoutes);
   await recoverStaleImports(database.db, database.kind === 'pglite');
+
+  // Background jobs: on by default; stopped on close (running jobs get a quarter of the grace).
+  await app.register(jobRoutes);
+  if (config.jobs.enabled) {
+    const runner = new JobRunner(database, {
+      ...config.jobs,
+      schedules: [{ name: sessionsPurgeExpired.name, everyMs: config.jobs.sessionsPurgeIntervalMs }],
+      log: app.log,
+    });
+    await runner.start();
+    app.addHook('onClose', async () => runner.stop(Math.floor(config.timeouts.shutdownGrace / 4)));
+  }
 
   await serveWebApp(app, config.webDir);
   return app;

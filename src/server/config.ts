@@ -25,6 +25,19 @@ export interface Config {
     /** SIGTERM: in-flight work gets this long before the process exits anyway. */
     shutdownGrace: number;
   };
+  /** Background jobs (src/server/jobs); see README "Background jobs". */
+  jobs: {
+    /** Whether this instance runs jobs (enqueueing works either way). */
+    enabled: boolean;
+    /** The longest the runner waits before looking for due jobs (it is also woken by NOTIFY). */
+    pollIntervalMs: number;
+    /** Jobs run at once by this instance. */
+    concurrency: number;
+    /** How long a claimed job belongs to an instance before another may take it (renewed while it runs). */
+    leaseMs: number;
+    /** How often expired sessions and old sign-in failures are deleted. */
+    sessionsPurgeIntervalMs: number;
+  };
 }
 
 function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -55,6 +68,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idle: milliseconds(env, 'IDLE_TIMEOUT_MS', 60_000),
       keepAlive: milliseconds(env, 'KEEP_ALIVE_TIMEOUT_MS', 72_000),
       shutdownGrace: milliseconds(env, 'SHUTDOWN_GRACE_MS', 10_000),
+    },
+    jobs: {
+      enabled: env.JOBS_ENABLED !== 'false',
+      pollIntervalMs: milliseconds(env, 'JOBS_POLL_INTERVAL_MS', 5_000),
+      concurrency: milliseconds(env, 'JOBS_CONCURRENCY', 4),
+      leaseMs: milliseconds(env, 'JOBS_LEASE_MS', 300_000),
+      sessionsPurgeIntervalMs: milliseconds(env, 'SESSIONS_PURGE_INTERVAL_MS', 3_600_000),
     },
   };
 }

@@ -13,14 +13,17 @@ export interface TestServer {
   app: FastifyInstance;
   database: Database;
   dataDir: string;
+  /** The PostgreSQL database of this server (unset on PGlite): a second instance may open it. */
+  databaseUrl?: string;
   close(): Promise<void>;
 }
 
 /**
  * A real server on a random port with its own fresh database: a copy of the migrated PGlite
  * template, or, when DATABASE_URL is set, a new database on that PostgreSQL server.
+ * `env` sets configuration variables for this server only (e.g. JOBS_POLL_INTERVAL_MS).
  */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(options: { env?: Record<string, string> } = {}): Promise<TestServer> {
   const dataDir = path.join(inject('testWorkDir'), `server-${randomBytes(6).toString('hex')}`);
   let databaseUrl: string | undefined;
   let dropDatabase: (() => Promise<void>) | undefined;
@@ -40,7 +43,7 @@ export async function startServer(): Promise<TestServer> {
   } else {
     fs.cpSync(inject('pgliteTemplate'), path.join(dataDir, 'pglite'), { recursive: true });
   }
-  const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', dataDir, databaseUrl };
+  const config = { ...loadConfig(options.env ?? {}), port: 0, host: '127.0.0.1', dataDir, databaseUrl };
   const database = await openDatabase({ dataDir, databaseUrl });
   const app = await buildApp({ config, database });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -51,6 +54,7 @@ export async function startServer(): Promise<TestServer> {
     app,
     database,
     dataDir,
+    databaseUrl,
     async close() {
       await app.close();
       await database.close();

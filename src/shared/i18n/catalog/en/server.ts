@@ -12,6 +12,9 @@ export const enServer = {
   'error.not_found': 'Nothing was found at this address.',
   'error.unauthenticated': 'Sign in to continue.',
   'error.forbidden': 'You do not have permission to do this.',
+  'error.job_not_failed':
+    'Only a failed job can be retried; this one {status, select, pending {is waiting to run} running {is running} succeeded {has succeeded} other {is {status}}}.',
+  'error.job_already_queued': 'The same job is already waiting to run; it was not queued twice.',
   'error.backup_postgres':
     'This server uses PostgreSQL: back it up with pg_dump -Fc and restore with pg_restore.',
   'error.market_not_yours':

@@ -239,4 +239,6 @@ export const enWeb = {
   'audit.action.invite.revoked': 'Invitation revoked',
   'audit.action.api_token.created': 'API token created',
   'audit.action.api_token.revoked': 'API token revoked',
+  'audit.action.sessions.purged': 'Expired sessions purged',
+  'audit.action.job.retried': 'Background job retried',
 } as const;

@@ -13,6 +13,9 @@ export const ruServer: Record<keyof typeof enServer, string> = {
   'error.not_found': 'По этому адресу ничего не найдено.',
   'error.unauthenticated': 'Войдите, чтобы продолжить.',
   'error.forbidden': 'У вас нет прав на это действие.',
+  'error.job_not_failed':
+    'Повторить можно только задачу, завершившуюся ошибкой; эта задача {status, select, pending {ждёт запуска} running {выполняется} succeeded {уже выполнена} other {в состоянии «{status}»}}.',
+  'error.job_already_queued': 'Такая же задача уже ждёт запуска; второй раз она не поставлена.',
   'error.backup_postgres':
     'Этот сервер работает на PostgreSQL: делайте резервную копию через pg_dump -Fc и восстанавливайте через pg_restore.',
   'error.market_not_yours':

@@ -246,4 +246,6 @@ export const ruWeb: Record<keyof typeof enWeb, string> = {
   'audit.action.invite.revoked': 'Приглашение отозвано',
   'audit.action.api_token.created': 'API-токен создан',
   'audit.action.api_token.revoked': 'API-токен отозван',
+  'audit.action.sessions.purged': 'Истёкшие сеансы удалены',
+  'audit.action.job.retried': 'Фоновая задача запущена повторно',
 };

@@ -1,0 +1,6 @@
+import { sessionsPurgeExpired } from './sessions-purge-expired.ts';
+
+/** Every job Tandem runs in production. Add a definition here and it can be enqueued and run. */
+export const JOB_DEFINITIONS = [sessionsPurgeExpired] as const;
+
+export type JobName = (typeof JOB_DEFINITIONS)[number]['name'];

@@ -1,0 +1,307 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, lt, min, or, sql } from 'drizzle-orm';
+import type { Database, DbOrTx } from '../db/index.ts';
+import { backoffDelay, type JobDefinition } from './define.ts';
+import { enqueueJob, JOBS_CHANNEL } from './enqueue.ts';
+import { findJobDefinition, registeredJobNames } from './registry.ts';
+import { jobs } from './tables.ts';
+
+export interface RunnerOptions {
+  /** Safety net: the longest the runner sleeps without looking for due jobs. */
+  pollIntervalMs: number;
+  /** Jobs run at once by this instance. */
+  concurrency: number;
+  /** How long a claimed job is this instance's; renewed while it runs, claimable by others after. */
+  leaseMs: number;
+  /** Jobs that repeat: enqueued `everyMs` after start and again `everyMs` after each run ends. */
+  schedules?: Array<{ name: string; everyMs: number }>;
+  log?: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+}
+
+/** The dedupe key of a scheduled (repeating) job: one pending or running occurrence at a time. */
+export const SCHEDULE_KEY = 'schedule';
+
+type ClaimedJob = Pick<
+  typeof jobs.$inferSelect,
+  'id' | 'name' | 'payload' | 'attempts' | 'maxAttempts' | 'runAt' | 'dedupeKey'
+>;
+
+/**
+ * Runs due jobs from the jobs table. Any number of instances may share one PostgreSQL: a job is
+ * claimed in one statement (`FOR UPDATE SKIP LOCKED`) and leased; a lease left by a dead
+ * instance runs out and the job is claimed again. Wakes on NOTIFY (a job enqueued anywhere), at
+ * the next known due time, and at least every pollIntervalMs.
+ */
+export class JobRunner {
+  readonly instanceId = randomUUID();
+  private stopped = false;
+  private started = false;
+  private claiming = false;
+  private wakeAgain = false;
+  private timer: NodeJS.Timeout | undefined;
+  private unlisten: (() => Promise<void>) | undefined;
+  private readonly running = new Set<Promise<void>>();
+  private readonly abort = new AbortController();
+
+  constructor(
+    private readonly database: Database,
+    private readonly options: RunnerOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    const { db } = this.database;
+    // The embedded database has exactly one process: a job left running was this process's
+    // before a crash, so it is due again now rather than when its lease would run out.
+    if (this.database.kind === 'pglite') {
+      await db
+        .update(jobs)
+        .set({ status: 'pending', lockedBy: null, lockedUntil: null })
+        .where(eq(jobs.status, 'running'));
+    }
+    this.unlisten = await this.database.listen(JOBS_CHANNEL, () => this.wake());
+    for (const schedule of this.options.schedules ?? []) {
+      await db.transaction((tx) => this.scheduleNext(tx, schedule.name));
+    }
+    this.wake();
+  }
+
+  /** Stops claiming; waits up to `waitMs` for running jobs (their leases cover the rest). */
+  async stop(waitMs = 5_000): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.abort.abort();
+    await this.unlisten?.().catch(() => {});
+    if (this.running.size === 0) return;
+    let timeout: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.running]),
+      new Promise((resolve) => {
+        timeout = setTimeout(resolve, waitMs);
+      }),
+    ]);
+    clearTimeout(timeout);
+  }
+
+  /** Looks for due jobs now (coalesced: a wake during a claim round triggers one more round). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.claiming) {
+      this.wakeAgain = true;
+      return;
+    }
+    this.claiming = true;
+    void this.claimRound().finally(() => {
+      this.claiming = false;
+      if (this.wakeAgain && !this.stopped) {
+        this.wakeAgain = false;
+        this.wake();
+      }
+    });
+  }
+
+  private async claimRound(): Promise<void> {
+    let delay = this.options.pollIntervalMs;
+    try {
+      do {
+        this.wakeAgain = false;
+        while (!this.stopped && this.running.size < this.options.concurrency) {
+          const claimed = await this.claim(this.options.concurrency - this.running.size);
+          for (const job of claimed) this.track(this.execute(job));
+          if (claimed.length === 0) break;
+        }
+      } while (this.wakeAgain && !this.stopped);
+      if (!this.stopped && this.running.size < this.options.concurrency) delay = await this.untilNextDue();
+    } catch (error) {
+      if (!this.stopped) this.options.log?.error({ err: error }, 'jobs: could not claim');
+    }
+    this.arm(delay);
+  }
+
+  private arm(delayMs: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.wake(), Math.max(0, delayMs));
+    this.timer.unref();
+  }
+
+  private track(promise: Promise<void>): void {
+    this.running.add(promise);
+    void promise.finally(() => {
+      this.running.delete(promise);
+      this.wake();
+    });
+  }
+
+  /** Milliseconds until the next pending job (or expiring lease) is due, capped by the poll interval. */
+  private async untilNextDue(): Promise<number> {
+    const [row] = await this.database.db
+      .select({
+        next: min(
+          sql<Date>`case when ${jobs.status} = 'pending' then ${jobs.runAt} else ${jobs.lockedUntil} end`,
+        ),
+      })
+      .from(jobs)
+      .where(and(inArray(jobs.name, registeredJobNames()), inArray(jobs.status, ['pending', 'running'])));
+    if (!row?.next) return this.options.pollIntervalMs;
+    // postgres-js returns aggregated timestamps as strings.
+    const next = new Date(row.next).getTime();
+    return Math.min(this.options.pollIntervalMs, Math.max(0, next - Date.now()) + 5);
+  }
+
+  private async claim(limit: number): Promise<ClaimedJob[]> {
+    const { db } = this.database;
+    const due = db
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(
+        and(
+          inArray(jobs.name, registeredJobNames()),
+          or(
+            and(eq(jobs.status, 'pending'), sql`${jobs.runAt} <= now()`),
+            and(eq(jobs.status, 'running'), lt(jobs.lockedUntil, sql`now()`)),
+          ),
+        ),
+      )
+      .orderBy(jobs.runAt)
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    return db
+      .update(jobs)
+      .set({
+        status: 'running',
+        attempts: sql`${jobs.attempts} + 1`,
+        lockedBy: this.instanceId,
+        lockedUntil: sql`now() + make_interval(secs => ${this.options.leaseMs / 1000})`,
+        startedAt: sql`now()`,
+      })
+      .where(inArray(jobs.id, due))
+      .returning({
+        id: jobs.id,
+        name: jobs.name,
+        payload: jobs.payload,
+        attempts: jobs.attempts,
+        maxAttempts: jobs.maxAttempts,
+        runAt: jobs.runAt,
+        dedupeKey: jobs.dedupeKey,
+      });
+  }
+
+  private async execute(job: ClaimedJob): Promise<void> {
+    const definition = findJobDefinition(job.name);
+    // Renew the lease while the handler runs, so a slow job is not claimed by another instance.
+    const renew = setInterval(
+      () => {
+        void this.database.db
+          .update(jobs)
+          .set({ lockedUntil: sql`now() + make_interval(secs => ${this.options.leaseMs / 1000})` })
+          .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, this.instanceId)))
+          .catch(() => {});
+      },
+      Math.max(50, Math.floor(this.options.leaseMs / 3)),
+    );
+    renew.unref();
+    let failure: unknown;
+    let permanent = false;
+    try {
+      if (!definition) throw new Error(`unknown job ${job.name}`);
+      const parsed = definition.schema.safeParse(job.payload);
+      if (!parsed.success) {
+        permanent = true;
+        throw new Error(`invalid payload: ${parsed.error.message}`);
+      }
+      const handler = await definition.handler();
+      await handler(parsed.data, {
+        db: this.database.db,
+        job: {
+          id: job.id,
+          name: job.name,
+          attempt: job.attempts,
+          maxAttempts: job.maxAttempts,
+          runAt: job.runAt,
+        },
+        signal: this.abort.signal,
+      });
+    } catch (error) {
+      failure = error ?? new Error('job failed');
+    } finally {
+      clearInterval(renew);
+    }
+    try {
+      await this.database.db.transaction(async (tx) => {
+        if (failure === undefined) await this.succeed(tx, job);
+        else await this.fail(tx, job, definition, failure, permanent);
+      });
+    } catch (error) {
+      // The database is gone (shutdown) or the lease was lost: the job is claimed again later.
+      if (!this.stopped)
+        this.options.log?.error({ err: error, job: job.id }, 'jobs: could not record the outcome');
+    }
+  }
+
+  private async succeed(tx: DbOrTx, job: ClaimedJob): Promise<void> {
+    const [done] = await tx
+      .update(jobs)
+      .set({
+        status: 'succeeded',
+        finishedAt: sql`now()`,
+        lockedBy: null,
+        lockedUntil: null,
+        lastError: null,
+      })
+      .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, this.instanceId)))
+      .returning({ id: jobs.id });
+    if (done && job.dedupeKey === SCHEDULE_KEY) await this.scheduleNext(tx, job.name);
+  }
+
+  private async fail(
+    tx: DbOrTx,
+    job: ClaimedJob,
+    definition: JobDefinition | undefined,
+    failure: unknown,
+    permanent: boolean,
+  ): Promise<void> {
+    const message = (failure instanceof Error ? failure.message : String(failure)).slice(0, 4000);
+    const final = permanent || !definition || job.attempts >= job.maxAttempts;
+    const [done] = await tx
+      .update(jobs)
+      .set(
+        final
+          ? {
+              status: 'failed',
+              finishedAt: sql`now()`,
+              lockedBy: null,
+              lockedUntil: null,
+              lastError: message,
+            }
+          : {
+              status: 'pending',
+              runAt: sql`now() + make_interval(secs => ${backoffDelay(definition, job.attempts) / 1000})`,
+              lockedBy: null,
+              lockedUntil: null,
+              lastError: message,
+            },
+      )
+      .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, this.instanceId)))
+      .returning({ id: jobs.id });
+    if (!done) return;
+    if (final) {
+      this.options.log?.warn({ job: job.id, name: job.name, error: message }, 'jobs: a job failed for good');
+      // A failing repeating job must not end its schedule.
+      if (job.dedupeKey === SCHEDULE_KEY) await this.scheduleNext(tx, job.name);
+    }
+  }
+
+  private async scheduleNext(tx: DbOrTx, name: string): Promise<void> {
+    const schedule = this.options.schedules?.find((entry) => entry.name === name);
+    if (!schedule) return;
+    await enqueueJob(
+      tx,
+      name,
+      {},
+      { runAt: new Date(Date.now() + schedule.everyMs), dedupeKey: SCHEDULE_KEY },
+    );
+  }
+}
