@@ -18,6 +18,7 @@ const registry: Record<string, () => Promise<{ default: Benchmark }>> = {
   slots: () => import('./slots.ts'),
   imports: () => import('./imports.ts'),
   report: () => import('./report.ts'),
+  jobs: () => import('./jobs.ts'),
 };
 
 function usage(): string {

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { type Database, openDatabase } from '../../src/server/db/index.ts';
-import { enqueueJob } from '../../src/server/jobs/enqueue.ts';
+import { enqueueJob, notifyRunners } from '../../src/server/jobs/enqueue.ts';
 import { jobs } from '../../src/server/jobs/tables.ts';
 import { Client, type ErrorBody } from '../support/client.ts';
 import { buildUser, setupOwner } from '../support/factories.ts';
@@ -182,6 +182,34 @@ describe('background jobs', { timeout: 120_000 }, () => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(await db.select().from(jobs).where(eq(jobs.name, 'test.record'))).toHaveLength(0);
     expect(await runsOf(db, 'rolled-back')).toHaveLength(0);
+  });
+
+  it('claims a job again when the lease of a dead instance runs out, unless that was its last attempt', async () => {
+    const { admin, db } = await start();
+    const past = new Date(Date.now() - 1_000);
+    const dead = {
+      version: 1,
+      status: 'running' as const,
+      lockedBy: 'a dead instance',
+      lockedUntil: past,
+      runAt: past,
+    };
+    const [orphan] = await db
+      .insert(jobs)
+      .values({ ...dead, name: 'test.record', payload: { tag: 'orphan' }, attempts: 1, maxAttempts: 5 })
+      .returning();
+    const [exhausted] = await db
+      .insert(jobs)
+      .values({ ...dead, name: 'test.record', payload: { tag: 'exhausted' }, attempts: 5, maxAttempts: 5 })
+      .returning();
+    await db.transaction((tx) => notifyRunners(tx));
+    const done = await waitFor('the orphan to run', () => jobWith(admin, 'succeeded', orphan!.id));
+    expect(done.attempts).toBe(2);
+    const failed = await waitFor('the exhausted job to fail', () => jobWith(admin, 'failed', exhausted!.id));
+    expect(failed.lastError).toContain('lease');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await runsOf(db, 'orphan')).toHaveLength(1);
+    expect(await runsOf(db, 'exhausted')).toHaveLength(0);
   });
 
   it('purges expired sessions on its schedule, audited', async () => {

@@ -57,7 +57,7 @@ export class JobRunner {
     if (this.database.kind === 'pglite') {
       await db
         .update(jobs)
-        .set({ status: 'pending', lockedBy: null, lockedUntil: null })
+        .set({ lockedUntil: sql`now() - interval '1 millisecond'` })
         .where(eq(jobs.status, 'running'));
     }
     this.unlisten = await this.database.listen(JOBS_CHANNEL, () => this.wake());
@@ -105,6 +105,7 @@ export class JobRunner {
   private async claimRound(): Promise<void> {
     let delay = this.options.pollIntervalMs;
     try {
+      await this.failExhausted();
       do {
         this.wakeAgain = false;
         while (!this.stopped && this.running.size < this.options.concurrency) {
@@ -137,18 +138,40 @@ export class JobRunner {
 
   /** Milliseconds until the next pending job (or expiring lease) is due, capped by the poll interval. */
   private async untilNextDue(): Promise<number> {
-    const [row] = await this.database.db
-      .select({
-        next: min(
-          sql<Date>`case when ${jobs.status} = 'pending' then ${jobs.runAt} else ${jobs.lockedUntil} end`,
-        ),
-      })
+    const names = registeredJobNames();
+    const [pending] = await this.database.db
+      .select({ next: min(jobs.runAt) })
       .from(jobs)
-      .where(and(inArray(jobs.name, registeredJobNames()), inArray(jobs.status, ['pending', 'running'])));
-    if (!row?.next) return this.options.pollIntervalMs;
+      .where(and(inArray(jobs.name, names), eq(jobs.status, 'pending')));
+    const [running] = await this.database.db
+      .select({ next: min(jobs.lockedUntil) })
+      .from(jobs)
+      .where(and(inArray(jobs.name, names), eq(jobs.status, 'running')));
     // postgres-js returns aggregated timestamps as strings.
-    const next = new Date(row.next).getTime();
-    return Math.min(this.options.pollIntervalMs, Math.max(0, next - Date.now()) + 5);
+    const times = [pending?.next, running?.next].filter(Boolean).map((value) => new Date(value!).getTime());
+    if (times.length === 0) return this.options.pollIntervalMs;
+    return Math.min(this.options.pollIntervalMs, Math.max(0, Math.min(...times) - Date.now()) + 5);
+  }
+
+  /** A job whose instance died during its last attempt (perhaps because of the job) is not run again. */
+  private async failExhausted(): Promise<void> {
+    const { db } = this.database;
+    await db
+      .update(jobs)
+      .set({
+        status: 'failed',
+        finishedAt: sql`now()`,
+        lockedBy: null,
+        lockedUntil: null,
+        lastError: 'The instance running the last attempt stopped before it finished (its lease ran out).',
+      })
+      .where(
+        and(
+          eq(jobs.status, 'running'),
+          lt(jobs.lockedUntil, sql`now()`),
+          sql`${jobs.attempts} >= ${jobs.maxAttempts}`,
+        ),
+      );
   }
 
   private async claim(limit: number): Promise<ClaimedJob[]> {
@@ -230,10 +253,13 @@ export class JobRunner {
       clearInterval(renew);
     }
     try {
-      await this.database.db.transaction(async (tx) => {
-        if (failure === undefined) await this.succeed(tx, job);
-        else await this.fail(tx, job, definition, failure, permanent);
-      });
+      // One statement for the common case; a transaction when a next occurrence is scheduled too.
+      if (failure === undefined && job.dedupeKey !== SCHEDULE_KEY) await this.succeed(this.database.db, job);
+      else
+        await this.database.db.transaction(async (tx) => {
+          if (failure === undefined) await this.succeed(tx, job);
+          else await this.fail(tx, job, definition, failure, permanent);
+        });
     } catch (error) {
       // The database is gone (shutdown) or the lease was lost: the job is claimed again later.
       if (!this.stopped)

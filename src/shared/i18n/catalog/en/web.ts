@@ -241,4 +241,5 @@ export const enWeb = {
   'audit.action.api_token.revoked': 'API token revoked',
   'audit.action.sessions.purged': 'Expired sessions purged',
   'audit.action.job.retried': 'Background job retried',
+  'audit.entity.job': 'Background job',
 } as const;

@@ -248,4 +248,5 @@ export const ruWeb: Record<keyof typeof enWeb, string> = {
   'audit.action.api_token.revoked': 'API-токен отозван',
   'audit.action.sessions.purged': 'Истёкшие сеансы удалены',
   'audit.action.job.retried': 'Фоновая задача запущена повторно',
+  'audit.entity.job': 'Фоновая задача',
 };
