@@ -255,36 +255,17 @@ function PersonRow({ me, user, canManage }: { me: User; user: TeamMember; canMan
                 aria-label={t('team.accessFor', { name: user.name })}
               >
                 <div className="form-row form-row-3">
-                  <Field label={t('team.role')}>
-                    {(control) => (
-                      <Select {...control} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-                        {assignableRoles(me, user).map((option) => (
-                          <option key={option} value={option}>
-                            {roleLabel(t, option)}
-                          </option>
-                        ))}
-                      </Select>
-                    )}
-                  </Field>
-                  <Field
-                    label={t('team.marketCodes')}
-                    hint={t('team.marketCodesHint')}
-                    error={marketsError}
-                    optional
-                  >
-                    {(control) => (
-                      <TextInput
-                        {...control}
-                        value={markets}
-                        onChange={(e) => {
-                          setMarkets(e.target.value);
-                          setMarketsError(undefined);
-                        }}
-                        placeholder="RU, US"
-                        autoComplete="off"
-                      />
-                    )}
-                  </Field>
+                  <RoleAndMarketFields
+                    roles={assignableRoles(me, user)}
+                    role={role}
+                    onRole={setRole}
+                    markets={markets}
+                    onMarkets={(value) => {
+                      setMarkets(value);
+                      setMarketsError(undefined);
+                    }}
+                    marketsError={marketsError}
+                  />
                 </div>
                 <div className="form-actions">
                   <Button size="sm" variant="ghost" onClick={() => setMode('idle')}>
@@ -382,36 +363,18 @@ function InviteForm({ me }: { me: User }) {
               />
             )}
           </Field>
-          <Field label={t('team.role')} error={errors.role}>
-            {(control) => (
-              <Select {...control} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-                {roles.map((option) => (
-                  <option key={option} value={option}>
-                    {roleLabel(t, option)}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-          <Field
-            label={t('team.marketCodes')}
-            hint={t('team.marketCodesHint')}
-            error={errors.marketCodes}
-            optional
-          >
-            {(control) => (
-              <TextInput
-                {...control}
-                value={markets}
-                onChange={(e) => {
-                  setMarkets(e.target.value);
-                  clearError('marketCodes');
-                }}
-                placeholder="RU, US"
-                autoComplete="off"
-              />
-            )}
-          </Field>
+          <RoleAndMarketFields
+            roles={roles}
+            role={role}
+            onRole={setRole}
+            roleError={errors.role}
+            markets={markets}
+            onMarkets={(value) => {
+              setMarkets(value);
+              clearError('marketCodes');
+            }}
+            marketsError={errors.marketCodes}
+          />
         </div>
         <div className="form-actions">
           <Button type="submit" variant="primary" pending={create.isPending}>
@@ -555,5 +518,49 @@ function MarketChips({ codes }: { codes: readonly string[] }) {
         <Badge key={code}>{code}</Badge>
       ))}
     </span>
+  );
+}
+
+/** The role and markets of a person or an invitation: one pair of fields for both forms. */
+function RoleAndMarketFields(props: {
+  roles: readonly Role[];
+  role: Role;
+  onRole: (role: Role) => void;
+  roleError?: string;
+  markets: string;
+  onMarkets: (markets: string) => void;
+  marketsError?: string;
+}) {
+  const t = useT();
+  return (
+    <>
+      <Field label={t('team.role')} error={props.roleError}>
+        {(control) => (
+          <Select {...control} value={props.role} onChange={(e) => props.onRole(e.target.value as Role)}>
+            {props.roles.map((option) => (
+              <option key={option} value={option}>
+                {roleLabel(t, option)}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field
+        label={t('team.marketCodes')}
+        hint={t('team.marketCodesHint')}
+        error={props.marketsError}
+        optional
+      >
+        {(control) => (
+          <TextInput
+            {...control}
+            value={props.markets}
+            onChange={(e) => props.onMarkets(e.target.value)}
+            placeholder="RU, US"
+            autoComplete="off"
+          />
+        )}
+      </Field>
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/index.ts';
-import { decodePayload } from './record-event.ts';
+import { decodePayload, presentAuditRow } from './record-event.ts';
 import { auditEvents } from './tables.ts';
 
 export interface AuditFilter {
@@ -35,22 +35,8 @@ export async function findAuditEvents(db: Db, filter: AuditFilter) {
     .limit(filter.limit + 1);
   const page = rows.slice(0, filter.limit);
   return {
-    events: page.map((row) => {
-      // The payload version is stored inside the JSON; the API shows it beside before/after.
-      const payload = decodePayload(row.action, row.before, row.after);
-      return {
-        id: row.id,
-        at: row.at.toISOString(),
-        actor: row.actorId ? { id: row.actorId, name: row.actorName ?? '' } : null,
-        action: row.action,
-        entityType: row.entityType,
-        entityId: row.entityId,
-        campaignId: row.campaignId,
-        version: payload.version,
-        before: payload.before,
-        after: payload.after,
-      };
-    }),
+    // The payload version is stored inside the JSON; the API shows it beside before/after.
+    events: page.map((row) => presentAuditRow(row, decodePayload(row.action, row.before, row.after))),
     nextCursor: rows.length > filter.limit ? String(page.at(-1)?.id) : null,
   };
 }

@@ -106,3 +106,22 @@ export function decodePayload(
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** One stored event as the API and the subscribers see it, with its decoded payload. */
+export function presentAuditRow<Before = unknown, After = unknown>(
+  row: typeof auditEvents.$inferSelect,
+  payload: { version: number; before: Before; after: After },
+) {
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    actor: row.actorId ? { id: row.actorId, name: row.actorName ?? '' } : null,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    campaignId: row.campaignId,
+    version: payload.version,
+    before: payload.before,
+    after: payload.after,
+  };
+}

@@ -9,7 +9,7 @@ import {
   isAuditAction,
   payloadSchemas,
 } from './catalogue.ts';
-import { AUDIT_SCOPE, decodePayload } from './record-event.ts';
+import { AUDIT_SCOPE, decodePayload, presentAuditRow } from './record-event.ts';
 import { auditEvents } from './tables.ts';
 
 interface AuditEventFor<A extends AuditAction> {
@@ -109,18 +109,11 @@ export class AuditSubscriptions {
       );
       return;
     }
-    const event = {
-      id: row.id,
-      at: row.at.toISOString(),
-      actor: row.actorId ? { id: row.actorId, name: row.actorName ?? '' } : null,
-      action: row.action,
-      entityType: row.entityType,
-      entityId: row.entityId,
-      campaignId: row.campaignId,
+    const event = presentAuditRow(row, {
       version: decoded.version,
       before: before.data,
       after: after.data,
-    } as AuditEvent;
+    }) as AuditEvent;
     for (const subscription of subscriptions) {
       if (!this.subscriptions.has(subscription)) continue;
       try {
