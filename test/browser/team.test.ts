@@ -25,7 +25,7 @@ describe('managing accounts in the web app', () => {
     const browser = await getBrowser();
     const server = await startServer();
     try {
-      const { client: owner } = await setupOwner(server.url);
+      const { client: owner, user: ownerUser } = await setupOwner(server.url);
       const { client: member, user } = await buildUser(owner, {
         role: 'member',
         marketCodes: ['US'],
@@ -78,6 +78,16 @@ describe('managing accounts in the web app', () => {
       expect(signIn.status).toBe(403);
       await page.goto(`${server.url}/campaigns/${campaign.id}/tasks`);
       await page.getByText(fill(en['tracker.needsNewOwner'], { name: user.name })).waitFor();
+      // The filter narrows the board to the tasks that need a new owner.
+      await owner.post(`/api/campaigns/${campaign.id}/tasks`, {
+        title: 'Book the kickoff room',
+        ownerId: ownerUser.id,
+      });
+      await page.getByText('Book the kickoff room').waitFor();
+      await page.getByLabel(en['tracker.filter.needsOwner']).check();
+      await page.waitForURL(/needsOwner=1/);
+      await page.getByText('Book the kickoff room').waitFor({ state: 'detached' });
+      await page.getByText('Brief the US creators').waitFor();
 
       await page.goto(`${server.url}/team`);
       await row.getByRole('button', { name: fill(en['team.reactivateFor'], { name: user.name }) }).click();

@@ -65,6 +65,8 @@ export interface TaskFilters {
   statuses: TaskStatus[];
   label: string;
   overdue: boolean;
+  /** Only tasks whose owner was deactivated: they need a new owner. */
+  needsOwner: boolean;
   q: string;
 }
 
@@ -74,6 +76,7 @@ export const NO_FILTERS: TaskFilters = {
   statuses: [],
   label: '',
   overdue: false,
+  needsOwner: false,
   q: '',
 };
 
@@ -84,6 +87,7 @@ export function hasFilters(filters: TaskFilters): boolean {
       filters.statuses.length ||
       filters.label ||
       filters.overdue ||
+      filters.needsOwner ||
       filters.q,
   );
 }
@@ -96,6 +100,7 @@ export function filterQuery(filters: TaskFilters): Record<string, string | undef
     status: filters.statuses.length ? filters.statuses.join(',') : undefined,
     label: filters.label || undefined,
     overdue: filters.overdue ? 'true' : undefined,
+    ownerActive: filters.needsOwner ? 'false' : undefined,
     q: filters.q.trim() || undefined,
   };
 }
@@ -109,6 +114,7 @@ export function matchesFilters(task: Task, filters: TaskFilters, now = Date.now(
   if (filters.statuses.length && !filters.statuses.includes(task.status)) return false;
   if (filters.label && !task.labels.includes(filters.label)) return false;
   if (filters.overdue && !isOverdue(task, now)) return false;
+  if (filters.needsOwner && task.ownerActive) return false;
   const q = filters.q.trim().toLocaleLowerCase();
   if (q && !`${task.title}\n${task.description}`.toLocaleLowerCase().includes(q)) return false;
   return true;

@@ -66,6 +66,7 @@ export function TaskToolbar({
   onFilters,
   markets,
   users,
+  someDeactivated,
   labels,
   searchRef,
   csvUrl,
@@ -78,6 +79,8 @@ export function TaskToolbar({
   onFilters: (filters: TaskFilters) => void;
   markets: readonly Market[];
   users: TeamMember[];
+  /** Someone in the workspace was deactivated: their tasks may need a new owner. */
+  someDeactivated: boolean;
   labels: string[];
   searchRef: RefObject<HTMLInputElement | null>;
   csvUrl: string | null;
@@ -248,6 +251,16 @@ export function TaskToolbar({
           />
           {t('tracker.filter.overdue')}
         </label>
+        {filters.needsOwner || someDeactivated ? (
+          <label className={`filter-toggle${filters.needsOwner ? ' filter-button-active' : ''}`}>
+            <input
+              type="checkbox"
+              checked={filters.needsOwner}
+              onChange={(event) => set({ needsOwner: event.target.checked })}
+            />
+            {t('tracker.filter.needsOwner')}
+          </label>
+        ) : null}
         {hasFilters(filters) ? (
           <button
             type="button"

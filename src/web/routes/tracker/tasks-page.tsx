@@ -192,6 +192,7 @@ function Tracker({ me, campaignId, taskId }: { me: User; campaignId: string; tas
         onFilters={onFilters}
         markets={campaign.markets}
         users={people}
+        someDeactivated={Boolean(users.data?.some((user) => !user.active))}
         labels={labels}
         searchRef={searchRef}
         csvUrl={

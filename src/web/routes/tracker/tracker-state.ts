@@ -33,6 +33,7 @@ export function readTrackerState(search: URLSearchParams): TrackerState {
       statuses: (search.get('status') ?? '').split(',').filter(isStatus),
       label: search.get('label') ?? '',
       overdue: search.get('overdue') === '1',
+      needsOwner: search.get('needsOwner') === '1',
       q: search.get('q') ?? '',
     },
     sort: isSort(search.get('sort')) ? (search.get('sort') as ListSort) : 'number',
@@ -49,6 +50,7 @@ export function trackerSearch(state: TrackerState): string {
   if (filters.statuses.length) params.set('status', filters.statuses.join(','));
   if (filters.label) params.set('label', filters.label);
   if (filters.overdue) params.set('overdue', '1');
+  if (filters.needsOwner) params.set('needsOwner', '1');
   if (filters.q) params.set('q', filters.q);
   if (state.view === 'list') {
     if (state.sort !== 'number') params.set('sort', state.sort);

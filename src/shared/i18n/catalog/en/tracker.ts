@@ -40,6 +40,7 @@ export const enTracker = {
   'tracker.filter.anyStatus': 'Any status',
   'tracker.filter.statusCount': '{count, plural, one {# status} other {# statuses}}',
   'tracker.filter.labelName': 'Label',
+  'tracker.filter.needsOwner': 'Needs a new owner',
   'tracker.filter.overdue': 'Overdue',
   'tracker.filter.clear': 'Clear filters',
 

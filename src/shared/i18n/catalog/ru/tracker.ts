@@ -41,6 +41,7 @@ export const ruTracker: Record<keyof typeof enTracker, string> = {
   'tracker.filter.statusCount':
     '{count, plural, one {# статус} few {# статуса} many {# статусов} other {# статуса}}',
   'tracker.filter.labelName': 'Метка',
+  'tracker.filter.needsOwner': 'Нужен новый ответственный',
   'tracker.filter.overdue': 'Просрочено',
   'tracker.filter.clear': 'Сбросить фильтры',
 
