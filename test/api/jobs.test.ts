@@ -12,6 +12,7 @@ import { enqueueJob, notifyRunners } from '../../src/server/jobs/enqueue.ts';
 import { jobs } from '../../src/server/jobs/tables.ts';
 import { Client, type ErrorBody } from '../support/client.ts';
 import { buildUser, setupOwner } from '../support/factories.ts';
+import { freePort, waitHealthy } from '../support/process.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 import { createJobTestRuns, runsOf, runTotals } from '../support/test-jobs.ts';
 
@@ -315,20 +316,6 @@ describe('a scheduled job across a kill -9', { timeout: 240_000 }, () => {
     return { child, exited, url: `http://127.0.0.1:${port}` };
   }
 
-  async function waitHealthy(url: string) {
-    await waitFor(
-      `${url} to answer`,
-      async () => {
-        try {
-          return (await fetch(`${url}/api/health`)).ok ? true : undefined;
-        } catch {
-          return undefined;
-        }
-      },
-      120_000,
-    );
-  }
-
   it('runs a job scheduled 2 s ahead exactly once after a SIGKILL and restart', async () => {
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-jobs-'));
     const dataDir = path.join(workDir, 'data');
@@ -343,20 +330,19 @@ describe('a scheduled job across a kill -9', { timeout: 240_000 }, () => {
     } else {
       fs.cpSync(inject('pgliteTemplate'), path.join(dataDir, 'pglite'), { recursive: true });
     }
-    const port = 50_000 + Math.floor(Math.random() * 10_000);
     // The first instance schedules the purge 2 s after it starts, and is killed as soon as it answers.
-    const first = launch(dataDir, port, { SESSIONS_PURGE_INTERVAL_MS: '2000' });
-    await waitHealthy(first.url);
+    const first = launch(dataDir, await freePort(), { SESSIONS_PURGE_INTERVAL_MS: '2000' });
+    await waitHealthy(first);
     first.child.kill('SIGKILL');
     await first.exited;
     const killedAt = Date.now();
 
     // The second would schedule it an hour ahead; the one already stored is kept, and runs.
-    const second = launch(dataDir, port + 1, {
+    const second = launch(dataDir, await freePort(), {
       SESSIONS_PURGE_INTERVAL_MS: '3600000',
       JOBS_POLL_INTERVAL_MS: '500',
     });
-    await waitHealthy(second.url);
+    await waitHealthy(second);
     const { client } = await setupOwner(second.url);
     const done = await waitFor(
       'the purge job to succeed',

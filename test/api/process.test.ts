@@ -7,13 +7,13 @@ import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { Client } from '../support/client.ts';
 import { buildCampaign, setupOwner } from '../support/factories.ts';
+import { freePort, waitHealthy } from '../support/process.ts';
 
 // These tests run the real entry point (`src/server/main.ts`) as a child process and kill it.
 const root = path.resolve(import.meta.dirname, '../..');
 const children: ChildProcess[] = [];
 let workDir: string;
 let databaseUrl: string | undefined;
-let port = 40_000 + Math.floor(Math.random() * 10_000);
 let cookie = '';
 
 beforeAll(() => {
@@ -50,8 +50,8 @@ function seededDataDir(name: string): string {
   return dir;
 }
 
-function launch(dataDir: string, env: Record<string, string> = {}) {
-  port += 1;
+async function launch(dataDir: string, env: Record<string, string> = {}) {
+  const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
     env: {
@@ -77,26 +77,12 @@ function launch(dataDir: string, env: Record<string, string> = {}) {
   return { child, url: `http://127.0.0.1:${port}`, exited, output: () => output };
 }
 
-async function waitHealthy(url: string, timeoutMs = 120_000) {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not become healthy`);
-}
-
 // Child processes start slowly on a busy two-core machine; these tests allow for it.
 describe('the server process', { timeout: 240_000 }, () => {
   it('never loses an acknowledged write to SIGKILL', async () => {
     const dataDir = seededDataDir('kill');
-    const first = launch(dataDir);
-    await waitHealthy(first.url);
+    const first = await launch(dataDir);
+    await waitHealthy(first);
     const { client } = await setupOwner(first.url, { email: 'durable@tandem.test' });
     const acknowledged: string[] = [];
     for (let i = 0; i < 20; i++) {
@@ -107,8 +93,8 @@ describe('the server process', { timeout: 240_000 }, () => {
     first.child.kill('SIGKILL');
     await first.exited;
 
-    const second = launch(dataDir);
-    await waitHealthy(second.url);
+    const second = await launch(dataDir);
+    await waitHealthy(second);
     const again = new Client(second.url);
     again.cookie = client.cookie;
     const tokens = await again.get<{ tokens: Array<{ name: string }> }>('/api/tokens');
@@ -118,8 +104,8 @@ describe('the server process', { timeout: 240_000 }, () => {
 
   it('shuts down gracefully on SIGTERM, ending open event streams', async () => {
     const dataDir = seededDataDir('term');
-    const server = launch(dataDir);
-    await waitHealthy(server.url);
+    const server = await launch(dataDir);
+    await waitHealthy(server);
     const { client } = await setupOwner(server.url, { email: 'term@tandem.test' });
     const stream = await fetch(`${server.url}/api/events`, { headers: { cookie: client.cookie ?? '' } });
     expect(stream.status).toBe(200);
@@ -132,8 +118,8 @@ describe('the server process', { timeout: 240_000 }, () => {
     const grace = 3_000;
     const dataDir = seededDataDir('term-loop');
     for (let round = 0; round < 4; round++) {
-      const server = launch(dataDir, { SHUTDOWN_GRACE_MS: String(grace) });
-      await waitHealthy(server.url);
+      const server = await launch(dataDir, { SHUTDOWN_GRACE_MS: String(grace) });
+      await waitHealthy(server);
       const client = new Client(server.url);
       if (round === 0) {
         const { client: owner } = await setupOwner(server.url, { email: 'loop@tandem.test' });
@@ -190,16 +176,16 @@ describe('the server process', { timeout: 240_000 }, () => {
         createdAt: new Date().toISOString(),
       };
       fs.writeFileSync(path.join(dataDir, 'pglite.lock'), JSON.stringify(lock));
-      const server = launch(dataDir);
-      await waitHealthy(server.url);
+      const server = await launch(dataDir);
+      await waitHealthy(server);
       const stored = JSON.parse(fs.readFileSync(path.join(dataDir, 'pglite.lock'), 'utf8'));
       expect(stored.pid).toBe(server.child.pid);
     });
 
     it('opens a copy of a data directory made while its server was stopped, lock file included', async () => {
       const dataDir = seededDataDir('original');
-      const original = launch(dataDir);
-      await waitHealthy(original.url);
+      const original = await launch(dataDir);
+      await waitHealthy(original);
       const { client } = await setupOwner(original.url, { email: 'copied@tandem.test' });
       expect((await client.post('/api/tokens', { name: 'before the copy' })).status).toBe(201);
       // Stopped (SIGSTOP): the process, and so the PID in its lock file, is still alive.
@@ -207,8 +193,8 @@ describe('the server process', { timeout: 240_000 }, () => {
       const copyDir = path.join(workDir, 'copy');
       fs.cpSync(dataDir, copyDir, { recursive: true });
       expect(fs.existsSync(path.join(copyDir, 'pglite.lock'))).toBe(true);
-      const copy = launch(copyDir);
-      await waitHealthy(copy.url);
+      const copy = await launch(copyDir);
+      await waitHealthy(copy);
       const again = new Client(copy.url);
       again.cookie = client.cookie;
       const tokens = await again.get<{ tokens: Array<{ name: string }> }>('/api/tokens');
@@ -219,7 +205,7 @@ describe('the server process', { timeout: 240_000 }, () => {
 
     it('survives a kill during its first initialisation', async () => {
       const dataDir = path.join(workDir, 'first-start');
-      const first = launch(dataDir);
+      const first = await launch(dataDir);
       const started = Date.now();
       while (!fs.existsSync(dataDir) || !fs.readdirSync(dataDir).some((f) => f.startsWith('.pglite-init-'))) {
         if (Date.now() - started > 120_000) throw new Error('initialisation never started');
@@ -230,17 +216,17 @@ describe('the server process', { timeout: 240_000 }, () => {
       await first.exited;
       expect(fs.existsSync(path.join(dataDir, 'pglite'))).toBe(false);
 
-      const second = launch(dataDir);
-      await waitHealthy(second.url);
+      const second = await launch(dataDir);
+      await waitHealthy(second);
       expect(fs.readdirSync(dataDir).filter((f) => f.startsWith('.pglite-init-'))).toEqual([]);
       expect((await new Client(second.url).get('/api/setup')).body).toEqual({ needsSetup: true });
     });
 
     it('refuses a second process on the same data directory with a clear message', async () => {
       const dataDir = seededDataDir('locked');
-      const first = launch(dataDir);
-      await waitHealthy(first.url);
-      const second = launch(dataDir);
+      const first = await launch(dataDir);
+      await waitHealthy(first);
+      const second = await launch(dataDir);
       expect(await second.exited).not.toBe(0);
       expect(second.output()).toMatch(/data directory is in use by process \d+/);
       expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
