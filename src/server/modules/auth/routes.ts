@@ -36,14 +36,23 @@ import { updateUser } from './update-user.ts';
 
 const tags = ['Accounts'];
 
-function setSessionCookie(request: FastifyRequest, reply: FastifyReply, cookie: string) {
-  reply.setCookie(SESSION_COOKIE, cookie, {
+/** Our cookies are all httpOnly, SameSite=Lax and Secure over https; they differ in path and life. */
+function setCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cookie: { name: string; value: string; path: string; days: number },
+) {
+  reply.setCookie(cookie.name, cookie.value, {
     httpOnly: true,
     sameSite: 'lax',
     secure: request.protocol === 'https',
-    path: '/',
-    maxAge: SESSION_DAYS * 24 * 3600,
+    path: cookie.path,
+    maxAge: cookie.days * 24 * 3600,
   });
+}
+
+function setSessionCookie(request: FastifyRequest, reply: FastifyReply, value: string) {
+  setCookie(request, reply, { name: SESSION_COOKIE, value, path: '/', days: SESSION_DAYS });
 }
 
 /** A 429 from the shared sign-in limit carries `Retry-After`, like the plugin's. */
@@ -144,12 +153,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       // The session cookie first: clients that read one Set-Cookie header see it.
       setSessionCookie(request, reply, session.cookie);
       if (deviceCookie) {
-        reply.setCookie(DEVICE_COOKIE, deviceCookie, {
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: request.protocol === 'https',
+        setCookie(request, reply, {
+          name: DEVICE_COOKIE,
+          value: deviceCookie,
           path: '/api/auth',
-          maxAge: DEVICE_DAYS * 24 * 3600,
+          days: DEVICE_DAYS,
         });
       }
       return { user: presentUser(user) };
