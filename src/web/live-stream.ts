@@ -1,9 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { CampaignEvent } from './api/campaigns.ts';
 import { forgetSession } from './session.ts';
 
 export interface LiveStreamHandlers {
-  /** The data of each `change` event. */
-  onChange(data: string): void;
+  /** Each `change` event, parsed (data that is not an event object is skipped). */
+  onChange(event: CampaignEvent): void;
   /** The stream came back after a drop: changes may have been missed, refetch what is shown. */
   onReconnected(): void;
 }
@@ -37,9 +38,16 @@ export function openLiveStream(
       opened = true;
       failures = 0;
     });
-    current.addEventListener('change', (message) =>
-      handlers.onChange((message as MessageEvent<string>).data),
-    );
+    current.addEventListener('change', (message) => {
+      let event: unknown;
+      try {
+        event = JSON.parse((message as MessageEvent<string>).data);
+      } catch {
+        return;
+      }
+      if (event !== null && typeof event === 'object' && typeof (event as CampaignEvent).type === 'string')
+        handlers.onChange(event as CampaignEvent);
+    });
     current.addEventListener('error', () => {
       if (current.readyState !== EventSource.CLOSED || closed) return; // the browser is retrying
       void recover();

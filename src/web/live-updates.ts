@@ -3,12 +3,6 @@ import { useEffect } from 'react';
 import { keys } from './api/queries.ts';
 import { openLiveStream } from './live-stream.ts';
 
-interface ChangeEvent {
-  type: string;
-  entityType: string;
-  entityId: string;
-}
-
 /**
  * Listens to the workspace's Server-Sent Events and refetches what a change touched, so a new
  * colleague or invitation shows up on every open screen without a reload. After an outage every
@@ -20,13 +14,7 @@ export function useWorkspaceEvents(enabled: boolean) {
     if (!enabled || typeof EventSource === 'undefined') return;
     return openLiveStream('/api/events', queryClient, {
       onReconnected: () => void queryClient.invalidateQueries(),
-      onChange: (data) => {
-        let event: ChangeEvent;
-        try {
-          event = JSON.parse(data) as ChangeEvent;
-        } catch {
-          return;
-        }
+      onChange: (event) => {
         if (event.entityType === 'user') {
           void queryClient.invalidateQueries({ queryKey: keys.users });
           void queryClient.invalidateQueries({ queryKey: keys.invites });

@@ -27,15 +27,7 @@ function connect(campaignId: string, queryClient: QueryClient): Connection {
   };
   const close = openLiveStream(`/api/campaigns/${encodeURIComponent(campaignId)}/events`, queryClient, {
     onReconnected: () => emit({ type: RECONNECTED, entityType: 'campaign', entityId: campaignId }),
-    onChange: (data) => {
-      let event: CampaignEvent;
-      try {
-        event = JSON.parse(data) as CampaignEvent;
-      } catch {
-        return;
-      }
-      if (event && typeof event.type === 'string') emit(event);
-    },
+    onChange: emit,
   });
   const connection: Connection = { close, listeners };
   connections.set(campaignId, connection);
