@@ -1,9 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
@@ -12,8 +11,8 @@ import { enqueueJob, notifyRunners } from '../../src/server/jobs/enqueue.ts';
 import { jobs } from '../../src/server/jobs/tables.ts';
 import { Client, type ErrorBody } from '../support/client.ts';
 import { buildUser, setupOwner } from '../support/factories.ts';
-import { freePort, waitHealthy } from '../support/process.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { launchServerProcess, waitHealthy } from '../support/process.ts';
+import { createTestDatabase, startServer, type TestServer } from '../support/server.ts';
 import { createJobTestRuns, runsOf, runTotals } from '../support/test-jobs.ts';
 
 interface JobBody {
@@ -282,63 +281,43 @@ describe('background jobs', { timeout: 120_000 }, () => {
 
 // The real entry point as a child process, killed with SIGKILL before its job is due.
 describe('a scheduled job across a kill -9', { timeout: 240_000 }, () => {
-  const root = path.resolve(import.meta.dirname, '../..');
   const children: ChildProcess[] = [];
   let workDir: string | undefined;
   let databaseUrl: string | undefined;
+  let dropDatabase: (() => Promise<void>) | undefined;
   afterEach(async () => {
     for (const child of children.splice(0)) child.kill('SIGKILL');
     if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
-    if (databaseUrl) {
-      const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-      await admin.unsafe(`drop database if exists ${new URL(databaseUrl).pathname.slice(1)} with (force)`);
-      await admin.end();
-      databaseUrl = undefined;
-    }
+    await dropDatabase?.();
+    dropDatabase = undefined;
+    databaseUrl = undefined;
   });
 
-  function launch(dataDir: string, port: number, env: Record<string, string>) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'warn',
-        DATABASE_URL: databaseUrl ?? '',
-        ...env,
-      },
-      stdio: 'ignore',
-    });
-    children.push(child);
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-    return { child, exited, url: `http://127.0.0.1:${port}` };
+  async function launch(dataDir: string, env: Record<string, string>) {
+    const launched = await launchServerProcess(dataDir, { databaseUrl, env });
+    children.push(launched.child);
+    return launched;
   }
 
   it('runs a job scheduled 2 s ahead exactly once after a SIGKILL and restart', async () => {
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-jobs-'));
     const dataDir = path.join(workDir, 'data');
     if (process.env.DATABASE_URL) {
-      const name = `tandem_jobs_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-      const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-      await admin.unsafe(`create database ${name}`);
-      await admin.end();
-      const url = new URL(process.env.DATABASE_URL);
-      url.pathname = `/${name}`;
-      databaseUrl = url.toString();
+      const created = await createTestDatabase('tandem_jobs');
+      databaseUrl = created.url;
+      dropDatabase = created.drop;
     } else {
       fs.cpSync(inject('pgliteTemplate'), path.join(dataDir, 'pglite'), { recursive: true });
     }
     // The first instance schedules the purge 2 s after it starts, and is killed as soon as it answers.
-    const first = launch(dataDir, await freePort(), { SESSIONS_PURGE_INTERVAL_MS: '2000' });
+    const first = await launch(dataDir, { SESSIONS_PURGE_INTERVAL_MS: '2000' });
     await waitHealthy(first);
     first.child.kill('SIGKILL');
     await first.exited;
     const killedAt = Date.now();
 
     // The second would schedule it an hour ahead; the one already stored is kept, and runs.
-    const second = launch(dataDir, await freePort(), {
+    const second = await launch(dataDir, {
       SESSIONS_PURGE_INTERVAL_MS: '3600000',
       JOBS_POLL_INTERVAL_MS: '500',
     });

@@ -3,14 +3,13 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { Client } from '../support/client.ts';
 import { buildCampaign, setupOwner } from '../support/factories.ts';
-import { freePort, waitHealthy } from '../support/process.ts';
+import { launchServerProcess, waitHealthy } from '../support/process.ts';
+import { createTestDatabase } from '../support/server.ts';
 
 // These tests run the real entry point (`src/server/main.ts`) as a child process and kill it.
-const root = path.resolve(import.meta.dirname, '../..');
 const children: ChildProcess[] = [];
 let workDir: string;
 let databaseUrl: string | undefined;
@@ -20,25 +19,18 @@ beforeAll(() => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-process-'));
 });
 // On PostgreSQL every test gets its own database, as every test gets its own data directory.
+let dropDatabase: (() => Promise<void>) | undefined;
 beforeEach(async () => {
   if (!process.env.DATABASE_URL) return;
-  const name = `tandem_process_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  databaseUrl = url.toString();
+  const created = await createTestDatabase('tandem_process');
+  databaseUrl = created.url;
+  dropDatabase = created.drop;
 });
 afterEach(async () => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
-  if (databaseUrl) {
-    const name = new URL(databaseUrl).pathname.slice(1);
-    const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-    databaseUrl = undefined;
-  }
+  await dropDatabase?.();
+  dropDatabase = undefined;
+  databaseUrl = undefined;
 });
 afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 
@@ -51,30 +43,9 @@ function seededDataDir(name: string): string {
 }
 
 async function launch(dataDir: string, env: Record<string, string> = {}) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }),
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  children.push(child);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, url: `http://127.0.0.1:${port}`, exited, output: () => output };
+  const launched = await launchServerProcess(dataDir, { databaseUrl, env });
+  children.push(launched.child);
+  return launched;
 }
 
 // Child processes start slowly on a busy two-core machine; these tests allow for it.

@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import net from 'node:net';
+import path from 'node:path';
 
 /**
  * A port that is free right now, chosen by the OS. A random pick from a fixed range can land on
@@ -40,4 +42,39 @@ export async function waitHealthy(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${server.url} did not become healthy in ${timeoutMs} ms:\n${server.output?.() ?? ''}`);
+}
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * The real entry point (`src/server/main.ts`) as a child process on a free port, with its output
+ * kept for the failure message. DATABASE_URL is the one given, or none (the embedded database).
+ */
+export async function launchServerProcess(
+  dataDir: string,
+  options: { databaseUrl?: string; env?: Record<string, string> } = {},
+) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: options.databaseUrl ?? '',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, url: `http://127.0.0.1:${port}`, exited, output: () => output };
 }
