@@ -33,8 +33,9 @@ export function unstorablePaths(value: unknown, path: string, found: string[] = 
     for (const [index, item] of value.entries()) unstorablePaths(item, `${path}.${index}`, found, depth + 1);
   } else if (isPlainObject(value)) {
     for (const [key, item] of Object.entries(value)) {
-      const at = `${path}.${isStorableText(key) ? key : '?'}`;
-      if (!isStorableText(key)) found.push(at);
+      const keyStorable = isStorableText(key);
+      const at = `${path}.${keyStorable ? key : '?'}`;
+      if (!keyStorable) found.push(at);
       unstorablePaths(item, at, found, depth + 1);
     }
   }
