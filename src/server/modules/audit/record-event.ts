@@ -9,6 +9,7 @@ import {
   isAuditAction,
   payloadSchemas,
 } from './catalogue.ts';
+import { type ReactionEvent, runReactions } from './reactions.ts';
 import { auditEvents } from './tables.ts';
 
 /** A side whose schema accepts null may be left out; any other side is required. */
@@ -51,7 +52,18 @@ export async function recordAuditEvent<A extends AuditAction>(
       before: stored.before,
       after: stored.after,
     })
-    .returning({ id: auditEvents.id });
+    .returning({ id: auditEvents.id, at: auditEvents.at });
+  await runReactions(tx, {
+    id: row!.id,
+    at: row!.at,
+    actor: entry.actor ? { id: entry.actor.id, name: entry.actor.name } : null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    campaignId: entry.campaignId ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  } as ReactionEvent);
   await publish(tx, AUDIT_SCOPE, {
     type: 'audit',
     entityType: entry.entityType,

@@ -9,6 +9,7 @@ import { recordAuditEvent } from '../audit/record-event.ts';
 import type { Actor } from '../auth/policies.ts';
 import { findCampaign } from '../campaigns/find-campaign.ts';
 import { mayViewCampaign } from '../campaigns/policies.ts';
+import { readDeliverables } from './deliverables.ts';
 import { changeStatus, lockEngagement } from './engagements.ts';
 import { policyFor } from './market-policies.ts';
 import { assertAllowed, mayManageCreators, maySignAgreement, mayWriteCreator } from './policies.ts';
@@ -58,7 +59,7 @@ async function renderAgreement(tx: DbOrTx, engagement: typeof engagements.$infer
     creator: creator.name,
     market: creator.marketCode,
     timeZone: creator.timeZone,
-    deliverables: engagement.deliverables.map((d) => ({
+    deliverables: (await readDeliverables(tx, engagement.id)).map((d) => ({
       ...d,
       dueLocal: d.dueAt ? inCreatorZone(d.dueAt) : null,
     })),

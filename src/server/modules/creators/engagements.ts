@@ -10,10 +10,11 @@ import { selectionCriteria } from '../briefs/read-brief.ts';
 import { findCampaign } from '../campaigns/find-campaign.ts';
 import { mayViewCampaign } from '../campaigns/policies.ts';
 import { goLiveOf } from '../timeline/milestones.ts';
+import { readDeliverables, replaceDeliverables } from './deliverables.ts';
 import { assertAllowed, mayManageCreators, mayWriteCreator } from './policies.ts';
 import { findCreator, presentCreator } from './roster.ts';
 import type { deliverableInput, engagementBody, updateEngagementBody } from './schema.ts';
-import { agreements, creators, type Deliverable, type EngagementStatus, engagements } from './tables.ts';
+import { agreements, creators, type EngagementStatus, engagements } from './tables.ts';
 
 type EngagementRow = typeof engagements.$inferSelect;
 
@@ -46,10 +47,6 @@ export async function hasSignedAgreement(db: DbOrTx, engagementId: string): Prom
     .where(and(eq(agreements.engagementId, engagementId), eq(agreements.status, 'signed')))
     .limit(1);
   return Boolean(row);
-}
-
-function resolveDeliverables(input: Array<z.output<typeof deliverableInput>>): Deliverable[] {
-  return input.map((d) => ({ ...d, dueAt: d.dueAt ? resolveInstant(d.dueAt).at.toISOString() : null }));
 }
 
 type Criteria = Awaited<ReturnType<typeof selectionCriteria>>;
@@ -95,7 +92,7 @@ export async function presentEngagement(db: DbOrTx, row: EngagementRow, criteria
     commitment,
     flags,
     goLive: goLive?.toISOString() ?? null,
-    deliverables: row.deliverables,
+    deliverables: await readDeliverables(db, row.id),
     fee: { amount: Number(row.feeAmount), currency: row.feeCurrency },
     promoCode: row.promoCode,
     goLiveFrom: row.goLiveFrom?.toISOString() ?? null,
@@ -141,7 +138,6 @@ export async function createEngagement(
         campaignId,
         creatorId: creator.id,
         status: input.status ?? 'shortlisted',
-        deliverables: resolveDeliverables(input.deliverables),
         feeAmount: String(input.fee.amount),
         feeCurrency: input.fee.currency,
         promoCode: input.promoCode ?? null,
@@ -153,6 +149,7 @@ export async function createEngagement(
         createdBy: actor.id,
       })
       .returning();
+    await replaceDeliverables(tx, row!, creator.timeZone, input.deliverables);
     const presented = await presentEngagement(tx, row!);
     await recordAuditEvent(tx, {
       actor,
@@ -218,7 +215,7 @@ export async function updateEngagement(
   if (!mayManageCreators(actor)) throw forbidden();
   return db.transaction(async (tx) => {
     let row = await lockEngagement(tx, id);
-    const { marketCode } = await findCreator(tx, row.creatorId);
+    const { marketCode, timeZone: creatorZone } = await findCreator(tx, row.creatorId);
     assertAllowed(actor, mayWriteCreator(actor, marketCode), marketCode);
     if (input.version !== row.version) {
       throw new AppError(409, 'version_conflict', 'error.version_conflict', undefined, {
@@ -239,7 +236,6 @@ export async function updateEngagement(
       .update(engagements)
       .set({
         status,
-        deliverables: input.deliverables ? resolveDeliverables(input.deliverables) : row.deliverables,
         feeAmount: input.fee ? String(input.fee.amount) : row.feeAmount,
         feeCurrency: input.fee?.currency ?? row.feeCurrency,
         promoCode: input.promoCode === undefined ? row.promoCode : input.promoCode,
@@ -254,6 +250,7 @@ export async function updateEngagement(
       })
       .where(eq(engagements.id, id))
       .returning();
+    if (input.deliverables) await replaceDeliverables(tx, row, creatorZone, input.deliverables);
     if (status !== row.status) {
       await recordAuditEvent(tx, {
         actor,
@@ -278,7 +275,14 @@ export async function updateEngagement(
       'paymentTerms',
       'ratings',
     ] as const;
-    const changed = fields.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+    // Replaced deliverables get new row ids: compare what was agreed, not the ids.
+    const comparable = (value: unknown, k: (typeof fields)[number]) =>
+      JSON.stringify(
+        k === 'deliverables'
+          ? after.deliverables.length && (value as typeof after.deliverables).map(({ id: _id, ...d }) => d)
+          : value,
+      );
+    const changed = fields.filter((k) => comparable(before[k], k) !== comparable(after[k], k));
     if (changed.length) {
       await recordAuditEvent(tx, {
         actor,

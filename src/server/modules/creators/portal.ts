@@ -9,6 +9,7 @@ import type { SectionData } from '../briefs/schema.ts';
 import { findCampaign } from '../campaigns/find-campaign.ts';
 import { presentAgreement } from './agreements.ts';
 import { submissionsOf } from './approvals.ts';
+import { readDeliverables } from './deliverables.ts';
 import { commitmentOf } from './engagements.ts';
 import { policyFor } from './market-policies.ts';
 import { creatorForUser } from './roster.ts';
@@ -97,7 +98,7 @@ async function portalEngagementView(
       agreementRows.some((a) => a.status === 'signed'),
     ),
     timeZone: zone,
-    deliverables: row.deliverables.map((d) => ({ ...d, dueLocal: local(d.dueAt) })),
+    deliverables: (await readDeliverables(db, row.id)).map((d) => ({ ...d, dueLocal: local(d.dueAt) })),
     goLiveFrom: local(row.goLiveFrom?.toISOString() ?? null),
     goLiveTo: local(row.goLiveTo?.toISOString() ?? null),
     fee: { amount: Number(row.feeAmount), currency: row.feeCurrency },

@@ -49,11 +49,14 @@ export interface Channel {
 }
 
 export interface Deliverable {
+  id: string;
   platform: (typeof PLATFORMS)[number];
   format: string;
   count: number;
   /** UTC instant; shown in the creator's zone. */
   dueAt: string | null;
+  /** The zone the due time was agreed in. */
+  dueZone: string | null;
 }
 
 export const creators = pgTable('creators', {
@@ -114,7 +117,6 @@ export const engagements = pgTable(
       .notNull()
       .references(() => creators.id),
     status: text('status', { enum: ENGAGEMENT_STATUSES }).notNull().default('shortlisted'),
-    deliverables: jsonb('deliverables').$type<Deliverable[]>().notNull().default([]),
     feeAmount: numeric('fee_amount', { precision: 14, scale: 2 }).notNull().default('0'),
     feeCurrency: text('fee_currency').notNull(),
     promoCode: text('promo_code'),
@@ -195,4 +197,34 @@ export const submissions = pgTable(
     overrideReason: text('override_reason'),
   },
   (t) => [unique('submissions_engagement_round').on(t.engagementId, t.round)],
+);
+
+/**
+ * What the creator owes, one row per line of the engagement ("2 × reel on Instagram by …"): its
+ * own table so reminders and late lists can query due times. `dueZone` is the zone the date was
+ * agreed in (the creator's), so it can be shown "as agreed" beside the reader's zone.
+ */
+export const deliverables = pgTable(
+  'deliverables',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    engagementId: uuid('engagement_id')
+      .notNull()
+      .references(() => engagements.id, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    platform: text('platform', { enum: PLATFORMS }).notNull(),
+    format: text('format').notNull(),
+    count: integer('count').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    dueZone: text('due_zone'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('deliverables_engagement_position').on(t.engagementId, t.position),
+    index('deliverables_campaign_due_idx').on(t.campaignId, t.dueAt),
+    index('deliverables_due_idx').on(t.dueAt).where(sql`${t.dueAt} is not null`),
+  ],
 );
