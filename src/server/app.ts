@@ -37,6 +37,7 @@ import { creatorRoutes } from './modules/creators/routes.ts';
 import { demoRoutes } from './modules/demo/routes.ts';
 import { meetingRoutes } from './modules/meetings/routes.ts';
 import { metricsRoutes } from './modules/metrics/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
 import { recoverStaleImports } from './modules/metrics/run-import.ts';
 import { taskRoutes } from './modules/tasks/routes.ts';
 import { timelineRoutes } from './modules/timeline/routes.ts';
@@ -152,6 +153,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   await app.register(meetingRoutes);
   await app.register(creatorRoutes);
   await app.register(metricsRoutes);
+  await app.register(notificationRoutes);
   await app.register(demoRoutes);
   await app.register(backupRoutes);
   await recoverStaleImports(database.db, database.kind === 'pglite');

@@ -7,7 +7,7 @@ export const REALTIME_CHANNEL = 'tandem_events';
  * `workspace` for account-level changes, `campaign:<id>` for everything inside a campaign, `audit`
  * for committed audit events (server-side subscribers only, see modules/audit/subscriptions.ts).
  */
-export type Scope = 'workspace' | 'audit' | `campaign:${string}`;
+export type Scope = 'workspace' | 'audit' | `campaign:${string}` | `user:${string}`;
 
 export interface RealtimeEvent {
   type: string;

@@ -3,6 +3,7 @@ import { enAudit } from './catalog/en/audit.ts';
 import { enCampaigns } from './catalog/en/campaigns.ts';
 import { enCreators } from './catalog/en/creators.ts';
 import { enInsights } from './catalog/en/insights.ts';
+import { enNotifications } from './catalog/en/notifications.ts';
 import { enServer } from './catalog/en/server.ts';
 import { enTracker } from './catalog/en/tracker.ts';
 import { enWeb } from './catalog/en/web.ts';
@@ -10,6 +11,7 @@ import { ruAudit } from './catalog/ru/audit.ts';
 import { ruCampaigns } from './catalog/ru/campaigns.ts';
 import { ruCreators } from './catalog/ru/creators.ts';
 import { ruInsights } from './catalog/ru/insights.ts';
+import { ruNotifications } from './catalog/ru/notifications.ts';
 import { ruServer } from './catalog/ru/server.ts';
 import { ruTracker } from './catalog/ru/tracker.ts';
 import { ruWeb } from './catalog/ru/web.ts';
@@ -18,8 +20,8 @@ export const LOCALES = ['en', 'ru'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export const catalogues = {
-  en: { ...enAudit, ...enServer, ...enWeb, ...enCampaigns, ...enCreators, ...enTracker, ...enInsights },
-  ru: { ...ruAudit, ...ruServer, ...ruWeb, ...ruCampaigns, ...ruCreators, ...ruTracker, ...ruInsights },
+  en: { ...enAudit, ...enServer, ...enWeb, ...enCampaigns, ...enCreators, ...enTracker, ...enInsights, ...enNotifications },
+  ru: { ...ruAudit, ...ruServer, ...ruWeb, ...ruCampaigns, ...ruCreators, ...ruTracker, ...ruInsights, ...ruNotifications },
 } as const;
 
 export type MessageKey = keyof typeof catalogues.en;

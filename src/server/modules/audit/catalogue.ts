@@ -202,6 +202,12 @@ export const auditCatalogue = {
     }),
     after: z.object({ status: z.literal('pending') }),
   }),
+  // Notifications (src/server/modules/notifications)
+  'notifications.read': v1('user', { after: z.object({ count: z.number(), all: z.boolean() }) }),
+  'notification_settings.updated': v1('user', {
+    before: z.object({ kinds: z.record(z.string(), z.unknown()), digest: z.string() }),
+    after: z.object({ kinds: z.record(z.string(), z.unknown()), digest: z.string() }),
+  }),
 } satisfies Record<string, ActionDefinition>;
 
 type Catalogue = typeof auditCatalogue;

@@ -122,6 +122,7 @@ export const enServer = {
   'error.launch_window_exceeded':
     'The go-live dates would then be {spread, number} hours apart, more than the {limit, plural, one {# hour} other {# hours}} launch window. Confirm to save anyway; the campaign will be flagged.',
   'error.unknown_market': 'This campaign has no market {code}.',
+  'error.unknown_notification_kind': 'There is no notification kind "{kind}".',
   'error.unknown_user': 'That person does not exist or cannot own tasks.',
   'calendar.taskDue': 'Due: #{number} {title}',
   'calendar.milestone.go_live': 'Go-live',

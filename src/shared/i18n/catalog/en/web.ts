@@ -241,5 +241,7 @@ export const enWeb = {
   'audit.action.api_token.revoked': 'API token revoked',
   'audit.action.sessions.purged': 'Expired sessions purged',
   'audit.action.job.retried': 'Background job retried',
+  'audit.action.notifications.read': 'Notifications marked read',
+  'audit.action.notification_settings.updated': 'Notification settings changed',
   'audit.entity.job': 'Background job',
 } as const;

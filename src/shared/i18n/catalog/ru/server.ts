@@ -128,6 +128,7 @@ export const ruServer: Record<keyof typeof enServer, string> = {
   'error.launch_window_exceeded':
     'Тогда запуски разойдутся на {spread, number} ч — больше окна запуска в {limit, plural, one {# час} few {# часа} many {# часов} other {# часа}}. Подтвердите, чтобы всё равно сохранить; кампания будет отмечена.',
   'error.unknown_market': 'В этой кампании нет рынка {code}.',
+  'error.unknown_notification_kind': 'Вида уведомлений «{kind}» нет.',
   'error.unknown_user': 'Такого пользователя нет, или ему нельзя назначать задачи.',
   'calendar.taskDue': 'Срок: #{number} {title}',
   'calendar.milestone.go_live': 'Запуск',

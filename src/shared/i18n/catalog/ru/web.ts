@@ -248,5 +248,7 @@ export const ruWeb: Record<keyof typeof enWeb, string> = {
   'audit.action.api_token.revoked': 'API-токен отозван',
   'audit.action.sessions.purged': 'Истёкшие сеансы удалены',
   'audit.action.job.retried': 'Фоновая задача запущена повторно',
+  'audit.action.notifications.read': 'Уведомления отмечены прочитанными',
+  'audit.action.notification_settings.updated': 'Настройки уведомлений изменены',
   'audit.entity.job': 'Фоновая задача',
 };
