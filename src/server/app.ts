@@ -35,6 +35,7 @@ import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { UPLOAD_TYPES } from './modules/creators/approvals.ts';
 import { creatorRoutes } from './modules/creators/routes.ts';
 import { demoRoutes } from './modules/demo/routes.ts';
+import { escalationRoutes } from './modules/escalations/routes.ts';
 import { meetingRoutes } from './modules/meetings/routes.ts';
 import { metricsRoutes } from './modules/metrics/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
@@ -153,6 +154,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   await app.register(meetingRoutes);
   await app.register(creatorRoutes);
   await app.register(metricsRoutes);
+  await app.register(escalationRoutes);
   await app.register(notificationRoutes);
   await app.register(demoRoutes);
   await app.register(backupRoutes);

@@ -2,6 +2,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { enAudit } from './catalog/en/audit.ts';
 import { enCampaigns } from './catalog/en/campaigns.ts';
 import { enCreators } from './catalog/en/creators.ts';
+import { enEscalations } from './catalog/en/escalations.ts';
 import { enInsights } from './catalog/en/insights.ts';
 import { enNotifications } from './catalog/en/notifications.ts';
 import { enServer } from './catalog/en/server.ts';
@@ -10,6 +11,7 @@ import { enWeb } from './catalog/en/web.ts';
 import { ruAudit } from './catalog/ru/audit.ts';
 import { ruCampaigns } from './catalog/ru/campaigns.ts';
 import { ruCreators } from './catalog/ru/creators.ts';
+import { ruEscalations } from './catalog/ru/escalations.ts';
 import { ruInsights } from './catalog/ru/insights.ts';
 import { ruNotifications } from './catalog/ru/notifications.ts';
 import { ruServer } from './catalog/ru/server.ts';
@@ -20,8 +22,28 @@ export const LOCALES = ['en', 'ru'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export const catalogues = {
-  en: { ...enAudit, ...enServer, ...enWeb, ...enCampaigns, ...enCreators, ...enTracker, ...enInsights, ...enNotifications },
-  ru: { ...ruAudit, ...ruServer, ...ruWeb, ...ruCampaigns, ...ruCreators, ...ruTracker, ...ruInsights, ...ruNotifications },
+  en: {
+    ...enAudit,
+    ...enServer,
+    ...enWeb,
+    ...enCampaigns,
+    ...enCreators,
+    ...enTracker,
+    ...enInsights,
+    ...enNotifications,
+    ...enEscalations,
+  },
+  ru: {
+    ...ruAudit,
+    ...ruServer,
+    ...ruWeb,
+    ...ruCampaigns,
+    ...ruCreators,
+    ...ruTracker,
+    ...ruInsights,
+    ...ruNotifications,
+    ...ruEscalations,
+  },
 } as const;
 
 export type MessageKey = keyof typeof catalogues.en;

@@ -49,6 +49,9 @@ const feedback = snapshot({
   onTime: z.boolean(),
 });
 
+/** Who holds an escalation, at which level, until when. */
+const escalationHolder = z.object({ deciderId: id, level: z.number(), dueAt: z.string() });
+
 interface PayloadSchemas {
   before: z.ZodType;
   after: z.ZodType;
@@ -188,6 +191,19 @@ export const auditCatalogue = {
   'import.undone': v1('import', {
     before: z.object({ status: z.string(), rowsImported: z.number() }),
     after: z.object({ status: z.literal('undone'), ordersRemoved: z.number(), metricsRemoved: z.number() }),
+  }),
+  // Escalations (src/server/modules/escalations)
+  'escalation.raised': v1('escalation', {
+    after: escalationHolder.extend({ ruleId: z.string(), summary: z.string() }),
+  }),
+  'escalation.handed_over': v1('escalation', { before: escalationHolder, after: escalationHolder }),
+  'escalation.expired': v1('escalation', {
+    before: escalationHolder.extend({ status: z.string() }),
+    after: z.object({ status: z.literal('expired') }),
+  }),
+  'escalation.decided': v1('escalation', {
+    before: escalationHolder.extend({ status: z.string() }),
+    after: z.object({ status: z.literal('decided'), decision: z.string(), note: z.string().nullable() }),
   }),
   // Background jobs (src/server/jobs)
   'sessions.purged': v1('job', {

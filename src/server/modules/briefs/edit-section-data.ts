@@ -6,8 +6,9 @@ import { recordAuditEvent } from '../audit/record-event.ts';
 import type { Actor } from '../auth/policies.ts';
 import { findCampaign } from '../campaigns/find-campaign.ts';
 import { mayEditBrief } from '../campaigns/policies.ts';
+import { assertRulePeople } from './escalation-rules.ts';
 import { assertSectionKey, briefState, bumpBriefRevision, readBrief } from './read-brief.ts';
-import { sectionDataSchemas } from './schema.ts';
+import { type SectionData, sectionDataSchemas } from './schema.ts';
 import { briefSectionData } from './tables.ts';
 
 /** Market codes a section's structured content refers to; each must be one of the campaign's. */
@@ -59,6 +60,7 @@ export async function editSectionData(
         unknown.map((code) => ({ path: 'data', code: 'unknown_market', message: code })),
       );
     }
+    if (key === 'escalation') await assertRulePeople(tx, (parsed.data as SectionData['escalation']).rules);
     await briefState(tx, campaignId, true);
     const [current] = await tx
       .select()

@@ -1,3 +1,4 @@
+import { splitMinutes } from '../../../shared/escalation-duration.ts';
 import { type Locale, translate } from '../../../shared/i18n/index.ts';
 import { escapeHtml } from '../../http/html.ts';
 import type { BriefSnapshot } from './publish-version.ts';
@@ -5,6 +6,8 @@ import type { SectionData } from './schema.ts';
 import type { SectionKey } from './tables.ts';
 
 interface ExportInput {
+  /** Names of the people escalation rules name, by user id. */
+  people?: Record<string, string>;
   version: number;
   publishedAt: string;
   publishedBy: { name: string };
@@ -21,7 +24,12 @@ const uiLocale = (language: string): Locale => (language === 'ru' ? 'ru' : 'en')
 const sectionTitle = (key: SectionKey, locale: Locale) => translate(locale, `brief.section.${key}`);
 
 /** Rows of the structured part of a section, as [label, value] cells in the given language. */
-function dataRows(key: SectionKey, raw: unknown, language: string): string[][] {
+function dataRows(
+  key: SectionKey,
+  raw: unknown,
+  language: string,
+  people: Record<string, string> = {},
+): string[][] {
   const t = uiLocale(language);
   switch (key) {
     case 'objective': {
@@ -59,11 +67,13 @@ function dataRows(key: SectionKey, raw: unknown, language: string): string[][] {
     }
     case 'escalation': {
       const data = raw as SectionData['escalation'];
+      const person = (id: string | null | undefined, label: string | undefined) =>
+        (id ? people[id] : undefined) ?? label ?? '';
       return data.rules.map((r) => [
         r.decision[language] ?? '',
-        r.decider,
-        translate(t, 'brief.hours', { hours: r.withinHours }),
-        r.next,
+        person(r.deciderId, r.deciderLabel),
+        translate(t, 'escalation.within', splitMinutes(r.withinMinutes)),
+        person(r.nextId, r.nextLabel),
       ]);
     }
     case 'timeline':
@@ -96,7 +106,7 @@ export function briefToMarkdown(input: ExportInput, languages: string[]): string
       const text = section.texts[language];
       if (text?.stale) out.push(`> ${translate(t, 'brief.staleNote')}`, '');
       out.push(text?.text.trim() || `_${translate(t, 'brief.empty')}_`, '');
-      const rows = dataRows(section.key, section.data, language);
+      const rows = dataRows(section.key, section.data, language, input.people);
       if (rows.length) {
         for (const row of rows) out.push(`- ${row.filter(Boolean).join(' · ')}`);
         out.push('');
@@ -116,7 +126,7 @@ export function briefToHtml(input: ExportInput, languages: string[]): string {
         .map((language) => {
           const t = uiLocale(language);
           const text = section.texts[language];
-          const rows = dataRows(section.key, section.data, language);
+          const rows = dataRows(section.key, section.data, language, input.people);
           const table = rows.length
             ? `<table>${rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</table>`
             : '';

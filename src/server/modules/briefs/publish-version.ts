@@ -8,6 +8,7 @@ import { users } from '../auth/tables.ts';
 import { findCampaign } from '../campaigns/find-campaign.ts';
 import { mayPublishBrief, mayViewCampaign } from '../campaigns/policies.ts';
 import { briefState, readBrief } from './read-brief.ts';
+import { readSectionData } from './schema.ts';
 import { briefs, briefVersions, type SectionKey } from './tables.ts';
 
 export interface BriefSnapshot {
@@ -97,7 +98,7 @@ export async function readVersion(db: DbOrTx, campaignId: string, number: number
     publishedAt: row.version.publishedAt.toISOString(),
     publishedBy: { id: row.version.publishedBy, name: row.publisherName },
     note: row.version.note,
-    snapshot: row.version.snapshot as BriefSnapshot,
+    snapshot: upgradeSnapshot(row.version.snapshot as BriefSnapshot),
   };
 }
 
@@ -122,4 +123,12 @@ export async function listVersions(db: DbOrTx, actor: Actor, campaignId: string)
     note: r.note,
     publishedBy: { id: r.publishedById, name: r.publishedByName },
   }));
+}
+
+/** Versions published before a section's data changed shape read in today's shape. */
+function upgradeSnapshot(snapshot: BriefSnapshot): BriefSnapshot {
+  return {
+    ...snapshot,
+    sections: snapshot.sections.map((s) => ({ ...s, data: readSectionData(s.key, s.data) })),
+  };
 }

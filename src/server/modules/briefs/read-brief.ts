@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/index.ts';
 import { AppError } from '../../http/errors.ts';
 import { users } from '../auth/tables.ts';
 import { type Campaign, campaignLanguages } from '../campaigns/find-campaign.ts';
-import { emptySectionData, type SectionData } from './schema.ts';
+import { emptySectionData, readSectionData, type SectionData } from './schema.ts';
 import { staleAgainst } from './staleness.ts';
 import { briefSectionData, briefs, briefTexts, SECTION_KEYS, type SectionKey } from './tables.ts';
 
@@ -82,7 +82,7 @@ export async function readBrief(db: DbOrTx, campaign: Campaign) {
     return {
       key,
       texts: sectionTexts,
-      data: dataRow?.data ?? emptySectionData[key],
+      data: dataRow ? readSectionData(key, dataRow.data) : emptySectionData[key],
       dataRevision: dataRow?.revision ?? 0,
     };
   });

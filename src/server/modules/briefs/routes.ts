@@ -15,6 +15,7 @@ import {
 import { diffVersions } from './diff-versions.ts';
 import { editSectionData } from './edit-section-data.ts';
 import { editSectionText } from './edit-section-text.ts';
+import { rulePeopleNames } from './escalation-rules.ts';
 import { briefToHtml, briefToMarkdown, exportLanguages } from './export-brief.ts';
 import { findVersion, listVersions, publishVersion } from './publish-version.ts';
 import { assertCampaignLanguage, readBrief } from './read-brief.ts';
@@ -184,7 +185,8 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const version = await findVersion(db, requireUser(request), request.params.id, request.params.v);
+      const found = await findVersion(db, requireUser(request), request.params.id, request.params.v);
+      const version = { ...found, people: await rulePeopleNames(db, found.snapshot.sections) };
       const campaign = await findCampaign(db, request.params.id);
       if (request.query.language !== 'both') assertCampaignLanguage(campaign, request.query.language);
       const languages = exportLanguages(version.snapshot, request.query.language);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ESCALATION_MINUTES } from '../../../shared/escalation-duration.ts';
 import { OBJECTIVES } from '../campaigns/tables.ts';
 import { SECTION_KEYS, type SectionKey } from './tables.ts';
 
@@ -10,6 +11,55 @@ const code = z.string().regex(/^[A-Z]{2,8}$/);
 export const AWARENESS_KPIS = ['reach', 'impressions', 'views', 'engagement_rate', 'cpm'] as const;
 export const CONVERSION_KPIS = ['clicks', 'orders', 'revenue', 'conversion_rate', 'cpa', 'roas'] as const;
 export const KPI_METRICS = [...AWARENESS_KPIS, ...CONVERSION_KPIS, 'cpe', 'engagements'] as const;
+
+/**
+ * Rules written before escalations named people had free-text `decider`/`next` and `withinHours`:
+ * they are read as labels (still shown) and minutes, and cannot be raised until a person is picked.
+ */
+function upgradeLegacyRule(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const { decider, next, withinHours, ...rule } = raw as Record<string, unknown>;
+  if (typeof decider === 'string' && decider.trim() && rule.deciderLabel === undefined) {
+    rule.deciderLabel = decider.trim();
+  }
+  if (typeof next === 'string' && next.trim() && rule.nextLabel === undefined) rule.nextLabel = next.trim();
+  if (typeof withinHours === 'number' && rule.withinMinutes === undefined)
+    rule.withinMinutes = withinHours * 60;
+  return rule;
+}
+
+export const escalationRule = z.preprocess(
+  upgradeLegacyRule,
+  z
+    .strictObject({
+      id: itemId,
+      decision: localized,
+      /** Who decides first (a user who can see the campaign). */
+      deciderId: z.uuid().optional(),
+      /** A legacy free-text decider, kept for display until a person is picked. */
+      deciderLabel: z.string().trim().min(1).max(120).optional(),
+      withinMinutes: z.number().int().min(1).max(MAX_ESCALATION_MINUTES),
+      /** Who gets the question when the first decider's time runs out. */
+      nextId: z.uuid().nullable().optional(),
+      nextLabel: z.string().trim().max(120).optional(),
+    })
+    .refine((rule) => rule.deciderId !== undefined || rule.deciderLabel !== undefined, {
+      path: ['deciderId'],
+      message: 'A rule needs a decider',
+    })
+    .refine((rule) => !rule.nextId || rule.nextId !== rule.deciderId, {
+      path: ['nextId'],
+      message: 'The next person must differ from the decider',
+    }),
+);
+export type EscalationRule = z.output<typeof escalationRule>;
+
+/** Stored section data as it reads today (old escalation rules upgraded); unparseable data is left as is. */
+export function readSectionData(key: SectionKey, data: unknown): unknown {
+  if (key !== 'escalation') return data;
+  const parsed = sectionDataSchemas.escalation.safeParse(data);
+  return parsed.success ? parsed.data : data;
+}
 
 /** The structured part of each section; the free text lives beside it, per language. */
 export const sectionDataSchemas = {
@@ -57,19 +107,7 @@ export const sectionDataSchemas = {
       )
       .max(20),
   }),
-  escalation: z.strictObject({
-    rules: z
-      .array(
-        z.strictObject({
-          id: itemId,
-          decision: localized,
-          decider: z.string().min(1).max(120),
-          withinHours: z.number().int().min(1).max(720),
-          next: z.string().max(120).default(''),
-        }),
-      )
-      .max(50),
-  }),
+  escalation: z.strictObject({ rules: z.array(escalationRule).max(50) }),
 } satisfies Record<SectionKey, z.ZodType>;
 
 export type SectionData = { [K in SectionKey]: z.output<(typeof sectionDataSchemas)[K]> };

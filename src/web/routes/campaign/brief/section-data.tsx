@@ -1,4 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import {
+  type DurationUnit,
+  MAX_ESCALATION_MINUTES,
+  splitMinutes,
+  toMinutes,
+} from '../../../../shared/escalation-duration.ts';
 import {
   AWARENESS_KPIS,
   type Campaign,
@@ -10,6 +17,7 @@ import {
   type SectionData,
   type SectionKey,
 } from '../../../api/campaigns.ts';
+import { usersQuery } from '../../../api/queries.ts';
 import { PlusIcon } from '../../../components/icons.tsx';
 import { Button, Select, TextInput } from '../../../components/ui.tsx';
 import { type Translate, useLocale, useT } from '../../../i18n/locale.tsx';
@@ -17,6 +25,7 @@ import type { FieldErrors } from '../../forms.ts';
 import { languageName, marketName } from '../market-options.ts';
 import { languageColumns } from './columns.ts';
 import { DataBlock, type FormResult } from './data-block.tsx';
+import '../../escalations/escalations.css';
 
 type Localized = Record<string, string>;
 
@@ -825,11 +834,32 @@ function measurementFromForm(t: Translate, form: MeasurementForm): FormResult<Me
 // Escalation protocol
 
 type EscalationData = SectionData['escalation'];
-type RuleForm = { id: string; decision: Localized; decider: string; withinHours: string; next: string };
+type RuleForm = {
+  id: string;
+  decision: Localized;
+  deciderId: string;
+  deciderLabel?: string | undefined;
+  nextId: string;
+  nextLabel?: string | undefined;
+  amount: string;
+  unit: DurationUnit;
+};
 type EscalationForm = { rules: RuleForm[] };
+
+/** People who can decide: active accounts that see the campaign (the server checks the same). */
+function useDeciders() {
+  const users = useQuery({ ...usersQuery, enabled: true });
+  const all = users.data ?? [];
+  return {
+    options: all.filter((u) => u.active && u.role !== 'creator'),
+    nameOf: (id: string | null | undefined, label?: string | undefined) =>
+      (id ? all.find((u) => u.id === id)?.name : undefined) ?? label ?? '',
+  };
+}
 
 function EscalationView({ data, campaign }: { data: EscalationData; campaign: DataContext }) {
   const t = useT();
+  const { nameOf } = useDeciders();
   if (data.rules.length === 0) return <EmptyData>{t('briefUi.escalation.empty')}</EmptyData>;
   return (
     <div className="table-wrap table-wrap-flat">
@@ -850,9 +880,9 @@ function EscalationView({ data, campaign }: { data: EscalationData; campaign: Da
                   {rule.decision[language] || '—'}
                 </td>
               ))}
-              <td>{rule.decider}</td>
-              <td className="cell-nowrap">{t('campaigns.hours', { count: rule.withinHours })}</td>
-              <td>{rule.next || '—'}</td>
+              <td>{nameOf(rule.deciderId, rule.deciderLabel) || '—'}</td>
+              <td className="cell-nowrap">{t('escalation.duration', splitMinutes(rule.withinMinutes))}</td>
+              <td>{nameOf(rule.nextId, rule.nextLabel) || '—'}</td>
             </tr>
           ))}
         </tbody>
@@ -873,6 +903,7 @@ function EscalationEditor({
   errors: FieldErrors;
 }) {
   const t = useT();
+  const { options } = useDeciders();
   const update = (index: number, patch: Partial<RuleForm>) =>
     setForm({ rules: form.rules.map((rule, i) => (i === index ? { ...rule, ...patch } : rule)) });
   return (
@@ -900,40 +931,78 @@ function EscalationEditor({
             <div className="rule-fields">
               <label className="mini-field" htmlFor={`${rule.id}-decider`}>
                 <span className="mini-label">{t('briefUi.escalation.decider')}</span>
-                <TextInput
+                <Select
                   id={`${rule.id}-decider`}
-                  value={rule.decider}
-                  maxLength={120}
-                  placeholder={t('briefUi.escalation.deciderPlaceholder')}
-                  aria-invalid={error('decider') ? true : undefined}
-                  onChange={(event) => update(index, { decider: event.target.value })}
-                />
-                {error('decider') ? <span className="field-error">{error('decider')}</span> : null}
+                  value={rule.deciderId}
+                  aria-invalid={error('deciderId') ? true : undefined}
+                  onChange={(event) => update(index, { deciderId: event.target.value })}
+                >
+                  <option value="">{t('escalationUi.rule.pickPerson')}</option>
+                  {options.map((user) => (
+                    <option key={user.id} value={user.id}>
+                      {user.name}
+                    </option>
+                  ))}
+                </Select>
+                {rule.deciderLabel && !rule.deciderId ? (
+                  <span className="field-hint">
+                    {t('escalationUi.rule.legacy', { label: rule.deciderLabel })}
+                  </span>
+                ) : null}
+                {error('deciderId') ? <span className="field-error">{error('deciderId')}</span> : null}
               </label>
-              <label className="mini-field mini-field-narrow" htmlFor={`${rule.id}-within`}>
-                <span className="mini-label">{t('briefUi.escalation.within')}</span>
-                <TextInput
-                  id={`${rule.id}-within`}
-                  type="number"
-                  min={1}
-                  max={720}
-                  step={1}
-                  inputMode="numeric"
-                  value={rule.withinHours}
-                  aria-invalid={error('withinHours') ? true : undefined}
-                  onChange={(event) => update(index, { withinHours: event.target.value })}
-                />
-                {error('withinHours') ? <span className="field-error">{error('withinHours')}</span> : null}
-              </label>
+              <div className="mini-field mini-field-duration">
+                <label className="mini-label" htmlFor={`${rule.id}-within`}>
+                  {t('escalationUi.rule.within')}
+                </label>
+                <div className="duration-inputs">
+                  <TextInput
+                    id={`${rule.id}-within`}
+                    type="number"
+                    min={1}
+                    step={1}
+                    inputMode="numeric"
+                    value={rule.amount}
+                    aria-invalid={error('withinMinutes') ? true : undefined}
+                    onChange={(event) => update(index, { amount: event.target.value })}
+                  />
+                  <Select
+                    aria-label={t('escalationUi.rule.unit')}
+                    value={rule.unit}
+                    onChange={(event) => update(index, { unit: event.target.value as DurationUnit })}
+                  >
+                    {(['minutes', 'hours', 'days'] as const).map((unit) => (
+                      <option key={unit} value={unit}>
+                        {t(`escalationUi.unit.${unit}`)}
+                      </option>
+                    ))}
+                  </Select>
+                </div>
+                {error('withinMinutes') ? (
+                  <span className="field-error">{error('withinMinutes')}</span>
+                ) : null}
+              </div>
               <label className="mini-field" htmlFor={`${rule.id}-next`}>
                 <span className="mini-label">{t('briefUi.escalation.next')}</span>
-                <TextInput
+                <Select
                   id={`${rule.id}-next`}
-                  value={rule.next}
-                  maxLength={120}
-                  placeholder={t('briefUi.escalation.nextPlaceholder')}
-                  onChange={(event) => update(index, { next: event.target.value })}
-                />
+                  value={rule.nextId}
+                  aria-invalid={error('nextId') ? true : undefined}
+                  onChange={(event) => update(index, { nextId: event.target.value })}
+                >
+                  <option value="">{t('escalationUi.rule.nobody')}</option>
+                  {options.map((user) => (
+                    <option key={user.id} value={user.id}>
+                      {user.name}
+                    </option>
+                  ))}
+                </Select>
+                {rule.nextLabel && !rule.nextId ? (
+                  <span className="field-hint">
+                    {t('escalationUi.rule.legacy', { label: rule.nextLabel })}
+                  </span>
+                ) : null}
+                {error('nextId') ? <span className="field-error">{error('nextId')}</span> : null}
               </label>
             </div>
           </div>
@@ -944,7 +1013,10 @@ function EscalationEditor({
           size="sm"
           onClick={() =>
             setForm({
-              rules: [...form.rules, { id: newId(), decision: {}, decider: '', withinHours: '24', next: '' }],
+              rules: [
+                ...form.rules,
+                { id: newId(), decision: {}, deciderId: '', nextId: '', amount: '24', unit: 'hours' },
+              ],
             })
           }
         >
@@ -954,6 +1026,24 @@ function EscalationEditor({
       </div>
     </div>
   );
+}
+
+function escalationToForm(data: EscalationData): EscalationForm {
+  return {
+    rules: data.rules.map((rule) => {
+      const { unit, count } = splitMinutes(rule.withinMinutes);
+      return {
+        id: rule.id,
+        decision: rule.decision,
+        deciderId: rule.deciderId ?? '',
+        deciderLabel: rule.deciderLabel,
+        nextId: rule.nextId ?? '',
+        nextLabel: rule.nextLabel,
+        amount: String(count),
+        unit,
+      };
+    }),
+  };
 }
 
 function escalationFromForm(
@@ -966,16 +1056,19 @@ function escalationFromForm(
     const decision = cleanLocalized(rule.decision, campaign.languages);
     if (Object.keys(decision).length === 0)
       errors[`rules.${index}.decision`] = t('briefUi.error.textRequired');
-    if (!rule.decider.trim()) errors[`rules.${index}.decider`] = t('wizard.error.required');
-    const hours = Number(rule.withinHours);
-    if (!Number.isInteger(hours) || hours < 1 || hours > 720)
-      errors[`rules.${index}.withinHours`] = t('briefUi.error.withinHours');
+    if (!rule.deciderId) errors[`rules.${index}.deciderId`] = t('wizard.error.required');
+    if (rule.nextId && rule.nextId === rule.deciderId)
+      errors[`rules.${index}.nextId`] = t('escalationUi.error.sameNext');
+    const amount = Number(rule.amount);
+    const minutes = toMinutes(amount, rule.unit);
+    if (!Number.isInteger(amount) || minutes < 1 || minutes > MAX_ESCALATION_MINUTES)
+      errors[`rules.${index}.withinMinutes`] = t('escalationUi.error.within');
     return {
       id: rule.id,
       decision,
-      decider: rule.decider.trim(),
-      withinHours: hours,
-      next: rule.next.trim(),
+      deciderId: rule.deciderId,
+      withinMinutes: minutes,
+      nextId: rule.nextId || null,
     };
   });
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, data: { rules } };
@@ -1103,7 +1196,7 @@ export function SectionDataBlock({
         <DataBlock<EscalationData, EscalationForm>
           {...common}
           data={data as EscalationData}
-          toForm={(d) => ({ rules: d.rules.map((r) => ({ ...r, withinHours: String(r.withinHours) })) })}
+          toForm={escalationToForm}
           fromForm={(form) => escalationFromForm(t, form, campaign)}
           view={(d) => <EscalationView data={d} campaign={campaign} />}
           editor={(form, setForm, errors) => (
