@@ -88,9 +88,18 @@ export const notificationKinds = {
     'creators',
     z.object({ creatorName: name, campaignName: name, goLiveAt: iso, days: count }),
   ),
-  'meeting.invited': kind('meetings', z.object({ meetingTitle: name, startAt: iso, actorName: name })),
-  'meeting.updated': kind('meetings', z.object({ meetingTitle: name, startAt: iso, actorName: name })),
-  'meeting.cancelled': kind('meetings', z.object({ meetingTitle: name, startAt: iso, actorName: name })),
+  // The invitation e-mail with its .ics goes out from the meetings module: in-app only by default.
+  'meeting.invited': kind('meetings', z.object({ meetingTitle: name, startAt: iso, actorName: name }), {
+    email: false,
+  }),
+  // The invitation e-mail with its .ics goes out from the meetings module: in-app only by default.
+  'meeting.updated': kind('meetings', z.object({ meetingTitle: name, startAt: iso, actorName: name }), {
+    email: false,
+  }),
+  // The invitation e-mail with its .ics goes out from the meetings module: in-app only by default.
+  'meeting.cancelled': kind('meetings', z.object({ meetingTitle: name, startAt: iso, actorName: name }), {
+    email: false,
+  }),
   'import.completed': kind(
     'imports',
     z.object({ campaignName: name, format: name, rowsImported: count, rowsRejected: count }),
