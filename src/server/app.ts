@@ -42,6 +42,8 @@ import { notificationRoutes } from './modules/notifications/routes.ts';
 import { recoverStaleImports } from './modules/metrics/run-import.ts';
 import { taskRoutes } from './modules/tasks/routes.ts';
 import { timelineRoutes } from './modules/timeline/routes.ts';
+import { attachWebhooks, webhookRoutes } from './modules/webhooks/index.ts';
+import './modules/webhooks/reactions.ts';
 import { RealtimeHub } from './realtime/index.ts';
 import { realtimeRoutes } from './realtime/routes.ts';
 import { VERSION } from './version.ts';
@@ -158,6 +160,8 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   await app.register(notificationRoutes);
   await app.register(demoRoutes);
   await app.register(backupRoutes);
+  await attachWebhooks(app);
+  await app.register(webhookRoutes);
   await recoverStaleImports(database.db, database.kind === 'pglite');
 
   // Background jobs: on by default; stopped on close (running jobs get a quarter of the grace).

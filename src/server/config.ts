@@ -38,6 +38,15 @@ export interface Config {
     /** How often expired sessions and old sign-in failures are deleted. */
     sessionsPurgeIntervalMs: number;
   };
+  /** Outgoing webhooks (src/server/modules/webhooks); see README "Webhooks". */
+  webhooks: {
+    /** Lets targets on loopback and private networks through (a team's own relay or bot). */
+    allowPrivateNetworks: boolean;
+    /** Delay before the first retry of a failed delivery; doubled for each further one (at most 2 h). */
+    retryBaseMs: number;
+    /** Attempts of one delivery before it is given up (20 with the default delays: about a day). */
+    maxAttempts: number;
+  };
 }
 
 function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -75,6 +84,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       concurrency: milliseconds(env, 'JOBS_CONCURRENCY', 4),
       leaseMs: milliseconds(env, 'JOBS_LEASE_MS', 300_000),
       sessionsPurgeIntervalMs: milliseconds(env, 'SESSIONS_PURGE_INTERVAL_MS', 3_600_000),
+    },
+    webhooks: {
+      allowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS === 'true',
+      retryBaseMs: milliseconds(env, 'WEBHOOK_RETRY_BASE_MS', 30_000),
+      maxAttempts: milliseconds(env, 'WEBHOOK_MAX_ATTEMPTS', 20),
     },
   };
 }

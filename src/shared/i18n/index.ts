@@ -7,6 +7,7 @@ import { enInsights } from './catalog/en/insights.ts';
 import { enNotifications } from './catalog/en/notifications.ts';
 import { enServer } from './catalog/en/server.ts';
 import { enTracker } from './catalog/en/tracker.ts';
+import { enWebhooks } from './catalog/en/webhooks.ts';
 import { enWeb } from './catalog/en/web.ts';
 import { ruAudit } from './catalog/ru/audit.ts';
 import { ruCampaigns } from './catalog/ru/campaigns.ts';
@@ -16,6 +17,7 @@ import { ruInsights } from './catalog/ru/insights.ts';
 import { ruNotifications } from './catalog/ru/notifications.ts';
 import { ruServer } from './catalog/ru/server.ts';
 import { ruTracker } from './catalog/ru/tracker.ts';
+import { ruWebhooks } from './catalog/ru/webhooks.ts';
 import { ruWeb } from './catalog/ru/web.ts';
 
 export const LOCALES = ['en', 'ru'] as const;
@@ -32,6 +34,7 @@ export const catalogues = {
     ...enInsights,
     ...enNotifications,
     ...enEscalations,
+    ...enWebhooks,
   },
   ru: {
     ...ruAudit,
@@ -43,6 +46,7 @@ export const catalogues = {
     ...ruInsights,
     ...ruNotifications,
     ...ruEscalations,
+    ...ruWebhooks,
   },
 } as const;
 

@@ -205,6 +205,25 @@ export const auditCatalogue = {
     before: escalationHolder.extend({ status: z.string() }),
     after: z.object({ status: z.literal('decided'), decision: z.string(), note: z.string().nullable() }),
   }),
+  // Webhooks (src/server/modules/webhooks); never the secret
+  'webhook.created': v1('webhook', {
+    after: z.object({ url: z.string(), events: z.array(z.string()), description: z.string() }),
+  }),
+  'webhook.updated': v1('webhook', { before: changes, after: changes }),
+  'webhook.deleted': v1('webhook', { before: snapshot({ url: z.string(), events: z.array(z.string()) }) }),
+  'webhook.paused': v1('webhook', {
+    before: z.object({ status: z.string() }),
+    after: z.object({ status: z.literal('paused'), reason: z.string(), consecutiveFailures: z.number() }),
+  }),
+  'webhook.resumed': v1('webhook', {
+    before: z.object({ status: z.string(), consecutiveFailures: z.number() }),
+    after: z.object({ status: z.literal('active'), requeued: z.number() }),
+  }),
+  'webhook.tested': v1('webhook', { after: z.object({ deliveryId: id }) }),
+  'webhook.redelivered': v1('webhook', {
+    before: z.object({ deliveryId: id, status: z.string(), attempts: z.number() }),
+    after: z.object({ deliveryId: id, status: z.literal('pending') }),
+  }),
   // Background jobs (src/server/jobs)
   'sessions.purged': v1('job', {
     after: z.object({ expiredSessions: z.number(), loginFailures: z.number() }),
