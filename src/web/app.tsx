@@ -21,6 +21,7 @@ import { SignInPage } from './routes/sign-in-page.tsx';
 import { TeamPage } from './routes/team-page.tsx';
 import { TokensPage } from './routes/tokens-page.tsx';
 import { TRACKER_PAGES } from './routes/tracker/pages.tsx';
+import { WebhooksPage } from './routes/webhooks-page.tsx';
 
 /** Pages inside the shell. A later feature adds its route here and its entry in NAV (shell.tsx). */
 const PAGES: Array<{ path: string; render: (me: User, params: Record<string, string>) => ReactNode }> = [
@@ -32,6 +33,7 @@ const PAGES: Array<{ path: string; render: (me: User, params: Record<string, str
   { path: '/audit', render: (me) => <AuditPage me={me} /> },
   { path: '/team', render: (me) => <TeamPage me={me} /> },
   { path: '/tokens', render: () => <TokensPage /> },
+  { path: '/webhooks', render: (me) => <WebhooksPage me={me} /> },
   { path: '/profile', render: (me) => <ProfilePage me={me} /> },
 ];
 

@@ -5,6 +5,7 @@ import { useT } from '../i18n/locale.tsx';
 import { roleLabel } from '../labels.ts';
 import { Link, useLocation } from '../router/router.tsx';
 import { CreatorsIcon, PortalIcon } from '../routes/creators/bits.tsx';
+import { isWebhookAdmin, WebhookIcon } from '../routes/webhooks-page.tsx';
 import { useSignOut } from '../session.ts';
 import {
   AuditIcon,
@@ -38,6 +39,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/audit', label: 'nav.audit', icon: AuditIcon, visible: isStaff },
   { path: '/team', label: 'nav.team', icon: TeamIcon, visible: isStaff },
   { path: '/tokens', label: 'nav.tokens', icon: KeyIcon, visible: isStaff },
+  { path: '/webhooks', label: 'nav.webhooks', icon: WebhookIcon, visible: isWebhookAdmin },
   { path: '/profile', label: 'nav.profile', icon: UserIcon, visible: () => true },
 ];
 
