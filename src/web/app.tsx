@@ -14,6 +14,7 @@ import { CREATOR_PAGES, creatorLanding } from './routes/creators/pages.tsx';
 import { INSIGHTS_PAGES } from './routes/insights/pages.tsx';
 import { InvitePage } from './routes/invite-page.tsx';
 import { NotFoundPage } from './routes/not-found-page.tsx';
+import { NOTIFICATION_PAGES } from './routes/notifications/pages.tsx';
 import { ProfilePage } from './routes/profile-page.tsx';
 import { ResetPage } from './routes/reset-page.tsx';
 import { SetupPage } from './routes/setup-page.tsx';
@@ -30,6 +31,7 @@ const PAGES: Array<{ path: string; render: (me: User, params: Record<string, str
   ...CREATOR_PAGES,
   ...TRACKER_PAGES,
   ...INSIGHTS_PAGES,
+  ...NOTIFICATION_PAGES,
   { path: '/audit', render: (me) => <AuditPage me={me} /> },
   { path: '/team', render: (me) => <TeamPage me={me} /> },
   { path: '/tokens', render: () => <TokensPage /> },

@@ -3,6 +3,7 @@ import { enAudit } from './catalog/en/audit.ts';
 import { enCampaigns } from './catalog/en/campaigns.ts';
 import { enCreators } from './catalog/en/creators.ts';
 import { enEscalations } from './catalog/en/escalations.ts';
+import { enInbox } from './catalog/en/inbox.ts';
 import { enInsights } from './catalog/en/insights.ts';
 import { enNotifications } from './catalog/en/notifications.ts';
 import { enServer } from './catalog/en/server.ts';
@@ -13,6 +14,7 @@ import { ruAudit } from './catalog/ru/audit.ts';
 import { ruCampaigns } from './catalog/ru/campaigns.ts';
 import { ruCreators } from './catalog/ru/creators.ts';
 import { ruEscalations } from './catalog/ru/escalations.ts';
+import { ruInbox } from './catalog/ru/inbox.ts';
 import { ruInsights } from './catalog/ru/insights.ts';
 import { ruNotifications } from './catalog/ru/notifications.ts';
 import { ruServer } from './catalog/ru/server.ts';
@@ -32,6 +34,7 @@ export const catalogues = {
     ...enCreators,
     ...enTracker,
     ...enInsights,
+    ...enInbox,
     ...enNotifications,
     ...enEscalations,
     ...enWebhooks,
@@ -44,6 +47,7 @@ export const catalogues = {
     ...ruCreators,
     ...ruTracker,
     ...ruInsights,
+    ...ruInbox,
     ...ruNotifications,
     ...ruEscalations,
     ...ruWebhooks,
