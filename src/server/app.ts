@@ -20,9 +20,12 @@ import { registerNoSniff } from './http/download.ts';
 import { notFound, registerErrorHandling, routerError, sendError } from './http/errors.ts';
 import { registerEmptyBodyAsObject } from './http/request-body.ts';
 import { registerStorableTextCheck } from './http/storable.ts';
+import { notificationsDigest } from './jobs/definitions/notifications-digest.ts';
 import { sessionsPurgeExpired } from './jobs/definitions/sessions-purge-expired.ts';
 import { jobRoutes } from './jobs/routes.ts';
 import { JobRunner } from './jobs/runner.ts';
+import { mailRoutes } from './mail/routes.ts';
+import { configureMail } from './mail/settings.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { AuditSubscriptions } from './modules/audit/subscriptions.ts';
 import { registerAuthentication } from './modules/auth/authenticate.ts';
@@ -36,6 +39,7 @@ import { UPLOAD_TYPES } from './modules/creators/approvals.ts';
 import { creatorRoutes } from './modules/creators/routes.ts';
 import { demoRoutes } from './modules/demo/routes.ts';
 import { escalationRoutes } from './modules/escalations/routes.ts';
+import './modules/meetings/email-invitations.ts';
 import { meetingRoutes } from './modules/meetings/routes.ts';
 import { metricsRoutes } from './modules/metrics/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
@@ -79,6 +83,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  configureMail(config, app.log);
   const hub = new RealtimeHub();
   await hub.start(database);
   const audit = new AuditSubscriptions(database.db, app.log);
@@ -166,10 +171,14 @@ export async function buildApp({ config, database, logger = false }: BuildOption
 
   // Background jobs: on by default; stopped on close (running jobs get a quarter of the grace).
   await app.register(jobRoutes);
+  await app.register(mailRoutes);
   if (config.jobs.enabled) {
     const runner = new JobRunner(database, {
       ...config.jobs,
-      schedules: [{ name: sessionsPurgeExpired.name, everyMs: config.jobs.sessionsPurgeIntervalMs }],
+      schedules: [
+        { name: sessionsPurgeExpired.name, everyMs: config.jobs.sessionsPurgeIntervalMs },
+        { name: notificationsDigest.name, everyMs: config.mail.digestIntervalMs },
+      ],
       log: app.log,
     });
     await runner.start();

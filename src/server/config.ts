@@ -47,6 +47,17 @@ export interface Config {
     /** Attempts of one delivery before it is given up (20 with the default delays: about a day). */
     maxAttempts: number;
   };
+  /** Outgoing e-mail (src/server/mail); see README "E-mail". */
+  mail: {
+    /** `smtp://user:pass@host:587` or `smtps://…:465`; unset: Tandem notifies in the app only. */
+    smtpUrl: string | undefined;
+    /** The From header of every message. */
+    from: string;
+    /** Delay before the first retry of a message the SMTP server did not take (doubled up to 60×). */
+    retryBackoffMs: number;
+    /** How often the daily digest looks for people whose working day has begun. */
+    digestIntervalMs: number;
+  };
 }
 
 function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -56,6 +67,22 @@ function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number): n
   if (!Number.isInteger(value) || value <= 0)
     throw new Error(`${name} must be a positive integer, got ${raw}`);
   return value;
+}
+
+/** A bad SMTP_URL stops the start with a clear message rather than failing every message later. */
+function smtpUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.SMTP_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('SMTP_URL is not a URL; expected smtp://user:password@host:587 or smtps://…:465');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    throw new Error(`SMTP_URL must start with smtp:// or smtps://, got ${url.protocol}//`);
+  if (!url.hostname) throw new Error('SMTP_URL has no host');
+  return raw;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -89,6 +116,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS === 'true',
       retryBaseMs: milliseconds(env, 'WEBHOOK_RETRY_BASE_MS', 30_000),
       maxAttempts: milliseconds(env, 'WEBHOOK_MAX_ATTEMPTS', 20),
+    },
+    mail: {
+      smtpUrl: smtpUrl(env),
+      from: env.MAIL_FROM?.trim() || 'Tandem <tandem@localhost>',
+      retryBackoffMs: milliseconds(env, 'MAIL_RETRY_BACKOFF_MS', 60_000),
+      digestIntervalMs: milliseconds(env, 'MAIL_DIGEST_INTERVAL_MS', 900_000),
     },
   };
 }

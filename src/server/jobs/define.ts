@@ -30,6 +30,8 @@ export interface JobDefinition<Schema extends z.ZodType = z.ZodType, Name extend
     maxBackoffMs?: number;
   };
   handler: () => Promise<JobHandler<z.output<Schema>>>;
+  /** What admins see of a stored payload (default: all of it); leave out secrets such as links in mail. */
+  redact?: (payload: unknown) => unknown;
 }
 
 export function defineJob<Schema extends z.ZodType, Name extends string>(

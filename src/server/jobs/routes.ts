@@ -6,6 +6,7 @@ import { recordAuditEvent } from '../modules/audit/record-event.ts';
 import { requireUser } from '../modules/auth/authenticate.ts';
 import { isAdmin } from '../modules/auth/policies.ts';
 import { notifyRunners } from './enqueue.ts';
+import { findJobDefinition } from './registry.ts';
 import { JOB_STATUSES, jobs } from './tables.ts';
 
 const jobSchema = z.object({
@@ -31,7 +32,7 @@ function present(row: JobRow): z.infer<typeof jobSchema> {
     name: row.name,
     version: row.version,
     status: row.status,
-    payload: row.payload,
+    payload: findJobDefinition(row.name)?.redact?.(row.payload) ?? row.payload,
     runAt: row.runAt.toISOString(),
     attempts: row.attempts,
     maxAttempts: row.maxAttempts,

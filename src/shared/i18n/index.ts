@@ -3,8 +3,8 @@ import { enAudit } from './catalog/en/audit.ts';
 import { enCampaigns } from './catalog/en/campaigns.ts';
 import { enCreators } from './catalog/en/creators.ts';
 import { enEscalations } from './catalog/en/escalations.ts';
-import { enInbox } from './catalog/en/inbox.ts';
 import { enInsights } from './catalog/en/insights.ts';
+import { enMail } from './catalog/en/mail.ts';
 import { enNotifications } from './catalog/en/notifications.ts';
 import { enServer } from './catalog/en/server.ts';
 import { enTracker } from './catalog/en/tracker.ts';
@@ -14,8 +14,8 @@ import { ruAudit } from './catalog/ru/audit.ts';
 import { ruCampaigns } from './catalog/ru/campaigns.ts';
 import { ruCreators } from './catalog/ru/creators.ts';
 import { ruEscalations } from './catalog/ru/escalations.ts';
-import { ruInbox } from './catalog/ru/inbox.ts';
 import { ruInsights } from './catalog/ru/insights.ts';
+import { ruMail } from './catalog/ru/mail.ts';
 import { ruNotifications } from './catalog/ru/notifications.ts';
 import { ruServer } from './catalog/ru/server.ts';
 import { ruTracker } from './catalog/ru/tracker.ts';
@@ -34,10 +34,10 @@ export const catalogues = {
     ...enCreators,
     ...enTracker,
     ...enInsights,
-    ...enInbox,
     ...enNotifications,
     ...enEscalations,
     ...enWebhooks,
+    ...enMail,
   },
   ru: {
     ...ruAudit,
@@ -47,10 +47,10 @@ export const catalogues = {
     ...ruCreators,
     ...ruTracker,
     ...ruInsights,
-    ...ruInbox,
     ...ruNotifications,
     ...ruEscalations,
     ...ruWebhooks,
+    ...ruMail,
   },
 } as const;
 

@@ -8,16 +8,18 @@ import { useDocumentTitle } from '../document-title.ts';
 import { useT } from '../i18n/locale.tsx';
 import { useLocation } from '../router/router.tsx';
 import { useSignedIn } from '../session.ts';
+import { ForgotPassword } from './forgot-password.tsx';
 import { checkAccountFields, hasErrors, useFieldErrors } from './forms.ts';
 
 export function SignInPage() {
   const t = useT();
   const { search } = useLocation();
   const signedIn = useSignedIn();
-  useDocumentTitle(t('signIn.title'));
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors, clearError] = useFieldErrors();
+  const [forgot, setForgot] = useState(false);
+  useDocumentTitle(forgot ? t('mail.forgot.title') : t('signIn.title'));
 
   const login = useMutation({
     mutationFn: () => api<{ user: User }>('POST', '/api/auth/login', { body: { email, password } }),
@@ -31,6 +33,8 @@ export function SignInPage() {
     setErrors(found);
     if (!hasErrors(found)) login.mutate();
   };
+
+  if (forgot) return <ForgotPassword initialEmail={email} onBack={() => setForgot(false)} />;
 
   return (
     <AuthLayout
@@ -71,6 +75,9 @@ export function SignInPage() {
         <Button type="submit" variant="primary" className="button-block" pending={login.isPending}>
           {login.isPending ? t('signIn.submitting') : t('signIn.submit')}
         </Button>
+        <button type="button" className="link-button" onClick={() => setForgot(true)}>
+          {t('mail.forgot.link')}
+        </button>
       </form>
     </AuthLayout>
   );

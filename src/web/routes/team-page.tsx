@@ -29,6 +29,7 @@ import { useLocale, useT } from '../i18n/locale.tsx';
 import { languageLabel, roleLabel } from '../labels.ts';
 import { describeZone, formatDay, splitZone } from '../time/zones.ts';
 import { checkAccountFields, useFieldErrors } from './forms.ts';
+import { MailCard } from './team-mail-card.tsx';
 
 /** Which roles this user may hand out (mirrors the server's rule, which has the last word). */
 function grantableRoles(me: User): Role[] {
@@ -48,6 +49,7 @@ export function TeamPage({ me }: { me: User }) {
     <>
       <PageHeader title={t('nav.team')} description={t('team.description')} />
       <div className="stack-lg">
+        {isAdmin(me) ? <MailCard me={me} /> : null}
         {canInvite ? <InviteForm me={me} /> : null}
         <PeopleCard me={me} />
         {isAdmin(me) ? <InvitationsCard me={me} /> : null}

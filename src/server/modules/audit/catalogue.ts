@@ -243,6 +243,8 @@ export const auditCatalogue = {
     before: z.object({ kinds: z.record(z.string(), z.unknown()), digest: z.string() }),
     after: z.object({ kinds: z.record(z.string(), z.unknown()), digest: z.string() }),
   }),
+  // E-mail (src/server/mail): an admin checks the SMTP settings
+  'mail.test_sent': v1('user', { after: z.object({ to: z.string(), host: z.string() }) }),
 } satisfies Record<string, ActionDefinition>;
 
 type Catalogue = typeof auditCatalogue;

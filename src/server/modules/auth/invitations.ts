@@ -2,8 +2,11 @@ import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/index.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { enqueueMail } from '../../mail/enqueue-mail.ts';
+import { invitationMail } from '../../mail/templates/invitation.ts';
 import { publish } from '../../realtime/index.ts';
 import { recordAuditEvent } from '../audit/record-event.ts';
+import { findCampaign } from '../campaigns/find-campaign.ts';
 import { type Actor, mayInvite } from './policies.ts';
 import { iso } from './present.ts';
 import type { createInviteBody } from './schema.ts';
@@ -53,7 +56,28 @@ export async function createInvitation(
       },
     });
     await publish(tx, 'workspace', { type: 'invite.created', entityType: 'invite', entityId: row.id });
-    return { id: row.id, token, url: `${origin}/invite/${token}`, expiresAt: iso(row.expiresAt)! };
+    // Invitations may name a campaign that is gone (plain id, no foreign key): then no name.
+    const campaign = row.campaignId ? await findCampaign(tx, row.campaignId).catch(() => null) : null;
+    const emailed = await enqueueMail(
+      tx,
+      invitationMail({
+        locale: input.locale ?? actor.locale,
+        email: row.email,
+        token,
+        role: row.role,
+        marketCodes: row.marketCodes,
+        campaignName: campaign?.name ?? null,
+        inviter: { name: actor.name, timeZone: actor.timeZone },
+        expiresAt: row.expiresAt,
+      }),
+    );
+    return {
+      id: row.id,
+      token,
+      url: `${origin}/invite/${token}`,
+      expiresAt: iso(row.expiresAt)!,
+      emailed,
+    };
   });
 }
 

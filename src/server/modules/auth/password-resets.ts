@@ -1,6 +1,8 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/index.ts';
 import { AppError } from '../../http/errors.ts';
+import { enqueueMail } from '../../mail/enqueue-mail.ts';
+import { passwordResetMail } from '../../mail/templates/password-reset.ts';
 import { recordAuditEvent } from '../audit/record-event.ts';
 import { announceAccessRevoked } from './access-revoked.ts';
 import { announceCredentialChange } from './credential-cache.ts';
@@ -60,17 +62,24 @@ export async function issueResetLink(db: Db, actor: Actor, userId: string, origi
 
 /**
  * Someone asks for a reset by e-mail address. The answer never says whether the address is known.
- * For an active account a token is created; sending it by e-mail arrives with notifications.
+ * For an active account a token is created and the link is queued as an e-mail in the same
+ * transaction; the SMTP conversation happens in a job, so the answer takes as long either way.
  */
 export async function requestReset(db: Db, email: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [user] = await tx
-      .select({ id: users.id, email: users.email })
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        locale: users.locale,
+        timeZone: users.timeZone,
+      })
       .from(users)
       .where(and(eq(users.email, email), isNull(users.deactivatedAt)))
       .for('update');
     if (!user) return;
-    const { row } = await createResetToken(tx, user.id, null);
+    const { token, row } = await createResetToken(tx, user.id, null);
     await recordAuditEvent(tx, {
       actor: null,
       action: 'user.password_reset_requested',
@@ -78,6 +87,7 @@ export async function requestReset(db: Db, email: string): Promise<void> {
       entityId: user.id,
       after: { expiresAt: iso(row.expiresAt) },
     });
+    await enqueueMail(tx, passwordResetMail({ user, token, expiresAt: row.expiresAt }));
   });
 }
 

@@ -363,7 +363,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Invite someone by link with a role and markets',
         body: createInviteBody,
         response: {
-          201: z.object({ id: z.uuid(), token: z.string(), url: z.string(), expiresAt: z.string() }),
+          201: z.object({
+            id: z.uuid(),
+            token: z.string(),
+            url: z.string(),
+            expiresAt: z.string(),
+            /** The invitation went to the mail queue (false when e-mail is off: share the link). */
+            emailed: z.boolean(),
+          }),
         },
       },
     },

@@ -57,6 +57,8 @@ export const createInviteBody = z.strictObject({
   marketCodes: z.array(marketCode).max(50).default([]),
   campaignId: z.uuid().optional(),
   creatorId: z.uuid().optional(),
+  /** The language of the invitation e-mail; default the inviter's. */
+  locale: locale.optional(),
 });
 
 export const inviteSchema = z.object({

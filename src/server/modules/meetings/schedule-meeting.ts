@@ -285,6 +285,12 @@ export async function cancelMeeting(db: Db, actor: Actor, id: string) {
   });
 }
 
+/** The meeting as participants see it, without a permission check (for mail written by the system). */
+export async function presentMeetingById(db: DbOrTx, id: string): Promise<PresentedMeeting | null> {
+  const [row] = await db.select().from(meetings).where(eq(meetings.id, id));
+  return row ? presentMeeting(db, row) : null;
+}
+
 export async function findMeeting(db: DbOrTx, actor: Actor, id: string) {
   if (!mayViewCampaign(actor)) throw forbidden();
   const [row] = await db.select().from(meetings).where(eq(meetings.id, id));

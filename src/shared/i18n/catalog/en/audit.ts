@@ -48,6 +48,7 @@ export const enAudit = {
   'audit.action.user.access_changed': 'Role or markets changed',
   'audit.action.user.deactivated': 'Account deactivated',
   'audit.action.user.password_changed': 'Password changed',
+  'audit.action.mail.test_sent': 'Test e-mail sent',
   'audit.action.user.password_reset': 'Password reset',
   'audit.action.user.password_reset_issued': 'Password reset link issued',
   'audit.action.user.password_reset_requested': 'Password reset requested',

@@ -49,6 +49,7 @@ export const ruAudit: Record<keyof typeof enAudit, string> = {
   'audit.action.user.access_changed': 'Роль или рынки изменены',
   'audit.action.user.deactivated': 'Учётная запись отключена',
   'audit.action.user.password_changed': 'Пароль изменён',
+  'audit.action.mail.test_sent': 'Отправлено проверочное письмо',
   'audit.action.user.password_reset': 'Пароль сброшен',
   'audit.action.user.password_reset_issued': 'Выдана ссылка для сброса пароля',
   'audit.action.user.password_reset_requested': 'Запрошен сброс пароля',
