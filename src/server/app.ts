@@ -21,6 +21,7 @@ import { notFound, registerErrorHandling, routerError, sendError } from './http/
 import { registerEmptyBodyAsObject } from './http/request-body.ts';
 import { registerStorableTextCheck } from './http/storable.ts';
 import { notificationsDigest } from './jobs/definitions/notifications-digest.ts';
+import { notificationsSweep } from './jobs/definitions/notifications-sweep.ts';
 import { sessionsPurgeExpired } from './jobs/definitions/sessions-purge-expired.ts';
 import { jobRoutes } from './jobs/routes.ts';
 import { JobRunner } from './jobs/runner.ts';
@@ -178,6 +179,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
       schedules: [
         { name: sessionsPurgeExpired.name, everyMs: config.jobs.sessionsPurgeIntervalMs },
         { name: notificationsDigest.name, everyMs: config.mail.digestIntervalMs },
+        { name: notificationsSweep.name, everyMs: config.jobs.notificationsSweepIntervalMs },
       ],
       log: app.log,
     });

@@ -37,6 +37,8 @@ export interface Config {
     leaseMs: number;
     /** How often expired sessions and old sign-in failures are deleted. */
     sessionsPurgeIntervalMs: number;
+    /** How often due reminders (tasks, drafts, signatures, brief acknowledgements) are looked for. */
+    notificationsSweepIntervalMs: number;
   };
   /** Outgoing webhooks (src/server/modules/webhooks); see README "Webhooks". */
   webhooks: {
@@ -111,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       concurrency: milliseconds(env, 'JOBS_CONCURRENCY', 4),
       leaseMs: milliseconds(env, 'JOBS_LEASE_MS', 300_000),
       sessionsPurgeIntervalMs: milliseconds(env, 'SESSIONS_PURGE_INTERVAL_MS', 3_600_000),
+      notificationsSweepIntervalMs: milliseconds(env, 'NOTIFICATIONS_SWEEP_INTERVAL_MS', 60_000),
     },
     webhooks: {
       allowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS === 'true',

@@ -2,6 +2,7 @@ import { escalationsExpire } from './escalations-expire.ts';
 import { mailSend } from './mail-send.ts';
 import { notificationsDigest } from './notifications-digest.ts';
 import { notificationsEmail } from './notifications-email.ts';
+import { notificationsSweep } from './notifications-sweep.ts';
 import { sessionsPurgeExpired } from './sessions-purge-expired.ts';
 import { webhooksDeliver } from './webhooks-deliver.ts';
 
@@ -11,6 +12,7 @@ export const JOB_DEFINITIONS = [
   mailSend,
   notificationsEmail,
   notificationsDigest,
+  notificationsSweep,
   webhooksDeliver,
   escalationsExpire,
 ] as const;

@@ -19,14 +19,14 @@ import { agreements, creators, type EngagementStatus, engagements } from './tabl
 type EngagementRow = typeof engagements.$inferSelect;
 
 /** Statuses before a signature: whatever the creator said, it is still a maybe. */
-const UNCOMMITTED: readonly EngagementStatus[] = [
+export const UNCOMMITTED: readonly EngagementStatus[] = [
   'shortlisted',
   'contacted',
   'tentative',
   'confirmed',
   'agreement_sent',
 ];
-const OUT: readonly EngagementStatus[] = ['declined', 'dropped'];
+export const OUT: readonly EngagementStatus[] = ['declined', 'dropped'];
 /** Signing happens through an agreement (portal acceptance or an uploaded signed PDF), never by hand. */
 const SET_BY_AGREEMENT: readonly EngagementStatus[] = ['signed'];
 export const UNSIGNED_WARNING_DAYS = 7;

@@ -1,0 +1,100 @@
+import { and, eq, gt, inArray, lte, notInArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db, DbOrTx } from '../../../db/index.ts';
+import { users } from '../../auth/tables.ts';
+import { campaigns } from '../../campaigns/tables.ts';
+import { OUT, UNCOMMITTED, UNSIGNED_WARNING_DAYS } from '../../creators/engagements.ts';
+import { agreements, creators, engagements } from '../../creators/tables.ts';
+import { milestones } from '../../timeline/tables.ts';
+import { notify } from '../notify.ts';
+import {
+  answersForMarket,
+  at,
+  type Cursor,
+  clip,
+  isoText,
+  notSent,
+  pageAfter,
+  pageOrder,
+  type SweepOptions,
+  sendInBatches,
+  wantsKind,
+} from './batches.ts';
+
+const DAY = 86_400_000;
+const lead = alias(users, 'lead');
+
+/**
+ * The engagement's go-live, as presentEngagement (creators/engagements.ts) shows it: its own
+ * start, or else the campaign's first go-live milestone for the creator's market or all markets.
+ */
+const goLive = sql`coalesce(${engagements.goLiveFrom}, (
+  select min(${milestones.at}) from ${milestones}
+  where ${milestones.campaignId} = ${engagements.campaignId} and ${milestones.kind} = 'go_live'
+    and (${milestones.marketCode} = ${creators.marketCode} or ${milestones.marketCode} is null)
+))`;
+
+/** Still a "maybe" (commitmentOf): not out, and no signed agreement or a status before signing. */
+const maybe = and(
+  notInArray(engagements.status, [...OUT]),
+  or(
+    inArray(engagements.status, [...UNCOMMITTED]),
+    sql`not exists (select 1 from ${agreements} where ${agreements.engagementId} = ${engagements.id} and ${agreements.status} = 'signed')`,
+  ),
+);
+
+/**
+ * A creator still unsigned with go-live less than UNSIGNED_WARNING_DAYS ahead → whoever answers
+ * for the creator's market, once per engagement and go-live (a moved go-live warns again).
+ */
+export async function remindUnsignedEngagements(db: Db, options: SweepOptions): Promise<number> {
+  const { now } = options;
+  const key = sql<string>`'engagement.unsigned_before_go_live:' || ${engagements.id} || ':' || ${isoText(goLive)}`;
+  const fetch = (tx: DbOrTx, after: Cursor, limit: number) =>
+    tx
+      .select({
+        userId: lead.id,
+        dedupeKey: key,
+        engagementId: engagements.id,
+        campaignId: engagements.campaignId,
+        campaignName: campaigns.name,
+        creatorName: creators.name,
+        marketCode: creators.marketCode,
+        goLiveAt: isoText(goLive),
+      })
+      .from(engagements)
+      .innerJoin(creators, eq(creators.id, engagements.creatorId))
+      .innerJoin(campaigns, eq(campaigns.id, engagements.campaignId))
+      .innerJoin(lead, answersForMarket(lead, creators.marketCode, campaigns.createdBy))
+      .where(
+        and(
+          maybe,
+          gt(goLive, at(now)),
+          lte(goLive, at(new Date(now.getTime() + UNSIGNED_WARNING_DAYS * DAY))),
+          wantsKind(lead.id, 'engagement.unsigned_before_go_live'),
+          notSent(lead.id, key),
+          pageAfter(key, lead.id, after),
+        ),
+      )
+      .orderBy(...pageOrder(key, lead.id))
+      .limit(limit);
+  return sendInBatches(db, options, fetch, (tx, row) =>
+    notify(tx, {
+      userId: row.userId,
+      kind: 'engagement.unsigned_before_go_live',
+      params: {
+        creatorName: clip(row.creatorName),
+        campaignName: clip(row.campaignName),
+        goLiveAt: row.goLiveAt,
+        days: Math.max(1, Math.ceil((Date.parse(row.goLiveAt) - now.getTime()) / DAY)),
+      },
+      link: `/campaigns/${row.campaignId}/creators/${row.engagementId}`,
+      campaignId: row.campaignId,
+      marketCode: row.marketCode,
+      entityType: 'engagement',
+      entityId: row.engagementId,
+      dedupeKey: row.dedupeKey,
+      now,
+    }),
+  );
+}
