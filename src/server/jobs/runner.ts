@@ -42,6 +42,13 @@ export class JobRunner {
   private unlisten: (() => Promise<void>) | undefined;
   private readonly running = new Set<Promise<void>>();
   private readonly abort = new AbortController();
+  /** Claimed (leased) but not started yet: claiming a batch at a time saves a statement per job. */
+  private readonly ready: ClaimedJob[] = [];
+  private readyClaimedAt = 0;
+  /** Successes waiting to be written together (one UPDATE for many jobs). */
+  private successes: ClaimedJob[] = [];
+  private successesWritten: Promise<void> | undefined;
+  private lastExhaustedCheck = 0;
 
   constructor(
     private readonly database: Database,
@@ -74,6 +81,7 @@ export class JobRunner {
     clearTimeout(this.timer);
     this.abort.abort();
     await this.unlisten?.().catch(() => {});
+    await this.release();
     if (this.running.size === 0) return;
     let timeout: NodeJS.Timeout | undefined;
     await Promise.race([
@@ -105,13 +113,27 @@ export class JobRunner {
   private async claimRound(): Promise<void> {
     let delay = this.options.pollIntervalMs;
     try {
-      await this.failExhausted();
+      // Claims never take exhausted jobs, so failing them can wait a little (not every round).
+      if (Date.now() - this.lastExhaustedCheck >= 1_000) {
+        this.lastExhaustedCheck = Date.now();
+        await this.failExhausted();
+      }
       do {
         this.wakeAgain = false;
         while (!this.stopped && this.running.size < this.options.concurrency) {
-          const claimed = await this.claim(this.options.concurrency - this.running.size);
-          for (const job of claimed) this.track(this.execute(job));
-          if (claimed.length === 0) break;
+          if (this.ready.length === 0) {
+            const claimed = await this.claim(this.batchSize());
+            if (claimed.length === 0) break;
+            this.ready.push(...claimed);
+            this.readyClaimedAt = Date.now();
+          }
+          // Leases of waiting jobs are not renewed: give back a batch that waited too long.
+          if (Date.now() - this.readyClaimedAt > this.options.leaseMs / 3) {
+            await this.release();
+            continue;
+          }
+          while (this.ready.length > 0 && this.running.size < this.options.concurrency && !this.stopped)
+            this.track(this.execute(this.ready.shift()!));
         }
       } while (this.wakeAgain && !this.stopped);
       if (!this.stopped && this.running.size < this.options.concurrency) delay = await this.untilNextDue();
@@ -126,6 +148,31 @@ export class JobRunner {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.wake(), Math.max(0, delayMs));
     this.timer.unref();
+  }
+
+  /** A few rounds of work per claim; small enough that other instances still get their share. */
+  private batchSize(): number {
+    return Math.min(64, this.options.concurrency * 8);
+  }
+
+  /** Claimed jobs this instance will not start (it is stopping) go back to the queue at once. */
+  private async release(): Promise<void> {
+    // Claims that were never started are not attempts.
+    const unstarted = this.ready.splice(0);
+    if (unstarted.length === 0) return;
+    await this.database.db
+      .update(jobs)
+      .set({ status: 'pending', attempts: sql`${jobs.attempts} - 1`, lockedBy: null, lockedUntil: null })
+      .where(
+        and(
+          inArray(
+            jobs.id,
+            unstarted.map((job) => job.id),
+          ),
+          eq(jobs.lockedBy, this.instanceId),
+        ),
+      )
+      .catch(() => {});
   }
 
   private track(promise: Promise<void>): void {
@@ -146,7 +193,13 @@ export class JobRunner {
     const [running] = await this.database.db
       .select({ next: min(jobs.lockedUntil) })
       .from(jobs)
-      .where(and(inArray(jobs.name, names), eq(jobs.status, 'running')));
+      .where(
+        and(
+          inArray(jobs.name, names),
+          eq(jobs.status, 'running'),
+          sql`${jobs.attempts} < ${jobs.maxAttempts}`,
+        ),
+      );
     // postgres-js returns aggregated timestamps as strings.
     const times = [pending?.next, running?.next].filter(Boolean).map((value) => new Date(value!).getTime());
     if (times.length === 0) return this.options.pollIntervalMs;
@@ -184,7 +237,11 @@ export class JobRunner {
           inArray(jobs.name, registeredJobNames()),
           or(
             and(eq(jobs.status, 'pending'), sql`${jobs.runAt} <= now()`),
-            and(eq(jobs.status, 'running'), lt(jobs.lockedUntil, sql`now()`)),
+            and(
+              eq(jobs.status, 'running'),
+              lt(jobs.lockedUntil, sql`now()`),
+              sql`${jobs.attempts} < ${jobs.maxAttempts}`,
+            ),
           ),
         ),
       )
@@ -254,7 +311,7 @@ export class JobRunner {
     }
     try {
       // One statement for the common case; a transaction when a next occurrence is scheduled too.
-      if (failure === undefined && job.dedupeKey !== SCHEDULE_KEY) await this.succeed(this.database.db, job);
+      if (failure === undefined && job.dedupeKey !== SCHEDULE_KEY) await this.recordSuccess(job);
       else
         await this.database.db.transaction(async (tx) => {
           if (failure === undefined) await this.succeed(tx, job);
@@ -265,6 +322,38 @@ export class JobRunner {
       if (!this.stopped)
         this.options.log?.error({ err: error, job: job.id }, 'jobs: could not record the outcome');
     }
+  }
+
+  /**
+   * Successes that finish close together are written in one statement: jobs finishing within the
+   * same few milliseconds share the write, and each waits for it before its slot frees.
+   */
+  private recordSuccess(job: ClaimedJob): Promise<void> {
+    this.successes.push(job);
+    this.successesWritten ??= new Promise<void>((resolve) => setTimeout(resolve, 2)).then(async () => {
+      const batch = this.successes;
+      this.successes = [];
+      this.successesWritten = undefined;
+      await this.database.db
+        .update(jobs)
+        .set({
+          status: 'succeeded',
+          finishedAt: sql`now()`,
+          lockedBy: null,
+          lockedUntil: null,
+          lastError: null,
+        })
+        .where(
+          and(
+            inArray(
+              jobs.id,
+              batch.map((done) => done.id),
+            ),
+            eq(jobs.lockedBy, this.instanceId),
+          ),
+        );
+    });
+    return this.successesWritten;
   }
 
   private async succeed(tx: DbOrTx, job: ClaimedJob): Promise<void> {
