@@ -11,9 +11,11 @@ import { AuditPage } from './routes/audit-page.tsx';
 import { CAMPAIGN_PAGES } from './routes/campaign/pages.tsx';
 import { CampaignsPage } from './routes/campaigns-page.tsx';
 import { CREATOR_PAGES, creatorLanding } from './routes/creators/pages.tsx';
+import { ESCALATION_PAGES } from './routes/escalations/pages.tsx';
 import { INSIGHTS_PAGES } from './routes/insights/pages.tsx';
 import { InvitePage } from './routes/invite-page.tsx';
 import { NotFoundPage } from './routes/not-found-page.tsx';
+import { NOTIFICATION_PAGES } from './routes/notifications/pages.tsx';
 import { ProfilePage } from './routes/profile-page.tsx';
 import { ResetPage } from './routes/reset-page.tsx';
 import { SetupPage } from './routes/setup-page.tsx';
@@ -28,8 +30,10 @@ const PAGES: Array<{ path: string; render: (me: User, params: Record<string, str
   { path: '/campaigns', render: (me) => <CampaignsPage me={me} /> },
   ...CAMPAIGN_PAGES,
   ...CREATOR_PAGES,
+  ...ESCALATION_PAGES,
   ...TRACKER_PAGES,
   ...INSIGHTS_PAGES,
+  ...NOTIFICATION_PAGES,
   { path: '/audit', render: (me) => <AuditPage me={me} /> },
   { path: '/team', render: (me) => <TeamPage me={me} /> },
   { path: '/tokens', render: () => <TokensPage /> },

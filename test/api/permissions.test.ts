@@ -102,6 +102,14 @@ async function ok<T>(res: Promise<Response<T>>, status = [200, 201, 202]): Promi
   return r.body;
 }
 
+const WEBHOOK_URL = 'https://8.8.8.8/tandem-hook';
+
+async function addWebhook() {
+  return (
+    await ok(owner.post<{ id: string }>('/api/webhooks', { url: WEBHOOK_URL, events: ['import.undone'] }))
+  ).id;
+}
+
 async function addCreator(market: 'RU' | 'US', name: string) {
   return (await ok(owner.post<{ id: string }>('/api/creators', creatorBody(market, name)))).id;
 }
@@ -794,6 +802,55 @@ const CASES: Case[] = [
     allowed: [],
     refused: { owner: 409, admin: 409 },
     run: (c) => c.post('/api/admin/mail/test'),
+  },
+  // Webhooks: workspace-wide events leave the server, so owners and admins only. A public address
+  // literal (no DNS) and an event these tests never cause.
+  {
+    area: 'webhooks',
+    what: 'list webhooks',
+    allowed: ADMINS,
+    run: (c) => c.get('/api/webhooks'),
+  },
+  {
+    area: 'webhooks',
+    what: 'register a webhook',
+    allowed: ADMINS,
+    run: (c) => c.post('/api/webhooks', { url: WEBHOOK_URL, events: ['import.undone'] }),
+    read: () => ok(owner.get('/api/webhooks')),
+  },
+  {
+    area: 'webhooks',
+    what: 'read a webhook and its deliveries',
+    allowed: ADMINS,
+    prepare: async () => ({ hook: await addWebhook() }),
+    run: async (c, ctx) => {
+      const res = await c.get(`/api/webhooks/${ctx.hook}`);
+      return res.status === 200 ? c.get(`/api/webhooks/${ctx.hook}/deliveries`) : res;
+    },
+  },
+  {
+    area: 'webhooks',
+    what: 'pause a webhook',
+    allowed: ADMINS,
+    prepare: async () => ({ hook: await addWebhook() }),
+    run: (c, ctx) => c.patch(`/api/webhooks/${ctx.hook}`, { status: 'paused' }),
+    read: (ctx) => ok(owner.get(`/api/webhooks/${ctx.hook}`)),
+  },
+  {
+    area: 'webhooks',
+    what: 'send a test delivery',
+    allowed: ADMINS,
+    prepare: async () => ({ hook: await addWebhook() }),
+    run: (c, ctx) => c.post(`/api/webhooks/${ctx.hook}/test`),
+    read: (ctx) => ok(owner.get(`/api/webhooks/${ctx.hook}/deliveries`)),
+  },
+  {
+    area: 'webhooks',
+    what: 'delete a webhook',
+    allowed: ADMINS,
+    prepare: async () => ({ hook: await addWebhook() }),
+    run: (c, ctx) => c.delete(`/api/webhooks/${ctx.hook}`),
+    read: (ctx) => ok(owner.get(`/api/webhooks/${ctx.hook}`)),
   },
   {
     area: 'users',

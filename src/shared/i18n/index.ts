@@ -3,6 +3,7 @@ import { enAudit } from './catalog/en/audit.ts';
 import { enCampaigns } from './catalog/en/campaigns.ts';
 import { enCreators } from './catalog/en/creators.ts';
 import { enEscalations } from './catalog/en/escalations.ts';
+import { enInbox } from './catalog/en/inbox.ts';
 import { enInsights } from './catalog/en/insights.ts';
 import { enMail } from './catalog/en/mail.ts';
 import { enNotifications } from './catalog/en/notifications.ts';
@@ -14,6 +15,7 @@ import { ruAudit } from './catalog/ru/audit.ts';
 import { ruCampaigns } from './catalog/ru/campaigns.ts';
 import { ruCreators } from './catalog/ru/creators.ts';
 import { ruEscalations } from './catalog/ru/escalations.ts';
+import { ruInbox } from './catalog/ru/inbox.ts';
 import { ruInsights } from './catalog/ru/insights.ts';
 import { ruMail } from './catalog/ru/mail.ts';
 import { ruNotifications } from './catalog/ru/notifications.ts';
@@ -34,6 +36,7 @@ export const catalogues = {
     ...enCreators,
     ...enTracker,
     ...enInsights,
+    ...enInbox,
     ...enNotifications,
     ...enEscalations,
     ...enWebhooks,
@@ -47,6 +50,7 @@ export const catalogues = {
     ...ruCreators,
     ...ruTracker,
     ...ruInsights,
+    ...ruInbox,
     ...ruNotifications,
     ...ruEscalations,
     ...ruWebhooks,

@@ -182,6 +182,13 @@ export const FlagIcon = (props: IconProps) => (
   </Icon>
 );
 
+export const BellIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M5 13.5V9a5 5 0 0 1 10 0v4.5l1.5 1.5h-13L5 13.5Z" />
+    <path d="M8.2 17a2 2 0 0 0 3.6 0" />
+  </Icon>
+);
+
 export const LogoMark = (props: IconProps) => (
   <svg width="28" height="28" viewBox="0 0 28 28" aria-hidden="true" focusable="false" {...props}>
     <rect width="28" height="28" rx="8" fill="var(--accent)" />

@@ -5,6 +5,7 @@ import { useT } from '../i18n/locale.tsx';
 import { roleLabel } from '../labels.ts';
 import { Link, useLocation } from '../router/router.tsx';
 import { CreatorsIcon, PortalIcon } from '../routes/creators/bits.tsx';
+import { NotificationBell } from '../routes/notifications/bell.tsx';
 import { isWebhookAdmin, WebhookIcon } from '../routes/webhooks-page.tsx';
 import { useSignOut } from '../session.ts';
 import {
@@ -77,6 +78,7 @@ export function Shell({ me, children }: { me: User; children: ReactNode }) {
           <div className="sidebar-brand">
             <LogoMark />
             <span className="brand-name">{t('app.name')}</span>
+            <NotificationBell me={me} />
           </div>
           <nav className="sidebar-nav" aria-label={t('nav.label')}>
             <ul>

@@ -18,8 +18,10 @@ import {
 import { useDocumentTitle } from '../document-title.ts';
 import { useLocale, useT } from '../i18n/locale.tsx';
 import { roleLabel } from '../labels.ts';
+import { Link } from '../router/router.tsx';
 import { describeZone } from '../time/zones.ts';
 import { checkAccountFields, hasErrors, MIN_PASSWORD_LENGTH, useFieldErrors } from './forms.ts';
+import { SETTINGS_PATH } from './notifications/bell.tsx';
 
 function useNow(intervalMs = 30_000) {
   const [now, setNow] = useState(() => new Date());
@@ -128,6 +130,12 @@ export function ProfilePage({ me }: { me: User }) {
 
         <Card title={t('profile.languageTitle')} description={t('profile.languageText')}>
           <LanguageSwitcher />
+        </Card>
+
+        <Card title={t('inbox.profile.title')} description={t('inbox.profile.text')}>
+          <Link to={SETTINGS_PATH} className="button button-secondary">
+            {t('inbox.settingsLink')}
+          </Link>
         </Card>
 
         <Card title={t('profile.accessTitle')} description={t('profile.accessText')}>

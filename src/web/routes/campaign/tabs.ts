@@ -15,4 +15,5 @@ export const CAMPAIGN_TABS: ReadonlyArray<{
   { key: 'creators', path: (id) => `/campaigns/${id}/creators`, label: 'campaign.tab.creators' },
   { key: 'meetings', path: (id) => `/campaigns/${id}/meetings`, label: 'campaign.tab.meetings' },
   { key: 'measurement', path: (id) => `/campaigns/${id}/measurement`, label: 'campaign.tab.measurement' },
+  { key: 'escalations', path: (id) => `/campaigns/${id}/escalations`, label: 'campaign.tab.escalations' },
 ];

@@ -9,6 +9,7 @@ import { Badge, Button, ErrorAlert, Field, TextInput } from '../../components/ui
 import { type Translate, useLocale, useT } from '../../i18n/locale.tsx';
 import { useNow } from '../../time/use-now.ts';
 import { formatInstant } from '../../time/zones.ts';
+import { ItemEscalations } from '../escalations/bits.tsx';
 import { ClockIcon, FileIcon, LinkIcon, Section, Textarea, WarningIcon } from './bits.tsx';
 import { refreshEngagement } from './conflict.ts';
 import { durationText, fileSize } from './labels.ts';
@@ -182,6 +183,12 @@ function RoundItem({
       </div>
       <DraftLink submission={submission} />
       {submission.note ? <p className="cr-round-note">{submission.note}</p> : null}
+      <ItemEscalations
+        campaignId={engagement.campaignId}
+        entityType="submission"
+        entityId={submission.id}
+        label={`${engagement.creator.name} · ${roundText(t, submission.round, policy?.revisionRounds)}`}
+      />
       {submission.decision ? (
         <div className="cr-feedback">
           <p className="cr-feedback-meta">

@@ -10,6 +10,7 @@ import { Link } from '../../router/router.tsx';
 import { useNow } from '../../time/use-now.ts';
 import { describeZone, formatInstant, splitZone } from '../../time/zones.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
+import { ItemEscalations } from '../escalations/bits.tsx';
 import { AgreementsSection } from './agreements.tsx';
 import { ApprovalsSection } from './approvals.tsx';
 import {
@@ -174,6 +175,14 @@ export function EngagementPage({ me, engagementId }: { me: User; engagementId: s
             </dl>
             <ChannelList channels={creator.channels} />
             {creator.notes ? <p className="cr-notes-text">{creator.notes}</p> : null}
+          </Section>
+          <Section title={t('escalationUi.item.heading')}>
+            <ItemEscalations
+              campaignId={campaign.id}
+              entityType="engagement"
+              entityId={engagement.id}
+              label={creator.name}
+            />
           </Section>
           <RatingsSection engagement={engagement} canEdit={canEdit} />
           <StatusHistory campaignId={campaign.id} engagementId={engagement.id} me={me} />

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { User } from '../../api/types.ts';
 import { matchPath, Redirect } from '../../router/router.tsx';
 import { CampaignLayout } from '../campaign/campaign-layout.tsx';
+import { NOTIFICATION_PATHS } from '../notifications/pages.tsx';
 import { PortalEngagementPage } from '../portal/portal-engagement-page.tsx';
 import { PortalListPage } from '../portal/portal-list-page.tsx';
 import { EngagementPage } from './engagement-page.tsx';
@@ -45,7 +46,7 @@ export const CREATOR_PAGES: Page[] = [
   },
 ];
 
-const CREATOR_PATHS = ['/portal', '/portal/:engagementId', '/profile'];
+const CREATOR_PATHS = ['/portal', '/portal/:engagementId', '/profile', ...NOTIFICATION_PATHS];
 
 /**
  * Where a creator (an external guest) goes: the portal and their profile are theirs; any other

@@ -8,6 +8,7 @@ import { Dialog } from '../../components/dialog.tsx';
 import { AlertIcon } from '../../components/icons.tsx';
 import { Button, ErrorAlert, Field, Select, TextInput } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
+import { ItemEscalations } from '../escalations/bits.tsx';
 import {
   type Disambiguation,
   DstChoice,
@@ -238,6 +239,14 @@ export function MilestoneDialog({
             <ErrorAlert error={error} />
           ) : null}
         </form>
+        {milestone ? (
+          <ItemEscalations
+            campaignId={campaign.id}
+            entityType="milestone"
+            entityId={milestone.id}
+            label={milestone.title}
+          />
+        ) : null}
       </Dialog>
       {windowWarning ? (
         <Dialog

@@ -18,6 +18,7 @@ import { AlertIcon } from '../../components/icons.tsx';
 import { Badge, Button, ErrorAlert, Spinner, useErrorMessage } from '../../components/ui.tsx';
 import { type Translate, useLocale, useT } from '../../i18n/locale.tsx';
 import { splitZone } from '../../time/zones.ts';
+import { ItemEscalations } from '../escalations/bits.tsx';
 import { Avatar, MarketBadge, StatusIcon } from './bits.tsx';
 import {
   type Disambiguation,
@@ -304,6 +305,14 @@ export function TaskDrawer({
                 users={users}
                 canWrite={canWrite}
                 loading={query.isPlaceholderData}
+              />
+            </Property>
+            <Property label={t('escalationUi.item.heading')}>
+              <ItemEscalations
+                campaignId={campaign.id}
+                entityType="task"
+                entityId={task.id}
+                label={`#${task.number} ${task.title}`}
               />
             </Property>
             <dl className="drawer-facts">

@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import type { User } from '../../api/types.ts';
+import { Redirect } from '../../router/router.tsx';
+import { CampaignLayout } from '../campaign/campaign-layout.tsx';
+import { EscalationDetailPage, EscalationsPage } from './escalations-page.tsx';
+
+type Page = { path: string; render: (me: User, params: Record<string, string>) => ReactNode };
+
+const staffOnly = (me: User, page: ReactNode) => (me.role === 'creator' ? <Redirect to="/portal" /> : page);
+
+/** A campaign's escalations and one escalation (the link notifications carry). */
+export const ESCALATION_PAGES: Page[] = [
+  {
+    path: '/campaigns/:id/escalations',
+    render: (me, { id = '' }) =>
+      staffOnly(
+        me,
+        <CampaignLayout campaignId={id} active="escalations">
+          <EscalationsPage />
+        </CampaignLayout>,
+      ),
+  },
+  {
+    path: '/campaigns/:id/escalations/:escalationId',
+    render: (me, { id = '', escalationId = '' }) =>
+      staffOnly(
+        me,
+        <CampaignLayout campaignId={id} active="escalations">
+          <EscalationDetailPage key={escalationId} escalationId={escalationId} />
+        </CampaignLayout>,
+      ),
+  },
+];
