@@ -866,7 +866,89 @@ const CASES: Case[] = [
     run: (c) => c.patch(`/api/users/${spareUser.id}`, { marketCodes: next() % 2 ? ['US'] : ['RU'] }),
     read: () => ok(owner.get('/api/users')),
   },
+  // Escalations: everyone on staff reads them, the teams raise them (not stakeholders), and the
+  // person holding one (here the owner) or an admin decides it.
+  {
+    area: 'escalations',
+    what: 'list the campaign’s escalations',
+    allowed: STAFF,
+    run: (c) => c.get(`/api/campaigns/${campaign.id}/escalations`),
+  },
+  {
+    area: 'escalations',
+    what: 'read an escalation',
+    allowed: STAFF,
+    prepare: async () => ({ escalation: await raiseAsOwner() }),
+    run: (c, ctx) => c.get(`/api/escalations/${ctx.escalation}`),
+  },
+  {
+    area: 'escalations',
+    what: 'raise an escalation from a US task',
+    allowed: WRITERS,
+    prepare: async () => {
+      await escalationRuleReady();
+      return {};
+    },
+    run: (c) =>
+      c.post(`/api/campaigns/${campaign.id}/escalations`, {
+        ruleId: 'creative',
+        summary: `Keep the claim? ${next()}`,
+        entityType: 'task',
+        entityId: usTaskId,
+      }),
+    read: () => ok(owner.get(`/api/campaigns/${campaign.id}/escalations`)),
+  },
+  {
+    area: 'escalations',
+    what: 'decide an escalation the owner holds',
+    allowed: ADMINS,
+    prepare: async () => ({ escalation: await raiseAsOwner() }),
+    run: (c, ctx) => c.post(`/api/escalations/${ctx.escalation}/decision`, { decision: `Go ${next()}` }),
+    read: (ctx) => ok(owner.get(`/api/escalations/${ctx.escalation}`)),
+  },
 ];
+
+let escalationRule: Promise<unknown> | undefined;
+
+/** One escalation rule in the brief, decided by the owner (set once). */
+function escalationRuleReady() {
+  escalationRule ??= (async () => {
+    const brief = await ok(
+      owner.get<{ sections: Array<{ key: string; dataRevision: number }> }>(
+        `/api/campaigns/${campaign.id}/brief`,
+      ),
+    );
+    const revision = brief.sections.find((s) => s.key === 'escalation')?.dataRevision ?? 0;
+    await ok(
+      owner.put(`/api/campaigns/${campaign.id}/brief/sections/escalation/data`, {
+        baseRevision: revision,
+        data: {
+          rules: [
+            {
+              id: 'creative',
+              decision: { en: 'Creative dispute' },
+              deciderId: ownerUser.id,
+              withinMinutes: 60,
+            },
+          ],
+        },
+      }),
+    );
+  })();
+  return escalationRule;
+}
+
+async function raiseAsOwner() {
+  await escalationRuleReady();
+  return (
+    await ok(
+      owner.post<{ id: string }>(`/api/campaigns/${campaign.id}/escalations`, {
+        ruleId: 'creative',
+        summary: `Question ${next()}`,
+      }),
+    )
+  ).id;
+}
 
 beforeAll(async () => {
   server = await startServer();
