@@ -906,7 +906,49 @@ const CASES: Case[] = [
     run: (c, ctx) => c.post(`/api/escalations/${ctx.escalation}/decision`, { decision: `Go ${next()}` }),
     read: (ctx) => ok(owner.get(`/api/escalations/${ctx.escalation}`)),
   },
+  // Notifications: everyone, creators included, has their own inbox, settings and stream.
+  {
+    area: 'notifications',
+    what: 'read my notifications',
+    allowed: ROLES,
+    run: (c) => c.get('/api/notifications?unread=true'),
+  },
+  {
+    area: 'notifications',
+    what: 'mark all my notifications read',
+    allowed: ROLES,
+    run: (c) => c.post('/api/notifications/read', { all: true }),
+  },
+  {
+    area: 'notifications',
+    what: 'read my notification settings',
+    allowed: ROLES,
+    run: (c) => c.get('/api/me/notification-settings'),
+  },
+  {
+    area: 'notifications',
+    what: 'change my notification settings',
+    allowed: ROLES,
+    run: (c) => c.put('/api/me/notification-settings', { digest: next() % 2 ? 'daily' : 'off' }),
+  },
+  {
+    area: 'notifications',
+    what: 'open my event stream',
+    allowed: ROLES,
+    run: (c) => openStream(c, '/api/me/events'),
+  },
 ];
+
+/** The status of an event stream, closed as soon as it answers (its body never ends). */
+async function openStream(client: Client, path: string): Promise<Response<unknown>> {
+  const controller = new AbortController();
+  const res = await fetch(`${server.url}${path}`, {
+    headers: { cookie: client.cookie ?? '', accept: 'text/event-stream' },
+    signal: controller.signal,
+  });
+  controller.abort();
+  return { status: res.status, body: '', headers: res.headers };
+}
 
 let escalationRule: Promise<unknown> | undefined;
 

@@ -12,7 +12,7 @@ import { briefState } from './read-brief.ts';
 import { briefAcknowledgementRequests, briefAcknowledgements } from './tables.ts';
 
 /** Who must acknowledge: the leads of the campaign's markets and every member asked to. */
-async function requiredAcknowledgers(db: DbOrTx, campaign: Campaign) {
+export async function requiredAcknowledgers(db: DbOrTx, campaign: Campaign) {
   const codes = campaign.markets.map((m) => m.code);
   const leads = (await db.select().from(users).where(eq(users.role, 'market_lead'))).filter((u) =>
     u.marketCodes.some((code) => codes.includes(code)),
