@@ -10,10 +10,13 @@ import { generateAgreement, sendAgreement, signAgreement } from '../creators/agr
 import { giveFeedback, submitDraft } from '../creators/approvals.ts';
 import { createEngagement, updateEngagement } from '../creators/engagements.ts';
 import { createCreator } from '../creators/roster.ts';
+import { decideEscalation, handOverEscalation, raiseEscalation } from '../escalations/index.ts';
 import { createMeeting, recordDecision } from '../meetings/schedule-meeting.ts';
 import { recordManualMetrics, setExchangeRates } from '../metrics/record-metrics.ts';
+import { addComment } from '../tasks/discuss-task.ts';
 import { createTask } from '../tasks/write-task.ts';
 import { createMilestone } from '../timeline/milestones.ts';
+import { createDemoTeam, presentDemoPeople } from './demo-team.ts';
 
 const DEMO_NAME = 'Calm Mornings — RU + US launch';
 
@@ -21,7 +24,7 @@ const DEMO_NAME = 'Calm Mornings — RU + US launch';
  * The Russia + US wellness launch from the design, as ordinary data made through the same
  * service functions as the UI (so every piece is audited and can be edited or deleted).
  */
-export async function loadDemo(db: Db, actor: Actor) {
+export async function loadDemo(db: Db, actor: Actor, origin: string) {
   if (!isAdmin(actor)) throw forbidden();
   if ((await listCampaigns(db)).some((c) => c.name === DEMO_NAME)) {
     throw new AppError(409, 'demo_exists', 'error.demo_exists');
@@ -50,6 +53,8 @@ export async function loadDemo(db: Db, actor: Actor) {
     ],
   });
   const id = campaign.id;
+  const team = await createDemoTeam(db, actor, origin);
+  const { ruLead, usLead } = team;
   const text = async (key: string, en: string, ru: string) => {
     await editSectionText(db, actor, id, key, {
       kind: 'edit',
@@ -152,10 +157,17 @@ export async function loadDemo(db: Db, actor: Actor) {
     rules: [
       {
         id: 'creative',
-        decision: { en: 'Creative dispute', ru: 'Творческий спор' },
-        decider: 'Market lead',
-        withinHours: 24,
-        next: 'Brand manager',
+        decision: { en: 'Creative dispute with a creator', ru: 'Творческий спор с автором' },
+        deciderId: ruLead.actor.id,
+        withinMinutes: 240,
+        nextId: actor.id,
+      },
+      {
+        id: 'launch',
+        decision: { en: 'Launch-day emergency', ru: 'Экстренная ситуация в день запуска' },
+        deciderId: usLead.actor.id,
+        withinMinutes: 30,
+        nextId: ruLead.actor.id,
       },
     ],
   });
@@ -183,27 +195,42 @@ export async function loadDemo(db: Db, actor: Actor) {
     at: '2026-02-27T15:00:00Z',
     confirmOutsideWindow: false,
   });
-  for (const [title, marketCode, status, due] of [
-    [
-      'Approve RU scripts',
-      'RU',
-      'in_progress',
-      { local: '2026-02-25T18:00', timeZone: 'Europe/Moscow', disambiguation: 'reject' as const },
-    ],
-    ['Send US full briefs', 'US', 'done', '2026-02-10T17:00:00Z'],
-    ['Confirm Telegram posting slots', 'RU', 'blocked', '2026-03-02T09:00:00Z'],
-    ['Set up Shopify promo codes', 'US', 'in_review', '2026-03-01T20:00:00Z'],
-    ['Joint report template', null, 'todo', '2026-03-20T12:00:00Z'],
+  // Tasks around today: one due within the day, one overdue, one the admin was just handed.
+  const now = Date.now();
+  const hoursFromNow = (hours: number) => new Date(now + hours * 3_600_000).toISOString();
+  const taskIds: Record<string, string> = {};
+  for (const [title, marketCode, status, owner, due] of [
+    ['Approve RU scripts', 'RU', 'in_progress', ruLead.actor, hoursFromNow(20)],
+    ['Send US full briefs', 'US', 'done', usLead.actor, hoursFromNow(-120)],
+    ['Confirm Telegram posting slots', 'RU', 'blocked', ruLead.actor, hoursFromNow(-26)],
+    ['Set up Shopify promo codes', 'US', 'in_review', usLead.actor, hoursFromNow(72)],
+    ['Joint report template', null, 'todo', actor, hoursFromNow(14 * 24)],
   ] as const) {
-    await createTask(db, actor, id, {
+    const task = await createTask(db, actor, id, {
       title,
-      ownerId: actor.id,
+      ownerId: owner.id,
       marketCode,
       status,
       dueAt: due,
       labels: ['demo'],
     });
+    taskIds[title] = task.id;
   }
+  // The US partner hands the admin a task: the admin's bell shows it.
+  await createTask(db, usLead.actor, id, {
+    title: 'Review the US creator shortlist',
+    ownerId: actor.id,
+    marketCode: 'US',
+    status: 'todo',
+    dueAt: hoursFromNow(48),
+    labels: ['demo'],
+  });
+  await addComment(
+    db,
+    ruLead.actor,
+    taskIds['Joint report template']!,
+    `@${actor.name} для российской части отчёта нужен охват по каждому посту — добавим колонку? / Can we add a reach column per post for the RU half?`,
+  );
   await setExchangeRates(db, actor, id, { baseCurrency: 'USD', rates: { RUB: 0.011 } });
 
   const roster = [
@@ -292,7 +319,47 @@ export async function loadDemo(db: Db, actor: Actor) {
     },
   });
   await recordDecision(db, actor, meeting.id, 'US creators get the full brief up front');
-  return { campaignId: id };
+
+  // Escalations: one that ran out of time with the RU lead and now waits for the admin, one decided.
+  const dmitry = engagementIds[2]!;
+  const handedOver = await db.transaction((tx) =>
+    raiseEscalation(
+      tx,
+      usLead.actor,
+      id,
+      {
+        ruleId: 'creative',
+        summary:
+          'Dmitry wants to drop the product close-up from his video; the guardrails require it. Keep it or waive it for RU?',
+        entityType: 'engagement',
+        entityId: dmitry,
+      },
+      { now: new Date(now - 5 * 3_600_000) },
+    ),
+  );
+  await db.transaction((tx) => handOverEscalation(tx, handedOver.id, { now: new Date(now - 3_600_000) }));
+  const decided = await db.transaction((tx) =>
+    raiseEscalation(
+      tx,
+      ruLead.actor,
+      id,
+      {
+        ruleId: 'launch',
+        summary: 'Telegram-канал Анны недоступен утром в день запуска — переносим пост во VK в то же время?',
+        entityType: 'task',
+        entityId: taskIds['Confirm Telegram posting slots']!,
+      },
+      { now: new Date(now - 2 * 3_600_000) },
+    ),
+  );
+  await decideEscalation(
+    db,
+    usLead.actor,
+    decided.id,
+    { decision: 'Move the post to VK at the same time', note: 'Same caption; keep the promo code.' },
+    { now: new Date(now - 1.5 * 3_600_000) },
+  );
+  return { campaignId: id, people: presentDemoPeople(team) };
 }
 
 /** A one-page PDF standing in for the scanned, signed contract. */
