@@ -31,7 +31,7 @@ export function NotificationBell({ me }: { me: User }) {
   const panel = useRef<HTMLDivElement>(null);
   const panelId = useId();
   const titleId = useId();
-  useNotificationEvents(Boolean(me.id));
+  useNotificationEvents(true);
   useNotificationsFollowLanguage();
   const latest = useQuery(latestNotificationsQuery);
   const count = latest.data?.unreadCount ?? 0;
