@@ -19,6 +19,7 @@ const registry: Record<string, () => Promise<{ default: Benchmark }>> = {
   imports: () => import('./imports.ts'),
   report: () => import('./report.ts'),
   jobs: () => import('./jobs.ts'),
+  'notification-sweep': () => import('./notification-sweep.ts'),
   'notification-fanout': () => import('./notification-fanout.ts'),
 };
 

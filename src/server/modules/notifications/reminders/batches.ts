@@ -84,27 +84,31 @@ export function isoText(instant: PgColumn | SQL): SQL<string> {
 export const at = (instant: Date): SQL => sql`${instant.toISOString()}::timestamptz`;
 
 /**
- * `person` answers for a market of a campaign: a lead of that market, or, when the market has no
- * active lead (or there is no market), the campaign's creator and the workspace's admins, so a
- * reminder never goes nowhere. `person` is an alias of users; deactivated people never answer.
+ * Who answers for a market of a campaign: its active leads, or, when the market has none (or there
+ * is no market), the campaign's creator and the workspace's admins, so a reminder never goes
+ * nowhere. Built for set-based sweeps: `STAFF` reads the leads per market code and the admins once
+ * per query (one row to cross join), and `answering` (a lateral join per candidate row) only picks
+ * from it, so the cost grows with the candidates, not with candidates × people.
+ * Select `ANSWERING_ID` and join users on it to check the person is active (the creator may not be).
  */
-export function answersForMarket(
-  person: Record<'id' | 'role' | 'marketCodes' | 'deactivatedAt', AnyColumn>,
-  marketCode: AnyColumn | SQL,
-  campaignCreator: AnyColumn | SQL,
-): SQL {
-  return sql`(${person.deactivatedAt} is null and (
-    (${person.role} = 'market_lead' and ${marketCode} = any(${person.marketCodes}))
-    or (
-      not exists (
-        select 1 from ${users} as market_lead
-        where market_lead.deactivated_at is null and market_lead.role = 'market_lead'
-          and ${marketCode} = any(market_lead.market_codes)
-      )
-      and (${person.id} = ${campaignCreator} or ${person.role} in ('owner', 'admin'))
-    )
-  ))`;
+export const STAFF = sql`(select
+  (select coalesce(jsonb_object_agg(code, ids), '{}'::jsonb) from (
+    select code, jsonb_agg(id) as ids from (
+      select ${users.id} as id, unnest(${users.marketCodes}) as code from ${users}
+      where ${users.role} = 'market_lead' and ${users.deactivatedAt} is null
+    ) as lead group by code
+  ) as by_market) as leads,
+  (select coalesce(jsonb_agg(${users.id}), '[]'::jsonb) from ${users}
+    where ${users.role} in ('owner', 'admin') and ${users.deactivatedAt} is null) as admins
+) as staff`;
+
+export function answering(marketCode: AnyColumn | SQL, campaignCreator: AnyColumn | SQL): SQL {
+  return sql`(select distinct value::uuid as id from jsonb_array_elements_text(
+    coalesce(staff.leads -> ${marketCode}, staff.admins || to_jsonb(${campaignCreator}))
+  )) as answering`;
 }
+
+export const ANSWERING_ID = sql<string>`answering.id`;
 
 /** Names in params are capped by the kinds catalogue (300 characters). */
 export const clip = (text: string, max = 300) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);

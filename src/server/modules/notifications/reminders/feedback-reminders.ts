@@ -7,13 +7,15 @@ import { OUT } from '../../creators/engagements.ts';
 import { creators, engagements, submissions } from '../../creators/tables.ts';
 import { notify } from '../notify.ts';
 import {
-  answersForMarket,
+  ANSWERING_ID,
+  answering,
   at,
   type Cursor,
   clip,
   notSent,
   pageAfter,
   pageOrder,
+  STAFF,
   type SweepOptions,
   sendInBatches,
   wantsKind,
@@ -44,7 +46,9 @@ function waitingDrafts(tx: DbOrTx, key: SQL<string>) {
     .innerJoin(engagements, eq(engagements.id, submissions.engagementId))
     .innerJoin(creators, eq(creators.id, engagements.creatorId))
     .innerJoin(campaigns, eq(campaigns.id, engagements.campaignId))
-    .innerJoin(reviewer, answersForMarket(reviewer, creators.marketCode, campaigns.createdBy));
+    .crossJoin(STAFF)
+    .crossJoinLateral(answering(creators.marketCode, campaigns.createdBy))
+    .innerJoin(reviewer, and(eq(reviewer.id, ANSWERING_ID), isNull(reviewer.deactivatedAt)));
 }
 
 type DraftCandidate = {

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNotNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../../db/index.ts';
 import { users } from '../../auth/tables.ts';
@@ -6,7 +6,8 @@ import { campaigns } from '../../campaigns/tables.ts';
 import { tasks } from '../../tasks/tables.ts';
 import { notify } from '../notify.ts';
 import {
-  answersForMarket,
+  ANSWERING_ID,
+  answering,
   at,
   type Cursor,
   clip,
@@ -14,6 +15,7 @@ import {
   notSent,
   pageAfter,
   pageOrder,
+  STAFF,
   type SweepOptions,
   sendInBatches,
   wantsKind,
@@ -128,7 +130,9 @@ export async function remindOverdueTasks(db: Db, options: SweepOptions): Promise
       .from(tasks)
       .innerJoin(owner, eq(owner.id, tasks.ownerId))
       .innerJoin(campaigns, eq(campaigns.id, tasks.campaignId))
-      .innerJoin(recipient, answersForMarket(recipient, tasks.marketCode, campaigns.createdBy))
+      .crossJoin(STAFF)
+      .crossJoinLateral(answering(tasks.marketCode, campaigns.createdBy))
+      .innerJoin(recipient, and(eq(recipient.id, ANSWERING_ID), isNull(recipient.deactivatedAt)))
       .where(
         and(
           ne(tasks.status, 'done'),

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lte, notInArray, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../../db/index.ts';
 import { users } from '../../auth/tables.ts';
@@ -8,7 +8,8 @@ import { agreements, creators, engagements } from '../../creators/tables.ts';
 import { milestones } from '../../timeline/tables.ts';
 import { notify } from '../notify.ts';
 import {
-  answersForMarket,
+  ANSWERING_ID,
+  answering,
   at,
   type Cursor,
   clip,
@@ -16,6 +17,7 @@ import {
   notSent,
   pageAfter,
   pageOrder,
+  STAFF,
   type SweepOptions,
   sendInBatches,
   wantsKind,
@@ -65,7 +67,9 @@ export async function remindUnsignedEngagements(db: Db, options: SweepOptions): 
       .from(engagements)
       .innerJoin(creators, eq(creators.id, engagements.creatorId))
       .innerJoin(campaigns, eq(campaigns.id, engagements.campaignId))
-      .innerJoin(lead, answersForMarket(lead, creators.marketCode, campaigns.createdBy))
+      .crossJoin(STAFF)
+      .crossJoinLateral(answering(creators.marketCode, campaigns.createdBy))
+      .innerJoin(lead, and(eq(lead.id, ANSWERING_ID), isNull(lead.deactivatedAt)))
       .where(
         and(
           maybe,
