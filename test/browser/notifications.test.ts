@@ -248,6 +248,15 @@ describe('notifications in the browser', () => {
       await unreadRow.getByRole('button', { name: label }).click();
       await expectBell(page, 'ru', 3);
 
+      // Thirty more: the badge stops at 9+, the inbox shows its first page and loads the rest on scroll.
+      for (let n = 0; n < 30; n++) await assignTask(owner, campaign.id, annaUser.id, `Пакет ${n + 1}`);
+      await expectBell(page, 'ru', 33);
+      await expect.poll(() => page.locator('.nt-row').count(), { timeout: 15_000 }).toBe(30);
+      await page.locator('.nt-row').last().scrollIntoViewIfNeeded();
+      await page.mouse.wheel(0, 5000);
+      await expect.poll(() => page.locator('.nt-row').count(), { timeout: 15_000 }).toBe(35);
+      await page.getByText(ru['inbox.end']).waitFor();
+
       // Without SMTP_URL the page says e-mail is not set up and offers no e-mail.
       await page.goto(`${server.url}/settings/notifications`);
       await page.getByRole('heading', { name: ru['inbox.settings.title'], level: 1 }).waitFor();
@@ -263,8 +272,8 @@ describe('notifications in the browser', () => {
       // Off means off: the next assignment adds nothing to the bell.
       await assignTask(owner, campaign.id, annaUser.id, 'Ещё одна задача');
       const after = await anna.get<{ unreadCount: number }>('/api/notifications');
-      expect(after.body.unreadCount).toBe(3);
-      await expectBell(page, 'ru', 3);
+      expect(after.body.unreadCount).toBe(33);
+      await expectBell(page, 'ru', 33);
 
       expect(pageErrors).toEqual([]);
       await context.close();
@@ -302,9 +311,11 @@ describe('notifications in the browser', () => {
       });
       expect(invite.status).toBe(201);
 
+      // On a phone: the portal is where creators are, often on the go.
       const { page, context, pageErrors } = await openPage(browser, {
         locale: 'ru-RU',
         timezoneId: 'Europe/Moscow',
+        viewport: { width: 390, height: 844 },
       });
       await page.goto(invite.body.url);
       await page.getByLabel(ru['common.name']).fill('Анна Смирнова');
@@ -326,6 +337,9 @@ describe('notifications in the browser', () => {
       await bell(page).click();
       const popover = page.getByRole('dialog', { name: ru['inbox.bell.title'] });
       await expect.poll(() => popover.locator('.nt-item').count()).toBe(1);
+      const box = await popover.boundingBox();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
       await page.screenshot({ path: shot('portal-popover-ru') });
       await popover.getByRole('link', { name: ru['inbox.bell.openInbox'] }).click();
       await page.waitForURL('**/notifications');
