@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { type Campaign, campaignsQuery } from '../api/campaigns.ts';
 import type { User } from '../api/types.ts';
 import { CampaignIcon, PlusIcon } from '../components/icons.tsx';
@@ -9,6 +10,7 @@ import { Link } from '../router/router.tsx';
 import { useNow } from '../time/use-now.ts';
 import { describeZone, splitZone } from '../time/zones.ts';
 import { languageName } from './campaign/market-options.ts';
+import { DemoLoadedDialog, LoadDemoButton, type LoadedDemo, mayLoadDemo } from './load-demo.tsx';
 
 /** Mirrors the server's rule for creating campaigns; the server decides. */
 export const mayCreateCampaign = (me: User) =>
@@ -31,6 +33,7 @@ export function CampaignsPage({ me }: { me: User }) {
   const campaigns = useQuery({ ...campaignsQuery, enabled: me.role !== 'creator' });
   const canCreate = mayCreateCampaign(me);
   const hasAny = Boolean(campaigns.data?.length);
+  const [demo, setDemo] = useState<LoadedDemo | null>(null);
 
   return (
     <>
@@ -57,10 +60,14 @@ export function CampaignsPage({ me }: { me: User }) {
         <div className="card">
           <EmptyState icon={<CampaignIcon width={28} height={28} />} title={t('campaigns.emptyTitle')}>
             <p>{canCreate ? t('campaigns.emptyText') : t('campaigns.emptyTextReadOnly')}</p>
-            {canCreate ? <NewCampaignLink /> : null}
+            <div className="empty-actions">
+              {canCreate ? <NewCampaignLink /> : null}
+              {mayLoadDemo(me.role) ? <LoadDemoButton onLoaded={setDemo} /> : null}
+            </div>
           </EmptyState>
         </div>
       ) : null}
+      {demo ? <DemoLoadedDialog loaded={demo} onClose={() => setDemo(null)} /> : null}
       {hasAny ? (
         <ul className="campaign-grid">
           {campaigns.data?.map((campaign) => (

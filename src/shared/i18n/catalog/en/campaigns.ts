@@ -14,6 +14,14 @@ export const enCampaigns = {
   'campaigns.emptyText':
     'A campaign brings its markets together: one bilingual brief, one tracker, and one timeline shown in every market’s time zone.',
   'campaigns.emptyTextReadOnly': 'Campaigns appear here once an owner, admin or market lead creates one.',
+  'demo.load': 'Load the demo workspace',
+  'demo.loading': 'Loading the demo…',
+  'demo.loadedTitle': 'The demo workspace is ready',
+  'demo.loadedText':
+    'The Russia + US launch with its team. Sign in as any of them in another browser to see their side; these passwords are shown only now.',
+  'demo.open': 'Open the demo campaign',
+  'demo.email': 'E-mail of {name}',
+  'demo.password': 'Password of {name}',
   'campaigns.marketsLabel': 'Markets',
   'campaigns.marketsCount': '{count, plural, one {# market} other {# markets}}',
   'campaigns.localTime': '{time} {zone}',

@@ -17,6 +17,14 @@ export const ruCampaigns: Record<keyof typeof enCampaigns, string> = {
     'Кампания объединяет рынки: один двуязычный бриф, один трекер и один таймлайн в часовом поясе каждого рынка.',
   'campaigns.emptyTextReadOnly':
     'Кампании появятся здесь, когда их создаст владелец, администратор или руководитель рынка.',
+  'demo.load': 'Загрузить демо',
+  'demo.loading': 'Загружаем демо…',
+  'demo.loadedTitle': 'Демо готово',
+  'demo.loadedText':
+    'Запуск в России и США вместе с командой. Войдите под любым из них в другом браузере, чтобы увидеть их сторону; пароли показываются только сейчас.',
+  'demo.open': 'Открыть демо-кампанию',
+  'demo.email': 'Почта: {name}',
+  'demo.password': 'Пароль: {name}',
   'campaigns.marketsLabel': 'Рынки',
   'campaigns.marketsCount': '{count, plural, one {# рынок} few {# рынка} many {# рынков} other {# рынка}}',
   'campaigns.localTime': '{time} {zone}',

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogues, type Locale } from '../../src/shared/i18n/index.ts';
+import { openPage, sharedBrowser } from '../support/browser.ts';
+import { setupOwner } from '../support/factories.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
+const getBrowser = sharedBrowser();
+
+let server: TestServer;
+beforeAll(async () => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await startServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('loading the demo from the empty campaign list', () => {
+  it.each(['en', 'ru'] as const)(
+    'shows the team once, and the admin’s bell has work waiting (%s)',
+    async (locale: Locale) => {
+      // One instance per language: the demo loads once per workspace.
+      const instance = locale === 'en' ? server : await startServer();
+      try {
+        const { client } = await setupOwner(instance.url, { locale });
+        const { page, context } = await openPage(await getBrowser(), {
+          locale: locale === 'ru' ? 'ru-RU' : 'en-US',
+          timezoneId: 'Europe/Moscow',
+        });
+        const [name, value] = (client.cookie ?? '').split('=');
+        await context.addCookies([{ name: name!, value: value!, url: instance.url }]);
+        await page.goto(`${instance.url}/campaigns`);
+        const t = catalogues[locale];
+        await page.getByRole('button', { name: t['demo.load'] }).click();
+        const dialog = page.getByRole('dialog', { name: t['demo.loadedTitle'] });
+        await dialog.waitFor({ timeout: 60_000 });
+        expect(await dialog.locator('.demo-person').count()).toBe(3);
+        await dialog.getByText(locale === 'ru' ? 'Ирина Ковалёва' : 'Megan Brooks').waitFor();
+        await page.screenshot({ path: path.join(SCREENSHOTS, `demo-loaded-${locale}.png`) });
+        await dialog.getByRole('link', { name: t['demo.open'] }).click();
+        await page.waitForURL(/\/campaigns\/[0-9a-f-]+\/brief/);
+        // A task from the US partner and the escalation handed over to the admin.
+        await expect
+          .poll(async () => Number(await page.locator('.nt-bell-button').getAttribute('data-unread')), {
+            timeout: 15_000,
+          })
+          .toBeGreaterThanOrEqual(2);
+        await context.close();
+      } finally {
+        if (instance !== server) await instance.close();
+      }
+    },
+  );
+});
