@@ -235,8 +235,11 @@ describe('draft feedback and unsigned creators', () => {
     const jess = await engage((await creator('Jess Park', 'US')).id, 3);
     const anna = await engage((await creator('Анна Смирнова', 'RU')).id, 10);
     const tom = await engage((await creator('Tom Reed', 'US')).id, null);
-    const gone = await engage((await creator('Gone Girl', 'US')).id, 2);
-    await server.database.db.execute(sql`update engagements set status = 'declined' where id = ${gone.id}`);
+    // Declined and given its go-live in one statement: a sweep between the two would warn about it.
+    const gone = await engage((await creator('Gone Girl', 'US')).id, null);
+    await server.database.db.execute(
+      sql`update engagements set status = 'declined', go_live_from = now() + interval '2 days' where id = ${gone.id}`,
+    );
 
     const waiting = await submit(jess.id);
     const late = await submit(anna.id);

@@ -62,6 +62,46 @@ export async function enqueueJob(
   return row.id;
 }
 
+/**
+ * Adds many jobs of one kind in one statement (a sweep's e-mails), inside the caller's
+ * transaction; same checks and dedupe as enqueueJob. Returns how many were added.
+ */
+export async function enqueueJobs<N extends JobName>(
+  tx: DbOrTx,
+  name: N,
+  items: Array<{ payload: JobPayload<N>; runAt?: Date; dedupeKey?: string }>,
+): Promise<number>;
+export async function enqueueJobs(
+  tx: DbOrTx,
+  name: string,
+  items: Array<{ payload: unknown; runAt?: Date; dedupeKey?: string }>,
+): Promise<number>;
+export async function enqueueJobs(
+  tx: DbOrTx,
+  name: string,
+  items: Array<{ payload: unknown; runAt?: Date; dedupeKey?: string }>,
+): Promise<number> {
+  if (items.length === 0) return 0;
+  const definition = findJobDefinition(name);
+  if (!definition) throw new Error(`unknown job ${name}`);
+  const values = items.map((item) => {
+    const parsed = definition.schema.safeParse(item.payload);
+    if (!parsed.success) throw new Error(`invalid payload for job ${name}: ${parsed.error.message}`);
+    if (item.runAt && Number.isNaN(item.runAt.getTime())) throw new Error(`invalid runAt for job ${name}`);
+    return {
+      name,
+      version: definition.version,
+      payload: parsed.data ?? {},
+      runAt: item.runAt ?? sql`now()`,
+      maxAttempts: definition.retry?.maxAttempts ?? DEFAULT_RETRY.maxAttempts,
+      dedupeKey: item.dedupeKey ?? null,
+    };
+  });
+  const rows = await tx.insert(jobs).values(values).onConflictDoNothing().returning({ id: jobs.id });
+  if (rows.length > 0) await notifyRunners(tx);
+  return rows.length;
+}
+
 /** Wakes every runner when the transaction commits (several calls in one transaction fold into one). */
 export async function notifyRunners(tx: DbOrTx): Promise<void> {
   await tx.execute(sql`select pg_notify(${JOBS_CHANNEL}, '')`);

@@ -32,6 +32,19 @@ export async function publish(tx: DbOrTx, scope: Scope, event: RealtimeEvent): P
   await tx.execute(sql`select pg_notify(${REALTIME_CHANNEL}, ${JSON.stringify(envelope)})`);
 }
 
+/** Several events in one statement (one per person told of a sweep's reminders). */
+export async function publishMany(
+  tx: DbOrTx,
+  events: Array<{ scope: Scope; event: RealtimeEvent }>,
+): Promise<void> {
+  if (events.length === 0) return;
+  const at = new Date().toISOString();
+  const payloads = events.map(({ scope, event }) => JSON.stringify({ ...event, scope, at }));
+  await tx.execute(
+    sql`select pg_notify(${REALTIME_CHANNEL}, payload) from jsonb_array_elements_text(${JSON.stringify(payloads)}::jsonb) as payload`,
+  );
+}
+
 type Listener = (event: Envelope) => void;
 
 /** Fans committed events out to this instance's SSE connections. */

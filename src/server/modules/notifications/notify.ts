@@ -1,16 +1,17 @@
-import { and, eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/index.ts';
-import { enqueueJob } from '../../jobs/enqueue.ts';
+import { enqueueJobs } from '../../jobs/enqueue.ts';
 import { findJobDefinition } from '../../jobs/registry.ts';
 import { mailConfigured } from '../../mail/settings.ts';
-import { publish } from '../../realtime/index.ts';
+import { publishMany, type Scope } from '../../realtime/index.ts';
 import { users } from '../auth/tables.ts';
 import { markets } from '../campaigns/tables.ts';
 import { workingHours } from '../meetings/tables.ts';
 import { type NotificationKind, type NotificationParams, notificationKinds } from './kinds.ts';
 import { MARKET_ZONE_PARAM } from './render.ts';
-import { channelsOf } from './settings.ts';
-import { notifications } from './tables.ts';
+import { defaultSetting } from './settings.ts';
+import { notificationSettings, notifications } from './tables.ts';
 import { nextWorkingMoment } from './working-day.ts';
 
 /** The job that e-mails one notification (src/server/jobs/definitions/notifications-email.ts). */
@@ -45,65 +46,8 @@ export type NotifyRequest = { [K in NotificationKind]: NotifyInput<K> }[Notifica
  * are skipped. Returns the notification's id, or null when nothing was written.
  */
 export async function notify(tx: DbOrTx, input: NotifyRequest): Promise<string | null> {
-  if (input.actorId && input.actorId === input.userId) return null;
-  const definition = notificationKinds[input.kind];
-  const params = definition.params.parse(input.params) as Record<string, unknown>;
-  const [recipient] = await tx
-    .select({ timeZone: users.timeZone, deactivatedAt: users.deactivatedAt, hours: workingHours.hours })
-    .from(users)
-    .leftJoin(workingHours, eq(workingHours.userId, users.id))
-    .where(eq(users.id, input.userId));
-  if (!recipient || recipient.deactivatedAt) return null;
-  const channels = await channelsOf(tx, input.userId, input.kind);
-  const email = channels.email && mailConfigured() && findJobDefinition(EMAIL_JOB) !== undefined;
-  if (!channels.inApp && !email) return null;
-
-  if (input.campaignId && input.marketCode) {
-    const [market] = await tx
-      .select({ timeZone: markets.timeZone })
-      .from(markets)
-      .where(and(eq(markets.campaignId, input.campaignId), eq(markets.code, input.marketCode)));
-    if (market) params[MARKET_ZONE_PARAM] = market.timeZone;
-  }
-  const now = input.now ?? new Date();
-  const emailStatus = !email
-    ? 'none'
-    : channels.digest === 'daily' && !definition.urgent
-      ? 'digest'
-      : 'queued';
-  const [row] = await tx
-    .insert(notifications)
-    .values({
-      userId: input.userId,
-      kind: input.kind,
-      params,
-      link: input.link,
-      campaignId: input.campaignId ?? null,
-      marketCode: input.marketCode ?? null,
-      entityType: input.entityType ?? null,
-      entityId: input.entityId ?? null,
-      urgent: definition.urgent,
-      dedupeKey: input.dedupeKey ?? null,
-      inApp: channels.inApp,
-      emailStatus,
-      createdAt: now,
-    })
-    .onConflictDoNothing()
-    .returning({ id: notifications.id });
-  if (!row) return null;
-  if (emailStatus === 'queued') {
-    const runAt = definition.urgent ? now : nextWorkingMoment(now, recipient.timeZone, recipient.hours);
-    await enqueueJob(tx, EMAIL_JOB, { notificationId: row.id }, { runAt });
-  }
-  if (channels.inApp) {
-    await publish(tx, `user:${input.userId}`, {
-      type: 'notification',
-      entityType: 'notification',
-      entityId: row.id,
-      data: { kind: input.kind, urgent: definition.urgent },
-    });
-  }
-  return row.id;
+  const [id] = await notifyMany(tx, [input]);
+  return id ?? null;
 }
 
 /** The same message to several people (each in their own language, zone and settings). */
@@ -112,5 +56,155 @@ export async function notifyEach(
   userIds: Iterable<string>,
   input: Omit<NotifyRequest, 'userId'>,
 ): Promise<void> {
-  for (const userId of new Set(userIds)) await notify(tx, { ...input, userId } as NotifyRequest);
+  await notifyMany(
+    tx,
+    [...new Set(userIds)].map((userId) => ({ ...input, userId }) as NotifyRequest),
+  );
+}
+
+/**
+ * notify() for many requests at once, in a fixed number of statements whatever their number
+ * (recipients, market zones, one insert, one job insert, one announcement): sweeps and fan-outs
+ * write thousands of notifications. Returns, per request, the new notification's id or null.
+ */
+export async function notifyMany(tx: DbOrTx, requests: NotifyRequest[]): Promise<Array<string | null>> {
+  const ids: Array<string | null> = requests.map(() => null);
+  const wanted = requests
+    .map((request, index) => ({ request, index }))
+    .filter(({ request }) => !(request.actorId && request.actorId === request.userId));
+  if (wanted.length === 0) return ids;
+
+  const userIds = [...new Set(wanted.map(({ request }) => request.userId))];
+  const recipients = new Map(
+    (
+      await tx
+        .select({
+          id: users.id,
+          timeZone: users.timeZone,
+          deactivatedAt: users.deactivatedAt,
+          hours: workingHours.hours,
+          kinds: notificationSettings.kinds,
+          digest: notificationSettings.digest,
+        })
+        .from(users)
+        .leftJoin(workingHours, eq(workingHours.userId, users.id))
+        .leftJoin(notificationSettings, eq(notificationSettings.userId, users.id))
+        .where(inArray(users.id, userIds))
+    ).map((row) => [row.id, row]),
+  );
+
+  const marketPairs = new Map<string, { campaignId: string; code: string }>();
+  for (const { request } of wanted)
+    if (request.campaignId && request.marketCode)
+      marketPairs.set(`${request.campaignId}|${request.marketCode}`, {
+        campaignId: request.campaignId,
+        code: request.marketCode,
+      });
+  const zones = new Map<string, string>();
+  if (marketPairs.size > 0) {
+    const campaignIds = [...new Set([...marketPairs.values()].map((pair) => pair.campaignId))];
+    const rows = await tx
+      .select({ campaignId: markets.campaignId, code: markets.code, timeZone: markets.timeZone })
+      .from(markets)
+      .where(
+        or(
+          ...campaignIds.map((campaignId) =>
+            and(
+              eq(markets.campaignId, campaignId),
+              inArray(
+                markets.code,
+                [...marketPairs.values()].filter((p) => p.campaignId === campaignId).map((p) => p.code),
+              ),
+            ),
+          ),
+        ),
+      );
+    for (const row of rows) zones.set(`${row.campaignId}|${row.code}`, row.timeZone);
+  }
+
+  const canEmail = mailConfigured() && findJobDefinition(EMAIL_JOB) !== undefined;
+  const planned: Array<{
+    index: number;
+    values: typeof notifications.$inferInsert;
+    emailAt: Date | null;
+  }> = [];
+  for (const { request, index } of wanted) {
+    const recipient = recipients.get(request.userId);
+    if (!recipient || recipient.deactivatedAt) continue;
+    const definition = notificationKinds[request.kind];
+    const channels = recipient.kinds?.[request.kind] ?? defaultSetting(request.kind);
+    const digest = recipient.digest ?? 'off';
+    const email = channels.email && canEmail;
+    if (!channels.inApp && !email) continue;
+    const params = definition.params.parse(request.params) as Record<string, unknown>;
+    const zone =
+      request.campaignId && request.marketCode
+        ? zones.get(`${request.campaignId}|${request.marketCode}`)
+        : undefined;
+    if (zone) params[MARKET_ZONE_PARAM] = zone;
+    const now = request.now ?? new Date();
+    const emailStatus = !email ? 'none' : digest === 'daily' && !definition.urgent ? 'digest' : 'queued';
+    planned.push({
+      index,
+      values: {
+        id: randomUUID(),
+        userId: request.userId,
+        kind: request.kind,
+        params,
+        link: request.link,
+        campaignId: request.campaignId ?? null,
+        marketCode: request.marketCode ?? null,
+        entityType: request.entityType ?? null,
+        entityId: request.entityId ?? null,
+        urgent: definition.urgent,
+        dedupeKey: request.dedupeKey ?? null,
+        inApp: channels.inApp,
+        emailStatus,
+        createdAt: now,
+      },
+      emailAt:
+        emailStatus === 'queued'
+          ? definition.urgent
+            ? now
+            : nextWorkingMoment(now, recipient.timeZone, recipient.hours)
+          : null,
+    });
+  }
+  if (planned.length === 0) return ids;
+
+  const inserted = new Set<string>();
+  // Chunks keep each statement under the parameter limit (16 columns per row).
+  for (let start = 0; start < planned.length; start += 2_000) {
+    const rows = await tx
+      .insert(notifications)
+      .values(planned.slice(start, start + 2_000).map((item) => item.values))
+      .onConflictDoNothing()
+      .returning({ id: notifications.id });
+    for (const row of rows) inserted.add(row.id);
+  }
+  const written = planned.filter((item) => inserted.has(item.values.id!));
+  for (const item of written) ids[item.index] = item.values.id!;
+
+  await enqueueJobs(
+    tx,
+    EMAIL_JOB,
+    written
+      .filter((item) => item.emailAt)
+      .map((item) => ({ payload: { notificationId: item.values.id! }, runAt: item.emailAt! })),
+  );
+  await publishMany(
+    tx,
+    written
+      .filter((item) => item.values.inApp)
+      .map((item) => ({
+        scope: `user:${item.values.userId}` as Scope,
+        event: {
+          type: 'notification',
+          entityType: 'notification',
+          entityId: item.values.id!,
+          data: { kind: item.values.kind, urgent: item.values.urgent },
+        },
+      })),
+  );
+  return ids;
 }

@@ -287,15 +287,22 @@ async function engagementOf(tx: DbOrTx, engagementId: string) {
   return row;
 }
 
-/** Who answers a draft: the leads of the creator's market, or the admins where it has none. */
-async function reviewersOf(tx: DbOrTx, marketCode: string): Promise<string[]> {
+/**
+ * Who answers a draft: the leads of the creator's market or, for a market without one, the
+ * campaign's creator and the admins (as the feedback reminders do).
+ */
+async function reviewersOf(tx: DbOrTx, marketCode: string, campaignId: string): Promise<string[]> {
   const leads = await leadsOf(tx, [marketCode]);
   if (leads.length > 0) return leads;
   const admins = await tx
     .select({ id: users.id })
     .from(users)
     .where(and(or(eq(users.role, 'owner'), eq(users.role, 'admin')), isNull(users.deactivatedAt)));
-  return admins.map((a) => a.id);
+  const [campaign] = await tx
+    .select({ createdBy: campaigns.createdBy })
+    .from(campaigns)
+    .where(eq(campaigns.id, campaignId));
+  return [...(campaign ? [campaign.createdBy] : []), ...admins.map((a) => a.id)];
 }
 
 reactToAudit('notifications.submission-submitted', ['submission.created'], async (tx, event) => {
@@ -310,7 +317,7 @@ reactToAudit('notifications.submission-submitted', ['submission.created'], async
   if (!submission) return;
   const engagement = await engagementOf(tx, submission.engagementId);
   if (!engagement) return;
-  await notifyEach(tx, await reviewersOf(tx, engagement.marketCode), {
+  await notifyEach(tx, await reviewersOf(tx, engagement.marketCode, engagement.campaignId), {
     kind: 'submission.submitted',
     params: {
       creatorName: clip(engagement.creatorName, NAME_MAX),

@@ -3,6 +3,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../../db/index.ts';
 import { users } from '../../auth/tables.ts';
 import type { NotificationKind } from '../kinds.ts';
+import { type NotifyRequest, notifyMany } from '../notify.ts';
 import { notificationSettings, notifications } from '../tables.ts';
 
 /** One reminder to one person, found by a sweep query; `dedupeKey` also orders the pages. */
@@ -25,8 +26,8 @@ export type Cursor = { key: string; userId: string } | null;
 export type FetchPage<R extends Candidate> = (tx: DbOrTx, after: Cursor, limit: number) => Promise<R[]>;
 
 /**
- * Walks the candidates page by page, one transaction per page, and sends each through `send`
- * (which calls notify()). Pages follow (dedupeKey, userId), so a candidate that notify() skips
+ * Walks the candidates page by page, one transaction per page, and writes each page's
+ * notifications with one notifyMany(). Pages follow (dedupeKey, userId), so a candidate that notify() skips
  * (the person turned both channels off) is not fetched again and the walk always ends. Returns
  * how many notifications were written.
  */
@@ -34,7 +35,7 @@ export async function sendInBatches<R extends Candidate>(
   db: Db,
   options: SweepOptions,
   fetch: FetchPage<R>,
-  send: (tx: DbOrTx, row: R) => Promise<string | null>,
+  build: (row: R) => NotifyRequest,
 ): Promise<number> {
   let after: Cursor = null;
   let sent = 0;
@@ -42,7 +43,8 @@ export async function sendInBatches<R extends Candidate>(
     if (options.signal?.aborted) break;
     const page = await db.transaction(async (tx) => {
       const rows = await fetch(tx, after, options.batchSize);
-      for (const row of rows) if (await send(tx, row)) sent++;
+      const ids = await notifyMany(tx, rows.map(build));
+      sent += ids.filter((id) => id !== null).length;
       return rows;
     });
     const last = page.at(-1);

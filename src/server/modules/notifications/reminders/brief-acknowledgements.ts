@@ -10,7 +10,7 @@ import {
   briefVersions,
 } from '../../briefs/tables.ts';
 import { campaigns, markets } from '../../campaigns/tables.ts';
-import { notify } from '../notify.ts';
+
 import { notifications } from '../tables.ts';
 import {
   at,
@@ -96,9 +96,9 @@ export async function remindBriefAcknowledgements(db: Db, options: SweepOptions)
       )
       .orderBy(...pageOrder(key, person.id))
       .limit(limit);
-  return sendInBatches(db, options, fetch, (tx, row) => {
+  return sendInBatches(db, options, fetch, (row) => {
     const day = isoDate(now, isValidTimeZone(row.timeZone) ? row.timeZone : 'UTC');
-    return notify(tx, {
+    return {
       userId: row.userId,
       kind: KIND,
       params: {
@@ -113,6 +113,6 @@ export async function remindBriefAcknowledgements(db: Db, options: SweepOptions)
       // The person's own calendar day: "once a day" as they live it.
       dedupeKey: `${row.dedupeKey}:${day}`,
       now,
-    });
+    };
   });
 }

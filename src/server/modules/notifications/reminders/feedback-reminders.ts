@@ -5,7 +5,7 @@ import { users } from '../../auth/tables.ts';
 import { campaigns } from '../../campaigns/tables.ts';
 import { OUT } from '../../creators/engagements.ts';
 import { creators, engagements, submissions } from '../../creators/tables.ts';
-import { notify } from '../notify.ts';
+
 import {
   ANSWERING_ID,
   answering,
@@ -122,17 +122,18 @@ export async function remindFeedback(db: Db, options: SweepOptions): Promise<num
     round: row.round,
     feedbackDueAt: row.feedbackDueAt.toISOString(),
   });
-  const sentReminders = await sendInBatches(db, options, reminders, (tx, row) =>
-    notify(tx, { ...base(row), kind: 'submission.feedback_reminder', params: params(row), now }),
-  );
-  const sentOverdue = await sendInBatches(db, options, overdue, (tx, row) =>
-    notify(tx, {
-      ...base(row),
-      kind: 'submission.feedback_overdue',
-      // Drafts have no named reviewer: everyone who answers for the market was asked.
-      params: { ...params(row), reviewerName: '' },
-      now,
-    }),
-  );
+  const sentReminders = await sendInBatches(db, options, reminders, (row) => ({
+    ...base(row),
+    kind: 'submission.feedback_reminder',
+    params: params(row),
+    now,
+  }));
+  const sentOverdue = await sendInBatches(db, options, overdue, (row) => ({
+    ...base(row),
+    kind: 'submission.feedback_overdue',
+    // Drafts have no named reviewer: everyone who answers for the market was asked.
+    params: { ...params(row), reviewerName: '' },
+    now,
+  }));
   return sentReminders + sentOverdue;
 }

@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from '../../../db/index.ts';
 import { users } from '../../auth/tables.ts';
 import { campaigns } from '../../campaigns/tables.ts';
 import { tasks } from '../../tasks/tables.ts';
-import { notify } from '../notify.ts';
+import type { NotifyRequest } from '../notify.ts';
 import {
   ANSWERING_ID,
   answering,
@@ -82,19 +82,17 @@ export async function remindDueSoonTasks(db: Db, options: SweepOptions): Promise
       )
       .orderBy(...pageOrder(key, tasks.ownerId))
       .limit(limit);
-  return sendInBatches(db, options, fetch, (tx, row) =>
-    notify(tx, {
-      ...base(row),
-      userId: row.userId,
-      kind: 'task.due_soon',
-      params: {
-        taskTitle: clip(row.title),
-        campaignName: clip(row.campaignName),
-        dueAt: row.dueAt!.toISOString(),
-      },
-      now,
-    }),
-  );
+  return sendInBatches(db, options, fetch, (row) => ({
+    ...base(row),
+    userId: row.userId,
+    kind: 'task.due_soon',
+    params: {
+      taskTitle: clip(row.title),
+      campaignName: clip(row.campaignName),
+      dueAt: row.dueAt!.toISOString(),
+    },
+    now,
+  }));
 }
 
 /**
@@ -150,8 +148,9 @@ export async function remindOverdueTasks(db: Db, options: SweepOptions): Promise
       .orderBy(...pageOrder(leadKey, recipient.id))
       .limit(limit);
 
-  const send = (toLead: boolean) => (tx: DbOrTx, row: TaskCandidate & { ownerName: string }) =>
-    notify(tx, {
+  const send =
+    (toLead: boolean) =>
+    (row: TaskCandidate & { ownerName: string }): NotifyRequest => ({
       ...base(row),
       userId: row.userId,
       kind: 'task.overdue',

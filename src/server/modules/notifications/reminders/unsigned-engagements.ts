@@ -6,7 +6,7 @@ import { campaigns } from '../../campaigns/tables.ts';
 import { OUT, UNCOMMITTED, UNSIGNED_WARNING_DAYS } from '../../creators/engagements.ts';
 import { agreements, creators, engagements } from '../../creators/tables.ts';
 import { milestones } from '../../timeline/tables.ts';
-import { notify } from '../notify.ts';
+
 import {
   ANSWERING_ID,
   answering,
@@ -82,23 +82,21 @@ export async function remindUnsignedEngagements(db: Db, options: SweepOptions): 
       )
       .orderBy(...pageOrder(key, lead.id))
       .limit(limit);
-  return sendInBatches(db, options, fetch, (tx, row) =>
-    notify(tx, {
-      userId: row.userId,
-      kind: 'engagement.unsigned_before_go_live',
-      params: {
-        creatorName: clip(row.creatorName),
-        campaignName: clip(row.campaignName),
-        goLiveAt: row.goLiveAt,
-        days: Math.max(1, Math.ceil((Date.parse(row.goLiveAt) - now.getTime()) / DAY)),
-      },
-      link: `/campaigns/${row.campaignId}/creators/${row.engagementId}`,
-      campaignId: row.campaignId,
-      marketCode: row.marketCode,
-      entityType: 'engagement',
-      entityId: row.engagementId,
-      dedupeKey: row.dedupeKey,
-      now,
-    }),
-  );
+  return sendInBatches(db, options, fetch, (row) => ({
+    userId: row.userId,
+    kind: 'engagement.unsigned_before_go_live',
+    params: {
+      creatorName: clip(row.creatorName),
+      campaignName: clip(row.campaignName),
+      goLiveAt: row.goLiveAt,
+      days: Math.max(1, Math.ceil((Date.parse(row.goLiveAt) - now.getTime()) / DAY)),
+    },
+    link: `/campaigns/${row.campaignId}/creators/${row.engagementId}`,
+    campaignId: row.campaignId,
+    marketCode: row.marketCode,
+    entityType: 'engagement',
+    entityId: row.engagementId,
+    dedupeKey: row.dedupeKey,
+    now,
+  }));
 }
