@@ -10,8 +10,11 @@ import { z } from 'zod';
  * and, when the notification names a market, in the market's zone too. Each kind has the messages
  * `notification.<kind>.title` and `notification.<kind>.body` in both catalogues.
  */
-const text = z.string().max(2000);
-const name = z.string().max(300);
+// Long values are clipped, never refused: a notification must not fail the change that caused it.
+const clipped = (max: number) =>
+  z.string().transform((value) => (value.length > max ? `${value.slice(0, max - 1)}…` : value));
+const text = clipped(2000);
+const name = clipped(300);
 const iso = z.string().max(40);
 const count = z.number().int();
 
@@ -142,7 +145,7 @@ export const notificationKinds = {
     z.object({ campaignName: name, summary: text, decision: text, deciderName: name }),
     { urgent: true },
   ),
-  'webhook.paused': kind('admin', z.object({ url: z.string().max(2100), reason: text })),
+  'webhook.paused': kind('admin', z.object({ url: clipped(2100), reason: text })),
 } satisfies Record<string, KindDefinition>;
 
 type Kinds = typeof notificationKinds;
