@@ -548,6 +548,27 @@ describe('creators', () => {
     });
     expect(await received(other.portal, 'agreement.sent')).toEqual([]);
   });
+  it('sends a draft in a market without an active lead to the campaign’s creator and the admins', async () => {
+    const admin = await buildUser(owner.client, { role: 'admin' });
+    const bystander = await member();
+    const listed = await owner.client.get<{
+      users: Array<{ id: string; role: string; markets: string[] }>;
+    }>('/api/users');
+    for (const user of listed.body.users)
+      if (user.role === 'market_lead' && user.markets.includes('US'))
+        await owner.client.patch(`/api/users/${user.id}`, { active: false });
+    const { portal, engagementId } = await creatorWithPortal('US', 'en');
+    const draft = await portal.client.post<{ id: string }>(
+      `/api/portal/engagements/${engagementId}/submissions`,
+      {
+        url: 'https://drive.example.com/us-draft',
+      },
+    );
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    expect(await received(owner, 'submission.submitted', draft.body.id)).toHaveLength(1);
+    expect(await received(admin, 'submission.submitted', draft.body.id)).toHaveLength(1);
+    expect(await received(bystander, 'submission.submitted', draft.body.id)).toEqual([]);
+  });
 });
 
 describe('meetings', () => {
