@@ -5,8 +5,6 @@ import { campaigns } from '../campaigns/tables.ts';
 import { notify } from '../notifications/notify.ts';
 import type { EscalationRow } from './find-escalations.ts';
 
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
 export type EscalationNotice =
   | { kind: 'escalation.raised' }
   | { kind: 'escalation.handed_over'; previousDeciderId: string }
@@ -37,10 +35,10 @@ export async function tellAboutEscalation(
     .select({ id: users.id, name: users.name })
     .from(users)
     .where(inArray(users.id, [...new Set(ids.filter((id): id is string => !!id))]));
-  const nameOf = (id: string | null | undefined) => clip(people.find((p) => p.id === id)?.name ?? '', 300);
+  const nameOf = (id: string | null | undefined) => people.find((p) => p.id === id)?.name ?? '';
   const common = {
-    campaignName: clip(campaign?.name ?? '', 300),
-    summary: clip(row.summary, 2000),
+    campaignName: campaign?.name ?? '',
+    summary: row.summary,
   };
   const base = {
     link: `/campaigns/${row.campaignId}/escalations/${row.id}`,
@@ -98,7 +96,7 @@ export async function tellAboutEscalation(
           userId,
           dedupeKey,
           kind: notice.kind,
-          params: { ...common, decision: clip(row.decision ?? '', 2000), deciderName: nameOf(row.decidedBy) },
+          params: { ...common, decision: row.decision ?? '', deciderName: nameOf(row.decidedBy) },
         });
         break;
     }

@@ -11,8 +11,9 @@ import { z } from 'zod';
  * `notification.<kind>.title` and `notification.<kind>.body` in both catalogues.
  */
 // Long values are clipped, never refused: a notification must not fail the change that caused it.
-const clipped = (max: number) =>
-  z.string().transform((value) => (value.length > max ? `${value.slice(0, max - 1)}…` : value));
+export const clipText = (value: string, max: number) =>
+  value.length > max ? `${value.slice(0, max - 1)}…` : value;
+const clipped = (max: number) => z.string().transform((value) => clipText(value, max));
 const text = clipped(2000);
 const name = clipped(300);
 const iso = z.string().max(40);

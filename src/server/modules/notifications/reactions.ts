@@ -14,6 +14,7 @@ import { imports } from '../metrics/tables.ts';
 import { tasks, taskWatchers } from '../tasks/tables.ts';
 import { launchWindow } from '../timeline/launch-window.ts';
 import { milestones } from '../timeline/tables.ts';
+import { clipText } from './kinds.ts';
 import { notify, notifyEach } from './notify.ts';
 
 /**
@@ -22,13 +23,11 @@ import { notify, notifyEach } from './notify.ts';
  * (due soon, overdue, feedback reminders) are jobs elsewhere; escalations notify from their module.
  */
 
-const NAME_MAX = 300;
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-const nameOf = (actor: { name: string } | null) => clip(actor?.name ?? '', NAME_MAX);
+const nameOf = (actor: { name: string } | null) => actor?.name ?? '';
 
 async function campaignName(tx: DbOrTx, campaignId: string): Promise<string> {
   const [row] = await tx.select({ name: campaigns.name }).from(campaigns).where(eq(campaigns.id, campaignId));
-  return clip(row?.name ?? '', NAME_MAX);
+  return row?.name ?? '';
 }
 
 /** Active market leads of any of the codes. */
@@ -67,8 +66,8 @@ reactToAudit(
       userId: ownerId,
       kind: 'task.assigned',
       params: {
-        taskTitle: clip(task.title, NAME_MAX),
-        campaignName: clip(task.campaignName, NAME_MAX),
+        taskTitle: task.title,
+        campaignName: task.campaignName,
         actorName: nameOf(event.actor),
         dueAt: task.dueAt?.toISOString() ?? null,
       },
@@ -139,10 +138,10 @@ reactToAudit('notifications.task-commented', ['task.commented'], async (tx, even
     actorId: event.actor?.id ?? null,
   };
   const params = {
-    taskTitle: clip(task.title, NAME_MAX),
-    campaignName: clip(task.campaignName, NAME_MAX),
+    taskTitle: task.title,
+    campaignName: task.campaignName,
     actorName: nameOf(event.actor),
-    excerpt: clip(body, 500),
+    excerpt: clipText(body, 500),
   };
   // A mention replaces the plain comment notice: nobody is told twice about one comment.
   await notifyEach(tx, mentioned, { ...base, kind: 'task.mentioned', params });
@@ -170,7 +169,7 @@ async function askToAcknowledge(
     params: {
       campaignName: await campaignName(tx, campaignId),
       version,
-      actorName: clip(published?.publisherName ?? '', NAME_MAX),
+      actorName: published?.publisherName ?? '',
     },
     link: `/campaigns/${campaignId}/brief/versions/${version}`,
     campaignId,
@@ -320,8 +319,8 @@ reactToAudit('notifications.submission-submitted', ['submission.created'], async
   await notifyEach(tx, await reviewersOf(tx, engagement.marketCode, engagement.campaignId), {
     kind: 'submission.submitted',
     params: {
-      creatorName: clip(engagement.creatorName, NAME_MAX),
-      campaignName: clip(engagement.campaignName, NAME_MAX),
+      creatorName: engagement.creatorName,
+      campaignName: engagement.campaignName,
       round: submission.round,
       feedbackDueAt: submission.feedbackDueAt.toISOString(),
     },
@@ -350,7 +349,7 @@ reactToAudit(
     await notify(tx, {
       userId: engagement.creatorUserId,
       kind: 'submission.feedback_given',
-      params: { campaignName: clip(engagement.campaignName, NAME_MAX), round: submission.round, decision },
+      params: { campaignName: engagement.campaignName, round: submission.round, decision },
       link: `/portal/${submission.engagementId}`,
       campaignId: engagement.campaignId,
       marketCode: engagement.marketCode,
@@ -372,7 +371,7 @@ reactToAudit('notifications.agreement-sent', ['agreement.sent'], async (tx, even
   await notify(tx, {
     userId: engagement.creatorUserId,
     kind: 'agreement.sent',
-    params: { campaignName: clip(engagement.campaignName, NAME_MAX), version: agreement.version },
+    params: { campaignName: engagement.campaignName, version: agreement.version },
     link: `/portal/${agreement.engagementId}`,
     campaignId: engagement.campaignId,
     marketCode: engagement.marketCode,
@@ -410,7 +409,7 @@ reactToAudit(
       notifyEach(tx, people, {
         kind,
         params: {
-          meetingTitle: clip(meeting.title, NAME_MAX),
+          meetingTitle: meeting.title,
           startAt: meeting.start,
           actorName: nameOf(event.actor),
         },
@@ -513,7 +512,7 @@ reactToAudit('notifications.imports', ['import.completed', 'import.failed'], asy
     await notify(tx, {
       ...common,
       kind: 'import.failed',
-      params: { campaignName: name, format: row.format, failure: clip(failure, 2000) },
+      params: { campaignName: name, format: row.format, failure: failure },
     });
   }
 });
@@ -551,7 +550,7 @@ reactToAudit(
     const spreadHours = Math.round(window.spreadHours * 10) / 10;
     await notifyEach(tx, [campaign.createdBy, ...(await leadsOf(tx, codes))], {
       kind: 'launch_window.at_risk',
-      params: { campaignName: clip(campaign.name, NAME_MAX), spreadHours, limitHours: window.limitHours },
+      params: { campaignName: campaign.name, spreadHours, limitHours: window.limitHours },
       link: `/campaigns/${campaignId}/timeline`,
       campaignId,
       entityType: 'campaign',

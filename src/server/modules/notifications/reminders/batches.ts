@@ -111,6 +111,3 @@ export function answering(marketCode: AnyColumn | SQL, campaignCreator: AnyColum
 }
 
 export const ANSWERING_ID = sql<string>`answering.id`;
-
-/** Names in params are capped by the kinds catalogue (300 characters). */
-export const clip = (text: string, max = 300) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);

@@ -15,7 +15,6 @@ import { notifications } from '../tables.ts';
 import {
   at,
   type Cursor,
-  clip,
   pageAfter,
   pageOrder,
   type SweepOptions,
@@ -102,7 +101,7 @@ export async function remindBriefAcknowledgements(db: Db, options: SweepOptions)
       userId: row.userId,
       kind: KIND,
       params: {
-        campaignName: clip(row.campaignName),
+        campaignName: row.campaignName,
         version: row.version,
         publishedAt: row.publishedAt.toISOString(),
       },

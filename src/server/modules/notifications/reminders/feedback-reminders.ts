@@ -11,7 +11,6 @@ import {
   answering,
   at,
   type Cursor,
-  clip,
   notSent,
   pageAfter,
   pageOrder,
@@ -117,8 +116,8 @@ export async function remindFeedback(db: Db, options: SweepOptions): Promise<num
       .limit(limit);
 
   const params = (row: DraftCandidate) => ({
-    creatorName: clip(row.creatorName),
-    campaignName: clip(row.campaignName),
+    creatorName: row.creatorName,
+    campaignName: row.campaignName,
     round: row.round,
     feedbackDueAt: row.feedbackDueAt.toISOString(),
   });

@@ -12,7 +12,6 @@ import {
   answering,
   at,
   type Cursor,
-  clip,
   isoText,
   notSent,
   pageAfter,
@@ -86,8 +85,8 @@ export async function remindUnsignedEngagements(db: Db, options: SweepOptions): 
     userId: row.userId,
     kind: 'engagement.unsigned_before_go_live',
     params: {
-      creatorName: clip(row.creatorName),
-      campaignName: clip(row.campaignName),
+      creatorName: row.creatorName,
+      campaignName: row.campaignName,
       goLiveAt: row.goLiveAt,
       days: Math.max(1, Math.ceil((Date.parse(row.goLiveAt) - now.getTime()) / DAY)),
     },
