@@ -23,16 +23,3 @@ export async function settingsOf(db: DbOrTx, userId: string): Promise<EffectiveS
   ) as Record<NotificationKind, KindSetting>;
   return { kinds, digest: row?.digest ?? 'off' };
 }
-
-/** The channels of one kind for one person (one query; used on every notify). */
-export async function channelsOf(
-  db: DbOrTx,
-  userId: string,
-  kind: NotificationKind,
-): Promise<KindSetting & { digest: Digest }> {
-  const [row] = await db
-    .select({ kinds: notificationSettings.kinds, digest: notificationSettings.digest })
-    .from(notificationSettings)
-    .where(eq(notificationSettings.userId, userId));
-  return { ...(row?.kinds[kind] ?? defaultSetting(kind)), digest: row?.digest ?? 'off' };
-}
