@@ -17,6 +17,7 @@ const NAV_KEYS = [
   'nav.audit',
   'nav.team',
   'nav.tokens',
+  'nav.webhooks',
   'nav.profile',
 ] as const;
 
