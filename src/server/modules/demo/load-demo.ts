@@ -322,8 +322,10 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
 
   // Escalations: one that ran out of time with the RU lead and now waits for the admin, one decided.
   const dmitry = engagementIds[2]!;
-  const handedOver = await db.transaction((tx) =>
-    raiseEscalation(
+  // Raised and handed over in one transaction: the clock job of level 1 (already overdue) would
+  // otherwise hand it over first and the explicit hand-over would then expire level 2.
+  await db.transaction(async (tx) => {
+    const raised = await raiseEscalation(
       tx,
       usLead.actor,
       id,
@@ -335,9 +337,9 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
         entityId: dmitry,
       },
       { now: new Date(now - 5 * 3_600_000) },
-    ),
-  );
-  await db.transaction((tx) => handOverEscalation(tx, handedOver.id, { now: new Date(now - 3_600_000) }));
+    );
+    await handOverEscalation(tx, raised.id, { now: new Date(now - 3_600_000) });
+  });
   const decided = await db.transaction((tx) =>
     raiseEscalation(
       tx,
@@ -349,7 +351,9 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
         entityType: 'task',
         entityId: taskIds['Confirm Telegram posting slots']!,
       },
-      { now: new Date(now - 2 * 3_600_000) },
+      // Still inside its 30 minutes when decided: an overdue one could be handed over by its clock
+      // job before the decision below.
+      { now: new Date(now - 20 * 60_000) },
     ),
   );
   await decideEscalation(
@@ -357,7 +361,7 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
     usLead.actor,
     decided.id,
     { decision: 'Move the post to VK at the same time', note: 'Same caption; keep the promo code.' },
-    { now: new Date(now - 1.5 * 3_600_000) },
+    { now: new Date(now - 15 * 60_000) },
   );
   return { campaignId: id, people: presentDemoPeople(team) };
 }

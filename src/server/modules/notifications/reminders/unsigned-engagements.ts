@@ -88,7 +88,9 @@ export async function remindUnsignedEngagements(db: Db, options: SweepOptions): 
       creatorName: row.creatorName,
       campaignName: row.campaignName,
       goLiveAt: row.goLiveAt,
-      days: Math.max(1, Math.ceil((Date.parse(row.goLiveAt) - now.getTime()) / DAY)),
+      // Rounded, not ceiled: a go-live 3 days and a few seconds ahead (the sweep's clock is read
+      // when it starts) is "in 3 days", not 4.
+      days: Math.max(1, Math.round((Date.parse(row.goLiveAt) - now.getTime()) / DAY)),
     },
     link: `/campaigns/${row.campaignId}/creators/${row.engagementId}`,
     campaignId: row.campaignId,
