@@ -9,6 +9,8 @@ export const campaigns = pgTable('campaigns', {
   name: text('name').notNull(),
   brand: text('brand').notNull(),
   launchWindowHours: integer('launch_window_hours').notNull().default(48),
+  /** How late a market may go live past its planned go-live before its lead and the owner are told. */
+  launchGraceMinutes: integer('launch_grace_minutes').notNull().default(60),
   /** Optimistic concurrency for PATCH: a stale version gets 409. */
   version: integer('version').notNull().default(1),
   createdBy: uuid('created_by')

@@ -127,6 +127,17 @@ export const engagements = pgTable(
     paymentTerms: text('payment_terms').notNull().default(''),
     /** Ratings 0–5 per selection criterion of the brief, with the reason: {criterionId: {score, note}}. */
     ratings: jsonb('ratings').$type<Record<string, { score: number; note: string }>>().notNull().default({}),
+    /** When the creator should have answered the offer (signed) by; past it unsigned, they are flagged. */
+    respondBy: timestamp('respond_by', { withTimezone: true }),
+    /** The first live post: its link and when it really went live (the launch is judged on this). */
+    postUrl: text('post_url'),
+    postedAt: timestamp('posted_at', { withTimezone: true }),
+    postSource: text('post_source', { enum: ['team', 'portal', 'import'] }),
+    postedBy: uuid('posted_by').references(() => users.id),
+    /** Why it went past the signature gate unsigned, and who let it (null: it never did). */
+    overrideReason: text('override_reason'),
+    overrideBy: uuid('override_by').references(() => users.id),
+    overrideAt: timestamp('override_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by')
       .notNull()
@@ -137,6 +148,7 @@ export const engagements = pgTable(
   (t) => [
     unique('engagements_campaign_creator').on(t.campaignId, t.creatorId),
     index('engagements_creator_idx').on(t.creatorId),
+    index('engagements_post_url_idx').on(t.campaignId, t.postUrl),
   ],
 );
 

@@ -36,6 +36,9 @@ export const tasks = pgTable(
     dueAt: timestamp('due_at', { withTimezone: true }),
     /** The zone the deadline was agreed in (its market's), to show it "as agreed". */
     dueTimeZone: text('due_time_zone'),
+    /** When it reached `done` and who moved it there (cleared when it leaves `done`). */
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    doneBy: uuid('done_by').references(() => users.id),
     labels: text('labels').array().notNull().default(sql`'{}'::text[]`),
     /** Order inside a board column: a card dropped between two others takes the midpoint. */
     rank: doublePrecision('rank').notNull(),

@@ -18,6 +18,8 @@ export const milestones = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
     /** The zone the time was agreed in (its market's, or the one it was entered in). */
     timeZone: text('time_zone').notNull(),
+    /** When it actually happened (a go-live marked done counts as the market's actual go-live). */
+    doneAt: timestamp('done_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by')
       .notNull()
