@@ -1,5 +1,6 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { enAudit } from './catalog/en/audit.ts';
+import { enAuditExplorer } from './catalog/en/audit-explorer.ts';
 import { enCampaigns } from './catalog/en/campaigns.ts';
 import { enCreators } from './catalog/en/creators.ts';
 import { enEscalations } from './catalog/en/escalations.ts';
@@ -12,6 +13,7 @@ import { enTracker } from './catalog/en/tracker.ts';
 import { enWeb } from './catalog/en/web.ts';
 import { enWebhooks } from './catalog/en/webhooks.ts';
 import { ruAudit } from './catalog/ru/audit.ts';
+import { ruAuditExplorer } from './catalog/ru/audit-explorer.ts';
 import { ruCampaigns } from './catalog/ru/campaigns.ts';
 import { ruCreators } from './catalog/ru/creators.ts';
 import { ruEscalations } from './catalog/ru/escalations.ts';
@@ -30,6 +32,7 @@ export type Locale = (typeof LOCALES)[number];
 export const catalogues = {
   en: {
     ...enAudit,
+    ...enAuditExplorer,
     ...enServer,
     ...enWeb,
     ...enCampaigns,
@@ -44,6 +47,7 @@ export const catalogues = {
   },
   ru: {
     ...ruAudit,
+    ...ruAuditExplorer,
     ...ruServer,
     ...ruWeb,
     ...ruCampaigns,

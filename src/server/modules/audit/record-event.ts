@@ -9,6 +9,7 @@ import {
   isAuditAction,
   payloadSchemas,
 } from './catalogue.ts';
+import { cleanLabel, entityFacts, factsFromPayload } from './labels.ts';
 import { type ReactionEvent, runReactions } from './reactions.ts';
 import { auditEvents } from './tables.ts';
 
@@ -22,6 +23,14 @@ type EntryFor<A extends AuditAction> = {
   entityType: AuditEntityType<A>;
   entityId: string;
   campaignId?: string | null;
+  /**
+   * The entity's human name now (a task's title, a creator's name…). Leave it out where the entity
+   * or the payload names it: recordAuditEvent reads it from the entity in this transaction, else
+   * from the payload (see labels.ts). Pass it where neither does.
+   */
+  entityLabel?: string | null;
+  /** The entity's market; null for the whole campaign or the workspace. Derived like entityLabel when left out. */
+  marketCode?: string | null;
 } & Side<'before', AuditPayloadInput<A>['before']> &
   Side<'after', AuditPayloadInput<A>['after']>;
 
@@ -40,6 +49,7 @@ export async function recordAuditEvent<A extends AuditAction>(
   entry: AuditEntry<A>,
 ): Promise<void> {
   const stored = encodePayload(entry.action, entry.before ?? null, entry.after ?? null);
+  const facts = await entityFacts(tx, entry);
   const [row] = await tx
     .insert(auditEvents)
     .values({
@@ -49,6 +59,8 @@ export async function recordAuditEvent<A extends AuditAction>(
       entityType: entry.entityType,
       entityId: entry.entityId,
       campaignId: entry.campaignId ?? null,
+      marketCode: facts.marketCode,
+      entityLabel: facts.label,
       before: stored.before,
       after: stored.after,
     })
@@ -132,8 +144,21 @@ export function presentAuditRow<Before = unknown, After = unknown>(
     entityType: row.entityType,
     entityId: row.entityId,
     campaignId: row.campaignId,
+    // Events written before labels were stored: what their payload tells, never a raw id.
+    ...storedOrDerived(row, payload),
     version: payload.version,
     before: payload.before,
     after: payload.after,
   };
+}
+
+function storedOrDerived(
+  row: typeof auditEvents.$inferSelect,
+  payload: { before: unknown; after: unknown },
+): { entityLabel: string | null; marketCode: string | null } {
+  if (row.entityLabel !== null) return { entityLabel: row.entityLabel, marketCode: row.marketCode };
+  const derived = factsFromPayload(row.entityType, row.entityId, payload.before, payload.after);
+  // Someone acting on their own account (signed in, changed their password) is named by the actor.
+  const self = row.entityType === 'user' && row.actorId === row.entityId ? cleanLabel(row.actorName) : null;
+  return { entityLabel: derived.label ?? self, marketCode: row.marketCode ?? derived.marketCode };
 }
