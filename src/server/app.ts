@@ -46,6 +46,7 @@ import { metricsRoutes } from './modules/metrics/routes.ts';
 import { recoverStaleImports } from './modules/metrics/run-import.ts';
 import './modules/notifications/reactions.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
+import { retrospectiveRoutes } from './modules/retrospective/routes.ts';
 import { taskRoutes } from './modules/tasks/routes.ts';
 import { timelineRoutes } from './modules/timeline/routes.ts';
 import { attachWebhooks, webhookRoutes } from './modules/webhooks/index.ts';
@@ -164,6 +165,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   await app.register(creatorRoutes);
   await app.register(metricsRoutes);
   await app.register(escalationRoutes);
+  await app.register(retrospectiveRoutes);
   await app.register(notificationRoutes);
   await app.register(demoRoutes);
   await app.register(backupRoutes);

@@ -8,6 +8,7 @@ import { enInbox } from './catalog/en/inbox.ts';
 import { enInsights } from './catalog/en/insights.ts';
 import { enMail } from './catalog/en/mail.ts';
 import { enNotifications } from './catalog/en/notifications.ts';
+import { enRetrospective } from './catalog/en/retrospective.ts';
 import { enServer } from './catalog/en/server.ts';
 import { enTracker } from './catalog/en/tracker.ts';
 import { enWeb } from './catalog/en/web.ts';
@@ -21,6 +22,7 @@ import { ruInbox } from './catalog/ru/inbox.ts';
 import { ruInsights } from './catalog/ru/insights.ts';
 import { ruMail } from './catalog/ru/mail.ts';
 import { ruNotifications } from './catalog/ru/notifications.ts';
+import { ruRetrospective } from './catalog/ru/retrospective.ts';
 import { ruServer } from './catalog/ru/server.ts';
 import { ruTracker } from './catalog/ru/tracker.ts';
 import { ruWeb } from './catalog/ru/web.ts';
@@ -44,6 +46,7 @@ export const catalogues = {
     ...enEscalations,
     ...enWebhooks,
     ...enMail,
+    ...enRetrospective,
   },
   ru: {
     ...ruAudit,
@@ -59,6 +62,7 @@ export const catalogues = {
     ...ruEscalations,
     ...ruWebhooks,
     ...ruMail,
+    ...ruRetrospective,
   },
 } as const;
 
