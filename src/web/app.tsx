@@ -14,6 +14,7 @@ import { CREATOR_PAGES, creatorLanding } from './routes/creators/pages.tsx';
 import { ESCALATION_PAGES } from './routes/escalations/pages.tsx';
 import { INSIGHTS_PAGES } from './routes/insights/pages.tsx';
 import { InvitePage } from './routes/invite-page.tsx';
+import { LAUNCH_PAGES } from './routes/launch/pages.tsx';
 import { NotFoundPage } from './routes/not-found-page.tsx';
 import { NOTIFICATION_PAGES } from './routes/notifications/pages.tsx';
 import { ProfilePage } from './routes/profile-page.tsx';
@@ -31,6 +32,7 @@ const PAGES: Array<{ path: string; render: (me: User, params: Record<string, str
   ...CAMPAIGN_PAGES,
   ...CREATOR_PAGES,
   ...ESCALATION_PAGES,
+  ...LAUNCH_PAGES,
   ...TRACKER_PAGES,
   ...INSIGHTS_PAGES,
   ...NOTIFICATION_PAGES,

@@ -6,6 +6,7 @@ import { enCreators } from './catalog/en/creators.ts';
 import { enEscalations } from './catalog/en/escalations.ts';
 import { enInbox } from './catalog/en/inbox.ts';
 import { enInsights } from './catalog/en/insights.ts';
+import { enLaunch } from './catalog/en/launch.ts';
 import { enMail } from './catalog/en/mail.ts';
 import { enNotifications } from './catalog/en/notifications.ts';
 import { enRetrospective } from './catalog/en/retrospective.ts';
@@ -20,6 +21,7 @@ import { ruCreators } from './catalog/ru/creators.ts';
 import { ruEscalations } from './catalog/ru/escalations.ts';
 import { ruInbox } from './catalog/ru/inbox.ts';
 import { ruInsights } from './catalog/ru/insights.ts';
+import { ruLaunch } from './catalog/ru/launch.ts';
 import { ruMail } from './catalog/ru/mail.ts';
 import { ruNotifications } from './catalog/ru/notifications.ts';
 import { ruRetrospective } from './catalog/ru/retrospective.ts';
@@ -45,6 +47,7 @@ export const catalogues = {
     ...enNotifications,
     ...enEscalations,
     ...enWebhooks,
+    ...enLaunch,
     ...enMail,
     ...enRetrospective,
   },
@@ -61,6 +64,7 @@ export const catalogues = {
     ...ruNotifications,
     ...ruEscalations,
     ...ruWebhooks,
+    ...ruLaunch,
     ...ruMail,
     ...ruRetrospective,
   },

@@ -11,6 +11,7 @@ export const CAMPAIGN_TABS: ReadonlyArray<{
 }> = [
   { key: 'brief', path: (id) => `/campaigns/${id}/brief`, label: 'campaign.tab.brief' },
   { key: 'timeline', path: (id) => `/campaigns/${id}/timeline`, label: 'campaign.tab.timeline' },
+  { key: 'launch', path: (id) => `/campaigns/${id}/launch`, label: 'campaign.tab.launch' },
   { key: 'tasks', path: (id) => `/campaigns/${id}/tasks`, label: 'campaign.tab.tasks' },
   { key: 'creators', path: (id) => `/campaigns/${id}/creators`, label: 'campaign.tab.creators' },
   { key: 'meetings', path: (id) => `/campaigns/${id}/meetings`, label: 'campaign.tab.meetings' },

@@ -115,14 +115,34 @@ export function CommitmentBadge({ commitment }: { commitment: string }) {
   );
 }
 
+/** The engagement's flags as pills: went live unsigned (loudest), unsigned with go-live ahead, respond-by passed. */
 export function FlagBadges({ flags }: { flags: readonly string[] }) {
   const t = useT();
-  if (!flags.includes('unsigned_close_to_go_live')) return null;
   return (
-    <span className="cr-flag" title={t('engagement.flag.unsignedHint')}>
-      <WarningIcon width={14} height={14} />
-      {t('engagement.flag.unsigned_close_to_go_live')}
-    </span>
+    <>
+      {flags.includes('went_live_unsigned') ? (
+        <span className="cr-flag cr-flag-loud" data-flag="went_live_unsigned">
+          <WarningIcon width={14} height={14} />
+          {t('commitUi.flag.went_live_unsigned')}
+        </span>
+      ) : null}
+      {flags.includes('unsigned_close_to_go_live') ? (
+        <span
+          className="cr-flag"
+          data-flag="unsigned_close_to_go_live"
+          title={t('engagement.flag.unsignedHint')}
+        >
+          <WarningIcon width={14} height={14} />
+          {t('engagement.flag.unsigned_close_to_go_live')}
+        </span>
+      ) : null}
+      {flags.includes('respond_by_passed') ? (
+        <span className="cr-flag cr-flag-warning" data-flag="respond_by_passed">
+          <ClockIcon width={14} height={14} />
+          {t('commitUi.flag.respond_by_passed')}
+        </span>
+      ) : null}
+    </>
   );
 }
 
