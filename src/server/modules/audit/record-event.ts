@@ -160,5 +160,7 @@ function storedOrDerived(
   const derived = factsFromPayload(row.entityType, row.entityId, payload.before, payload.after);
   // Someone acting on their own account (signed in, changed their password) is named by the actor.
   const self = row.entityType === 'user' && row.actorId === row.entityId ? cleanLabel(row.actorName) : null;
-  return { entityLabel: derived.label ?? self, marketCode: row.marketCode ?? derived.marketCode };
+  // The market is the stored one only: who may see an event and the market filter read the column,
+  // so a market guessed from an old payload would contradict them.
+  return { entityLabel: derived.label ?? self, marketCode: row.marketCode };
 }
