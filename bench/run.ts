@@ -21,6 +21,7 @@ const registry: Record<string, () => Promise<{ default: Benchmark }>> = {
   jobs: () => import('./jobs.ts'),
   'notification-sweep': () => import('./notification-sweep.ts'),
   'notification-fanout': () => import('./notification-fanout.ts'),
+  'audit-explorer': () => import('./audit-explorer.ts'),
 };
 
 function usage(): string {
