@@ -1,10 +1,11 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Fragment, useId, useState } from 'react';
 import { parseLocalTime } from '../../shared/time/index.ts';
+import { campaignsQuery } from '../api/campaigns.ts';
 import { api } from '../api/client.ts';
-import { keys, usersQuery } from '../api/queries.ts';
-import type { AuditEvent, AuditPage as AuditPageData, User } from '../api/types.ts';
-import { AuditIcon } from '../components/icons.tsx';
+import { keys } from '../api/queries.ts';
+import type { AuditEvent, User } from '../api/types.ts';
+import { AuditIcon, DownloadIcon } from '../components/icons.tsx';
 import {
   Button,
   EmptyState,
@@ -18,39 +19,49 @@ import {
 import { useDocumentTitle } from '../document-title.ts';
 import { type Translate, useLocale, useT } from '../i18n/locale.tsx';
 import { auditActionLabel, entityTypeLabel } from '../labels.ts';
-import { navigate, useLocation } from '../router/router.tsx';
+import { Link, navigate, useLocation } from '../router/router.tsx';
 import { formatInstant } from '../time/zones.ts';
+import {
+  AUDIT_ENTITY_TYPES,
+  AUDIT_FILTER_NAMES,
+  type AuditFilterName,
+  auditEntityHref,
+} from './audit-links.ts';
 
-/** Entity types the filter offers; features add theirs (and an `audit.entity.*` label). */
-const ENTITY_TYPES = ['user', 'invite', 'api_token'] as const;
 const PAGE_SIZE = 50;
 
-interface Filters {
-  entityType: string;
-  entityId: string;
-  actorId: string;
-  /** Wall-clock times in the viewer's zone, `YYYY-MM-DDTHH:mm`, as datetime-local inputs give them. */
-  from: string;
-  to: string;
+/** An event as GET /api/audit returns it: with the entity's name and market when it was written. */
+type ExplorerEvent = AuditEvent & { entityLabel: string | null; marketCode: string | null };
+interface ExplorerPage {
+  events: ExplorerEvent[];
+  nextCursor: string | null;
+}
+interface Facets {
+  actions: string[];
+  entityTypes: string[];
+  marketCodes: string[];
+  actors: Array<{ id: string; name: string }>;
 }
 
-const FILTER_NAMES = ['entityType', 'entityId', 'actorId', 'from', 'to'] as const;
+/**
+ * The filters live in the address, so a filtered log can be bookmarked or sent to a colleague.
+ * `from`/`to` are wall-clock times in the viewer's zone (`YYYY-MM-DDTHH:mm`, as datetime-local
+ * inputs give them); the API gets instants.
+ */
+type Filters = Record<AuditFilterName, string>;
 
 function readFilters(search: URLSearchParams): Filters {
-  return {
-    entityType: search.get('entityType') ?? '',
-    entityId: search.get('entityId') ?? '',
-    actorId: search.get('actorId') ?? '',
-    from: search.get('from') ?? '',
-    to: search.get('to') ?? '',
-  };
+  return Object.fromEntries(AUDIT_FILTER_NAMES.map((name) => [name, search.get(name) ?? ''])) as Filters;
 }
 
-/** The filters live in the address, so a filtered log can be bookmarked or sent to a colleague. */
-function writeFilters(filters: Filters) {
+function filterQuery(filters: Filters): URLSearchParams {
   const params = new URLSearchParams();
-  for (const name of FILTER_NAMES) if (filters[name]) params.set(name, filters[name]);
-  const query = params.toString();
+  for (const name of AUDIT_FILTER_NAMES) if (filters[name]) params.set(name, filters[name]);
+  return params;
+}
+
+function writeFilters(filters: Filters) {
+  const query = filterQuery(filters).toString();
   navigate(`/audit${query ? `?${query}` : ''}`, { replace: true });
 }
 
@@ -67,23 +78,33 @@ export function AuditPage({ me }: { me: User }) {
   useDocumentTitle(t('nav.audit'));
   const { search } = useLocation();
   const filters = readFilters(search);
-  const users = useQuery(usersQuery);
+  const campaigns = useQuery(campaignsQuery);
+  const facets = useQuery({
+    queryKey: [...keys.audit, 'facets', filters.campaignId],
+    queryFn: ({ signal }) =>
+      api<Facets>('GET', '/api/audit/facets', {
+        query: { campaignId: filters.campaignId || undefined },
+        signal,
+      }),
+  });
   const from = toInstant(filters.from, me.timeZone);
   const to = toInstant(filters.to, me.timeZone);
+  const apiFilters = {
+    campaignId: filters.campaignId || undefined,
+    marketCode: filters.marketCode || undefined,
+    actorId: filters.actorId || undefined,
+    action: filters.action || undefined,
+    entityType: filters.entityType || undefined,
+    entityId: filters.entityId || undefined,
+    from: from ?? undefined,
+    to: to ?? undefined,
+  };
 
   const events = useInfiniteQuery({
-    queryKey: [...keys.audit, { ...filters, zone: me.timeZone }],
+    queryKey: [...keys.audit, { ...apiFilters, zone: me.timeZone }],
     queryFn: ({ pageParam, signal }) =>
-      api<AuditPageData>('GET', '/api/audit', {
-        query: {
-          entityType: filters.entityType,
-          entityId: filters.entityId,
-          actorId: filters.actorId,
-          from,
-          to,
-          limit: PAGE_SIZE,
-          cursor: pageParam,
-        },
+      api<ExplorerPage>('GET', '/api/audit', {
+        query: { ...apiFilters, limit: PAGE_SIZE, cursor: pageParam },
         signal,
       }),
     initialPageParam: undefined as string | undefined,
@@ -92,24 +113,66 @@ export function AuditPage({ me }: { me: User }) {
 
   const rows = events.data?.pages.flatMap((page) => page.events) ?? [];
   const set = (patch: Partial<Filters>) => writeFilters({ ...filters, ...patch });
-  const filtered = FILTER_NAMES.some((name) => filters[name]);
+  const filtered = AUDIT_FILTER_NAMES.some((name) => filters[name]);
+  const campaign = campaigns.data?.find((c) => c.id === filters.campaignId);
+  // The campaign's markets when one is chosen, else the markets present in the log.
+  const marketOptions = campaign
+    ? campaign.markets.map((m) => ({ code: m.code, name: `${m.name} (${m.code})` }))
+    : (facets.data?.marketCodes ?? []).map((code) => ({ code, name: code }));
+  const actionOptions = [
+    ...new Set([...(facets.data?.actions ?? []), ...(filters.action ? [filters.action] : [])]),
+  ]
+    .map((action) => ({ action, label: auditActionLabel(t, action) }))
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
+  const entityLabel = filters.label || rows.find((e) => e.entityId === filters.entityId)?.entityLabel || null;
+
+  const csvParams = new URLSearchParams();
+  for (const [name, value] of Object.entries(apiFilters)) if (value) csvParams.set(name, value);
+  csvParams.set('language', locale);
+  csvParams.set('timeZone', me.timeZone);
+  const csvUrl = `/api/audit/export.csv?${csvParams}`;
 
   return (
     <>
-      <PageHeader title={t('nav.audit')} description={t('audit.description', { zone: me.timeZone })} />
+      <PageHeader
+        title={t('nav.audit')}
+        description={t('audit.description', { zone: me.timeZone })}
+        actions={
+          <a className="button button-secondary" href={csvUrl} download data-testid="audit-csv">
+            <DownloadIcon width={16} height={16} />
+            {t('audit.downloadCsv')}
+          </a>
+        }
+      />
       <section className="card" aria-label={t('audit.filtersLabel')}>
         <div className="filters">
-          <Field label={t('audit.filterEntity')}>
+          <Field label={t('audit.filterCampaign')}>
             {(control) => (
               <Select
                 {...control}
-                value={filters.entityType}
-                onChange={(e) => set({ entityType: e.target.value })}
+                value={filters.campaignId}
+                onChange={(e) => set({ campaignId: e.target.value, marketCode: '' })}
               >
-                <option value="">{t('audit.allEntities')}</option>
-                {ENTITY_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {entityTypeLabel(t, type)}
+                <option value="">{t('audit.allCampaigns')}</option>
+                {campaigns.data?.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label={t('audit.filterMarket')}>
+            {(control) => (
+              <Select
+                {...control}
+                value={filters.marketCode}
+                onChange={(e) => set({ marketCode: e.target.value })}
+              >
+                <option value="">{t('audit.allMarkets')}</option>
+                {marketOptions.map((m) => (
+                  <option key={m.code} value={m.code}>
+                    {m.name}
                   </option>
                 ))}
               </Select>
@@ -119,9 +182,37 @@ export function AuditPage({ me }: { me: User }) {
             {(control) => (
               <Select {...control} value={filters.actorId} onChange={(e) => set({ actorId: e.target.value })}>
                 <option value="">{t('audit.anyone')}</option>
-                {users.data?.map((user) => (
-                  <option key={user.id} value={user.id}>
-                    {user.name}
+                {facets.data?.actors.map((actor) => (
+                  <option key={actor.id} value={actor.id}>
+                    {actor.name}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label={t('audit.filterAction')}>
+            {(control) => (
+              <Select {...control} value={filters.action} onChange={(e) => set({ action: e.target.value })}>
+                <option value="">{t('audit.allActions')}</option>
+                {actionOptions.map((option) => (
+                  <option key={option.action} value={option.action}>
+                    {option.label}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label={t('audit.filterEntity')}>
+            {(control) => (
+              <Select
+                {...control}
+                value={filters.entityType}
+                onChange={(e) => set({ entityType: e.target.value, entityId: '', label: '' })}
+              >
+                <option value="">{t('audit.allEntities')}</option>
+                {AUDIT_ENTITY_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {entityTypeLabel(t, type)}
                   </option>
                 ))}
               </Select>
@@ -162,12 +253,14 @@ export function AuditPage({ me }: { me: User }) {
         </div>
         {filters.entityId ? (
           <div className="filter-chip-row">
-            <span className="filter-chip">
-              {t('audit.entityFilter', { id: filters.entityId.slice(0, 8) })}
+            <span className="filter-chip" data-testid="audit-entity-chip">
+              {t('audit.entityFilterLabel', {
+                label: entityLabel ?? entityTypeLabel(t, filters.entityType || 'task'),
+              })}
               <button
                 type="button"
                 className="filter-chip-remove"
-                onClick={() => set({ entityId: '' })}
+                onClick={() => set({ entityId: '', label: '' })}
                 aria-label={t('audit.removeEntityFilter')}
               >
                 ×
@@ -192,19 +285,26 @@ export function AuditPage({ me }: { me: User }) {
                   <th scope="col">{t('audit.colActor')}</th>
                   <th scope="col">{t('audit.colAction')}</th>
                   <th scope="col">{t('audit.colEntity')}</th>
+                  <th scope="col">{t('audit.colMarket')}</th>
                   <th scope="col">
                     <span className="visually-hidden">{t('audit.colDetails')}</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
-                {events.isPending ? <SkeletonRows columns={5} rows={6} /> : null}
+                {events.isPending ? <SkeletonRows columns={6} rows={6} /> : null}
                 {rows.map((event) => (
                   <AuditRow
                     key={event.id}
                     event={event}
                     time={formatInstant(event.at, me.timeZone, locale, true)}
-                    onEntity={() => set({ entityId: event.entityId, entityType: event.entityType })}
+                    onHistory={() =>
+                      set({
+                        entityId: event.entityId,
+                        entityType: event.entityType,
+                        label: event.entityLabel ?? '',
+                      })
+                    }
                   />
                 ))}
               </tbody>
@@ -226,14 +326,19 @@ export function AuditPage({ me }: { me: User }) {
   );
 }
 
-function AuditRow({ event, time, onEntity }: { event: AuditEvent; time: string; onEntity: () => void }) {
+function AuditRow({ event, time, onHistory }: { event: ExplorerEvent; time: string; onHistory: () => void }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const detailsId = useId();
   const hasDetails = event.before != null || event.after != null;
+  const typeName = entityTypeLabel(t, event.entityType);
+  // Never a raw id: an entity nothing names is called by its type.
+  const label = event.entityLabel ?? typeName;
+  const href = auditEntityHref(event);
+  const changed = changedFields(event.before, event.after);
   return (
     <Fragment>
-      <tr className={open ? 'row-open' : undefined}>
+      <tr className={open ? 'row-open' : undefined} data-testid="audit-row">
         <td className="cell-nowrap">
           <time dateTime={event.at} title={event.at}>
             {time}
@@ -245,15 +350,26 @@ function AuditRow({ event, time, onEntity }: { event: AuditEvent; time: string; 
           <div className="cell-secondary mono">{event.action}</div>
         </td>
         <td>
-          <div>{entityTypeLabel(t, event.entityType)}</div>
+          <div className="cell-primary" data-testid="audit-entity">
+            {href ? (
+              <Link to={href} title={t('audit.openEntity', { type: typeName, label })}>
+                {label}
+              </Link>
+            ) : (
+              label
+            )}
+          </div>
           <button
             type="button"
-            className="link-button mono cell-secondary"
-            onClick={onEntity}
+            className="link-button cell-secondary"
+            onClick={onHistory}
             title={t('audit.showEntityHistory')}
           >
-            {event.entityId.slice(0, 8)}
+            {typeName}
           </button>
+        </td>
+        <td className="cell-nowrap">
+          {event.marketCode ?? <span className="muted">{t('audit.wholeCampaign')}</span>}
         </td>
         <td className="cell-actions">
           {hasDetails ? (
@@ -263,6 +379,7 @@ function AuditRow({ event, time, onEntity }: { event: AuditEvent; time: string; 
               aria-expanded={open}
               aria-controls={detailsId}
               onClick={() => setOpen((v) => !v)}
+              title={changed > 0 ? t('audit.changedFields', { count: changed }) : undefined}
             >
               {open ? t('audit.hideChanges') : t('audit.showChanges')}
             </Button>
@@ -271,7 +388,8 @@ function AuditRow({ event, time, onEntity }: { event: AuditEvent; time: string; 
       </tr>
       {open ? (
         <tr className="row-details" id={detailsId}>
-          <td colSpan={5}>
+          <td colSpan={6}>
+            {changed > 0 ? <p className="muted">{t('audit.changedFields', { count: changed })}</p> : null}
             <Changes before={event.before} after={event.after} t={t} />
           </td>
         </tr>
@@ -284,6 +402,16 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const show = (value: unknown) => (value === undefined ? '—' : JSON.stringify(value, null, 1));
+
+/** How many fields differ between the two sides (0 when either side is not an object). */
+function changedFields(before: unknown, after: unknown): number {
+  if (!isRecord(before ?? {}) || !isRecord(after ?? {})) return 0;
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
+    (field) => JSON.stringify(b[field]) !== JSON.stringify(a[field]),
+  ).length;
+}
 
 /** Field by field: what it was, what it became. */
 function Changes({ before, after, t }: { before: unknown; after: unknown; t: Translate }) {

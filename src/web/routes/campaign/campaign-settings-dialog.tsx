@@ -7,6 +7,7 @@ import { Button, ErrorAlert } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { splitZone } from '../../time/zones.ts';
 import { hasErrors, useFieldErrors } from '../forms.ts';
+import { HistoryLink } from '../history-link.tsx';
 import {
   type BasicsDraft,
   BasicsFields,
@@ -121,6 +122,12 @@ export function CampaignSettingsDialog({ campaign, onClose }: { campaign: Campai
           </>
         ) : (
           <>
+            <HistoryLink
+              entityType="campaign"
+              entityId={campaign.id}
+              label={campaign.name}
+              className="history-link-footer"
+            />
             <Button onClick={onClose}>{t('campaigns.cancel')}</Button>
             <Button variant="primary" type="submit" form={formId} pending={save.isPending} disabled={!dirty}>
               {save.isPending ? t('campaigns.saving') : t('campaigns.settings.save')}

@@ -14,6 +14,7 @@ import { TimeZonePicker } from '../../components/time-zone-picker.tsx';
 import { Button, ErrorAlert, Field, Select, TextInput } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { browserTimeZone } from '../../time/zones.ts';
+import { HistoryLink } from '../history-link.tsx';
 import { Modal, Textarea, TrashIcon } from './bits.tsx';
 import { languageName, platformLabel } from './labels.ts';
 
@@ -196,6 +197,14 @@ export function CreatorDialog({
       size="lg"
       footer={
         <>
+          {creator ? (
+            <HistoryLink
+              entityType="creator"
+              entityId={creator.id}
+              label={creator.name}
+              className="history-link-footer"
+            />
+          ) : null}
           <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button type="submit" form={formId} variant="primary" pending={save.isPending}>
             {creator ? t('common.saveChanges') : t('creators.form.addSubmit')}

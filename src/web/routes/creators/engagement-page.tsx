@@ -11,6 +11,7 @@ import { useNow } from '../../time/use-now.ts';
 import { describeZone, formatInstant, splitZone } from '../../time/zones.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
 import { ItemEscalations } from '../escalations/bits.tsx';
+import { HistoryLink } from '../history-link.tsx';
 import { AgreementsSection } from './agreements.tsx';
 import { ApprovalsSection } from './approvals.tsx';
 import {
@@ -104,6 +105,12 @@ export function EngagementPage({ me, engagementId }: { me: User; engagementId: s
           </div>
         </div>
         <div className="cr-detail-actions">
+          <HistoryLink
+            entityType="engagement"
+            entityId={engagement.id}
+            campaignId={campaign.id}
+            label={creator.name}
+          />
           <div className="cr-detail-score">
             <span className="muted">{t('engagement.list.score')}</span>
             <ScoreButton score={engagement.score} size="lg" />

@@ -13,6 +13,7 @@ import { Button, EmptyState, ErrorAlert, Field, SkeletonRows, TextInput } from '
 import { useT } from '../../i18n/locale.tsx';
 import { Link, navigate, useLocation } from '../../router/router.tsx';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
+import { HistoryLink } from '../history-link.tsx';
 import {
   LevelPill,
   mayDecide,
@@ -156,6 +157,12 @@ export function EscalationDetailPage({ escalationId }: { escalationId: string })
     <div className="esc-page esc-detail" data-testid="escalation-detail">
       <nav>
         <Link to={`/campaigns/${campaign.id}/escalations`}>{t('escalationUi.back')}</Link>
+        <HistoryLink
+          entityType="escalation"
+          entityId={escalation.id}
+          campaignId={campaign.id}
+          label={escalation.summary}
+        />
       </nav>
       <div className="card">
         <div className="card-body esc-detail">

@@ -14,6 +14,7 @@ import { Link } from '../../router/router.tsx';
 import { formatInstant, splitZone } from '../../time/zones.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
 import { languageName } from '../campaign/market-options.ts';
+import { HistoryLink } from '../history-link.tsx';
 import {
   ArrowLeftIcon,
   CalendarIcon,
@@ -137,6 +138,12 @@ function MeetingDetail({ me, meeting, locale }: { me: User; meeting: Meeting; lo
           </p>
         </div>
         <div className="ins-actions">
+          <HistoryLink
+            entityType="meeting"
+            entityId={meeting.id}
+            campaignId={campaign.id}
+            label={meeting.title}
+          />
           <Popover
             label={
               <>

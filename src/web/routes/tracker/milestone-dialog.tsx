@@ -9,6 +9,7 @@ import { AlertIcon } from '../../components/icons.tsx';
 import { Button, ErrorAlert, Field, Select, TextInput } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { ItemEscalations } from '../escalations/bits.tsx';
+import { HistoryLink } from '../history-link.tsx';
 import {
   type Disambiguation,
   DstChoice,
@@ -239,6 +240,14 @@ export function MilestoneDialog({
             <ErrorAlert error={error} />
           ) : null}
         </form>
+        {milestone ? (
+          <HistoryLink
+            entityType="milestone"
+            entityId={milestone.id}
+            campaignId={campaign.id}
+            label={milestone.title}
+          />
+        ) : null}
         {milestone ? (
           <ItemEscalations
             campaignId={campaign.id}

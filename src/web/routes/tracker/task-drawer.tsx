@@ -19,6 +19,7 @@ import { Badge, Button, ErrorAlert, Spinner, useErrorMessage } from '../../compo
 import { type Translate, useLocale, useT } from '../../i18n/locale.tsx';
 import { splitZone } from '../../time/zones.ts';
 import { ItemEscalations } from '../escalations/bits.tsx';
+import { HistoryLink } from '../history-link.tsx';
 import { Avatar, MarketBadge, StatusIcon } from './bits.tsx';
 import {
   type Disambiguation,
@@ -325,6 +326,12 @@ export function TaskDrawer({
                 <dd>{instantLabel(task.updatedAt, me.timeZone, locale, now)}</dd>
               </div>
             </dl>
+            <HistoryLink
+              entityType="task"
+              entityId={task.id}
+              campaignId={task.campaignId}
+              label={task.title}
+            />
             {canWrite ? (
               <Button
                 variant="ghost"
