@@ -22,6 +22,7 @@ const registry: Record<string, () => Promise<{ default: Benchmark }>> = {
   'notification-sweep': () => import('./notification-sweep.ts'),
   'notification-fanout': () => import('./notification-fanout.ts'),
   'audit-explorer': () => import('./audit-explorer.ts'),
+  retrospective: () => import('./retrospective.ts'),
 };
 
 function usage(): string {

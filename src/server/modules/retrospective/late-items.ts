@@ -60,20 +60,19 @@ function item(
   };
 }
 
-/** Tasks finished after their due time, and tasks still not done past it. */
+/**
+ * Tasks finished after their due time, and tasks still not done past it. A big campaign has
+ * thousands: they come back as one JSON array (instants as epoch milliseconds) rather than as
+ * rows, which the embedded database hands over several times faster than row by row.
+ */
 export async function lateTasks(db: DbOrTx, scope: Scope): Promise<LateItem[]> {
   const { campaign, now } = scope;
-  const rows = await db
+  const ms = (column: PgColumn) => sql`(extract(epoch from ${column}) * 1000)::float8`;
+  const [result] = await db
     .select({
-      id: tasks.id,
-      number: tasks.number,
-      title: tasks.title,
-      marketCode: tasks.marketCode,
-      ownerId: tasks.ownerId,
-      ownerName: users.name,
-      status: tasks.status,
-      dueAt: tasks.dueAt,
-      doneAt: tasks.doneAt,
+      rows: sql<string>`coalesce(json_agg(json_build_array(${tasks.id}, ${tasks.number}, ${tasks.title},
+        ${tasks.marketCode}, ${tasks.ownerId}, ${users.name}, ${tasks.status} = 'done', ${ms(tasks.dueAt)},
+        ${ms(tasks.doneAt)})), '[]')::text`,
     })
     .from(tasks)
     .innerJoin(users, eq(users.id, tasks.ownerId))
@@ -85,22 +84,24 @@ export async function lateTasks(db: DbOrTx, scope: Scope): Promise<LateItem[]> {
         inScope(tasks.marketCode, scope),
       ),
     );
-  return rows.map((r) =>
+  type Row = [string, number, string, string | null, string, string, boolean, number, number | null];
+  const rows = JSON.parse(result?.rows ?? '[]') as Row[];
+  return rows.map(([id, number, title, marketCode, ownerId, ownerName, done, dueMs, doneMs]) =>
     item(
       {
         kind: 'task',
         entityType: 'task',
-        entityId: r.id,
-        label: r.title,
-        detail: `#${r.number}`,
-        marketCode: r.marketCode,
-        ownerId: r.ownerId,
-        ownerName: r.ownerName,
-        link: `/campaigns/${campaign.id}/tasks/${r.id}`,
+        entityId: id,
+        label: title,
+        detail: `#${number}`,
+        marketCode,
+        ownerId,
+        ownerName,
+        link: `/campaigns/${campaign.id}/tasks/${id}`,
       },
-      r.dueAt!,
+      new Date(dueMs),
       // A done task without doneAt (none should be left after migration 0014) counts as done on time.
-      r.status === 'done' ? (r.doneAt ?? r.dueAt!) : null,
+      done ? new Date(doneMs ?? dueMs) : null,
       now,
     ),
   );
