@@ -99,3 +99,22 @@ export async function buildCampaign(
   if (res.status !== 201) throw new Error(`campaign failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
+
+/** Generates, sends and signs (an uploaded PDF) the engagement's agreement: the creator is committed. */
+export async function signAgreementFor(client: Client, engagementId: string) {
+  const draft = await client.post<{ id: string }>(`/api/engagements/${engagementId}/agreements`);
+  if (draft.status !== 201)
+    throw new Error(`agreement failed: ${draft.status} ${JSON.stringify(draft.body)}`);
+  const sent = await client.post(`/api/agreements/${draft.body.id}/send`);
+  if (sent.status !== 200) throw new Error(`send failed: ${sent.status} ${JSON.stringify(sent.body)}`);
+  const signed = await client.request(
+    'POST',
+    `/api/agreements/${draft.body.id}/signed-pdf`,
+    '%PDF-1.4\n%%EOF\n',
+    {
+      'content-type': 'application/pdf',
+    },
+  );
+  if (signed.status !== 200) throw new Error(`sign failed: ${signed.status} ${JSON.stringify(signed.body)}`);
+  return draft.body.id;
+}

@@ -161,6 +161,13 @@ export const auditCatalogue = {
     before: z.object({ status: z.string() }),
     after: z.object({ status: z.string(), reason: z.string().nullish() }),
   }),
+  'engagement.gate_overridden': v1('engagement', {
+    after: z.object({ status: z.string(), reason: z.string(), at: z.string() }),
+  }),
+  'engagement.post_recorded': v1('engagement', {
+    before: z.object({ postUrl: z.string(), postedAt: iso }).nullable(),
+    after: z.object({ postUrl: z.string().nullable(), postedAt: iso, source: z.string().nullable() }),
+  }),
   'agreement.generated': v1('agreement', {
     after: snapshot({ engagementId: id, version: z.number(), language: z.string() }),
   }),

@@ -49,6 +49,7 @@ export async function createCampaign(db: Db, actor: Actor, input: z.output<typeo
         name: input.name,
         brand: input.brand,
         launchWindowHours: input.launchWindowHours,
+        launchGraceMinutes: input.launchGraceMinutes,
         createdBy: actor.id,
       })
       .returning({ id: campaigns.id });

@@ -17,6 +17,7 @@ export function presentCampaign(campaign: Campaign) {
     name: campaign.name,
     brand: campaign.brand,
     launchWindowHours: campaign.launchWindowHours,
+    launchGraceMinutes: campaign.launchGraceMinutes,
     version: campaign.version,
     languages: campaignLanguages(campaign),
     markets: campaign.markets.map((m) => ({

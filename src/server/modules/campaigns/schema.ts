@@ -30,6 +30,9 @@ export const launchWindowHours = z
   .int()
   .refine((h) => h > 0 && h <= 720, { message: 'invalid_launch_window' });
 
+/** Minutes a market may run past its planned go-live before its lead and the owner are told (up to a week). */
+export const launchGraceMinutes = z.number().int().min(0).max(10_080);
+
 export const marketInput = z.strictObject({
   code: marketCode,
   name: z.string().trim().min(1).max(80).optional(),
@@ -43,6 +46,7 @@ export const createCampaignBody = z.strictObject({
   name: z.string().trim().min(1).max(160),
   brand: z.string().trim().min(1).max(160),
   launchWindowHours: launchWindowHours.default(48),
+  launchGraceMinutes: launchGraceMinutes.default(60),
   markets: z.array(marketInput).min(2).max(20),
 });
 
@@ -50,6 +54,7 @@ export const updateCampaignBody = z.strictObject({
   name: z.string().trim().min(1).max(160).optional(),
   brand: z.string().trim().min(1).max(160).optional(),
   launchWindowHours: launchWindowHours.optional(),
+  launchGraceMinutes: launchGraceMinutes.optional(),
   markets: z.array(marketInput).min(2).max(20).optional(),
   /** The version the edit started from (required): a stale one gets 409 `version_conflict`. */
   version: z.number().int().positive(),
@@ -69,6 +74,7 @@ export const campaignSchema = z.object({
   name: z.string(),
   brand: z.string(),
   launchWindowHours: z.number(),
+  launchGraceMinutes: z.number(),
   version: z.number(),
   languages: z.array(z.string()),
   markets: z.array(marketSchema),

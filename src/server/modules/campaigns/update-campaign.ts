@@ -46,6 +46,7 @@ export async function updateCampaign(
         name: input.name ?? current.name,
         brand: input.brand ?? current.brand,
         launchWindowHours: input.launchWindowHours ?? current.launchWindowHours,
+        launchGraceMinutes: input.launchGraceMinutes ?? current.launchGraceMinutes,
         version: current.version + 1,
         updatedAt: new Date(),
       })

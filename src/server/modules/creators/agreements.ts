@@ -9,6 +9,7 @@ import { recordAuditEvent } from '../audit/record-event.ts';
 import type { Actor } from '../auth/policies.ts';
 import { findCampaign } from '../campaigns/find-campaign.ts';
 import { mayViewCampaign } from '../campaigns/policies.ts';
+import { GATED } from './commitments.ts';
 import { readDeliverables } from './deliverables.ts';
 import { changeStatus, lockEngagement } from './engagements.ts';
 import { policyFor } from './market-policies.ts';
@@ -195,7 +196,10 @@ export async function sendAgreement(db: Db, actor: Actor, id: string) {
       .where(eq(agreements.id, id))
       .returning();
     const engagement = await lockEngagement(tx, row.engagementId);
-    await changeStatus(tx, actor, engagement, 'agreement_sent', `agreement v${row.version} sent`);
+    // An engagement let into production by an override stays where it is: the paper catches up.
+    if (!GATED.includes(engagement.status)) {
+      await changeStatus(tx, actor, engagement, 'agreement_sent', `agreement v${row.version} sent`);
+    }
     await recordAuditEvent(tx, {
       actor,
       action: 'agreement.sent',
@@ -244,13 +248,15 @@ export async function signAgreement(
       .where(eq(agreements.id, id))
       .returning();
     const engagement = await lockEngagement(tx, row.engagementId);
-    await changeStatus(
-      tx,
-      actor,
-      engagement,
-      'signed',
-      `agreement v${row.version} signed (${signature.method})`,
-    );
+    if (!GATED.includes(engagement.status)) {
+      await changeStatus(
+        tx,
+        actor,
+        engagement,
+        'signed',
+        `agreement v${row.version} signed (${signature.method})`,
+      );
+    }
     await recordAuditEvent(tx, {
       actor,
       action: 'agreement.signed',

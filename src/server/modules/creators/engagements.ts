@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/index.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
@@ -6,14 +6,16 @@ import { resolveInstant } from '../../http/instant.ts';
 import { publish } from '../../realtime/index.ts';
 import { recordAuditEvent } from '../audit/record-event.ts';
 import type { Actor } from '../auth/policies.ts';
+import { users } from '../auth/tables.ts';
 import { selectionCriteria } from '../briefs/read-brief.ts';
 import { findCampaign } from '../campaigns/find-campaign.ts';
 import { mayViewCampaign } from '../campaigns/policies.ts';
 import { goLiveOf } from '../timeline/milestones.ts';
+import { type GateOverride, POSTED, type PostSource, passGate, resolvePost } from './commitments.ts';
 import { readDeliverables, replaceDeliverables } from './deliverables.ts';
 import { assertAllowed, mayManageCreators, mayWriteCreator } from './policies.ts';
 import { findCreator, presentCreator } from './roster.ts';
-import type { deliverableInput, engagementBody, updateEngagementBody } from './schema.ts';
+import type { engagementBody, portalPostBody, updateEngagementBody } from './schema.ts';
 import { agreements, creators, type EngagementStatus, engagements } from './tables.ts';
 
 type EngagementRow = typeof engagements.$inferSelect;
@@ -72,26 +74,65 @@ export function scoreOf(criteria: Criteria, ratings: EngagementRow['ratings']) {
   };
 }
 
-export async function presentEngagement(db: DbOrTx, row: EngagementRow, criteria?: Criteria) {
-  const creator = await findCreator(db, row.creatorId);
-  const goLive = row.goLiveFrom ?? (await goLiveOf(db, row.campaignId, creator.marketCode));
-  const commitment = commitmentOf(row.status, await hasSignedAgreement(db, row.id));
-  const flags: string[] = [];
+export type EngagementFlag = 'unsigned_close_to_go_live' | 'went_live_unsigned' | 'respond_by_passed';
+
+/** What needs someone's attention on an engagement, loudest last. */
+export function flagsOf(
+  row: Pick<EngagementRow, 'status' | 'postedAt' | 'respondBy'>,
+  signed: boolean,
+  goLive: Date | null,
+  now = Date.now(),
+): EngagementFlag[] {
+  const flags: EngagementFlag[] = [];
+  const posted = row.postedAt !== null || POSTED.includes(row.status);
+  // "Maybe" warnings look ahead only: once the go-live has passed, the question is whether it went live unsigned.
   if (
-    commitment === 'maybe' &&
+    commitmentOf(row.status, signed) === 'maybe' &&
+    !posted &&
     goLive &&
-    goLive.getTime() - Date.now() < UNSIGNED_WARNING_DAYS * 86_400_000
+    goLive.getTime() > now &&
+    goLive.getTime() - now < UNSIGNED_WARNING_DAYS * 86_400_000
   ) {
     flags.push('unsigned_close_to_go_live');
   }
+  if (!signed && !OUT.includes(row.status) && row.respondBy && row.respondBy.getTime() < now) {
+    flags.push('respond_by_passed');
+  }
+  if (posted && !signed) flags.push('went_live_unsigned');
+  return flags;
+}
+
+export async function presentEngagement(db: DbOrTx, row: EngagementRow, criteria?: Criteria) {
+  const creator = await findCreator(db, row.creatorId);
+  const goLive = row.goLiveFrom ?? (await goLiveOf(db, row.campaignId, creator.marketCode));
+  const signed = await hasSignedAgreement(db, row.id);
+  const commitment = commitmentOf(row.status, signed);
+  const flags = flagsOf(row, signed, goLive);
+  const people = await namesOf(db, [row.postedBy, row.overrideBy]);
+  const person = (id: string | null) => (id ? { id, name: people.get(id) ?? '' } : null);
   return {
     id: row.id,
     campaignId: row.campaignId,
     creator: presentCreator(creator),
     status: row.status,
     commitment,
+    signed,
     flags,
     goLive: goLive?.toISOString() ?? null,
+    respondBy: row.respondBy?.toISOString() ?? null,
+    post:
+      row.postUrl && row.postedAt
+        ? {
+            url: row.postUrl,
+            postedAt: row.postedAt.toISOString(),
+            source: row.postSource ?? 'team',
+            by: person(row.postedBy),
+          }
+        : null,
+    override:
+      row.overrideReason && row.overrideAt && row.overrideBy
+        ? { reason: row.overrideReason, at: row.overrideAt.toISOString(), by: person(row.overrideBy)! }
+        : null,
     deliverables: await readDeliverables(db, row.id),
     fee: { amount: Number(row.feeAmount), currency: row.feeCurrency },
     promoCode: row.promoCode,
@@ -106,6 +147,64 @@ export async function presentEngagement(db: DbOrTx, row: EngagementRow, criteria
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+async function namesOf(db: DbOrTx, ids: Array<string | null>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Stores an override of the signature gate on the row and audits it with the status it let through. */
+async function recordOverride(
+  tx: DbOrTx,
+  actor: Actor,
+  row: EngagementRow,
+  status: EngagementStatus,
+  override: GateOverride,
+) {
+  const at = new Date();
+  await tx
+    .update(engagements)
+    .set({ overrideReason: override.reason, overrideBy: actor.id, overrideAt: at })
+    .where(eq(engagements.id, row.id));
+  await recordAuditEvent(tx, {
+    actor,
+    action: 'engagement.gate_overridden',
+    entityType: 'engagement',
+    entityId: row.id,
+    campaignId: row.campaignId,
+    after: { status, reason: override.reason, at: at.toISOString() },
+  });
+}
+
+/** Audits a post recorded (or corrected) on the engagement, whoever recorded it. */
+export async function recordPost(
+  tx: DbOrTx,
+  actor: Pick<Actor, 'id' | 'name'> | null,
+  row: EngagementRow,
+  post: { postUrl: string | null; postedAt: Date | null; postSource: PostSource | null },
+  before: EngagementRow,
+) {
+  await recordAuditEvent(tx, {
+    actor,
+    action: 'engagement.post_recorded',
+    entityType: 'engagement',
+    entityId: row.id,
+    campaignId: row.campaignId,
+    before: before.postUrl
+      ? { postUrl: before.postUrl, postedAt: before.postedAt?.toISOString() ?? null }
+      : null,
+    after: {
+      postUrl: post.postUrl,
+      postedAt: post.postedAt?.toISOString() ?? null,
+      source: post.postSource,
+    },
+  });
 }
 export type PresentedEngagement = Awaited<ReturnType<typeof presentEngagement>>;
 
@@ -132,12 +231,21 @@ export async function createEngagement(
       .where(and(eq(engagements.campaignId, campaignId), eq(engagements.creatorId, creator.id)));
     if (exists)
       throw new AppError(409, 'engagement_exists', 'error.engagement_exists', { name: creator.name });
+    const status = input.status ?? 'shortlisted';
+    // A new engagement has no agreement yet: starting it in production needs an override.
+    const override = passGate(null, status, false, input.override);
+    const post = resolvePost(null, status, input, { source: 'team', userId: actor.id });
     const [row] = await tx
       .insert(engagements)
       .values({
         campaignId,
         creatorId: creator.id,
-        status: input.status ?? 'shortlisted',
+        status,
+        ...post,
+        respondBy: input.respondBy ? resolveInstant(input.respondBy).at : null,
+        ...(override
+          ? { overrideReason: override.reason, overrideBy: actor.id, overrideAt: new Date() }
+          : {}),
         feeAmount: String(input.fee.amount),
         feeCurrency: input.fee.currency,
         promoCode: input.promoCode ?? null,
@@ -159,6 +267,16 @@ export async function createEngagement(
       campaignId,
       after: { ...presented, creator: { id: creator.id, name: creator.name } },
     });
+    if (override) {
+      await recordAuditEvent(tx, {
+        actor,
+        action: 'engagement.gate_overridden',
+        entityType: 'engagement',
+        entityId: row!.id,
+        campaignId,
+        after: { status, reason: override.reason, at: presented.override!.at },
+      });
+    }
     await publish(tx, `campaign:${campaignId}`, {
       type: 'engagement.created',
       entityType: 'engagement',
@@ -183,6 +301,7 @@ export async function changeStatus(
   reason: string | null,
 ): Promise<EngagementRow> {
   if (row.status === status) return row;
+  passGate(row, status, await hasSignedAgreement(tx, row.id), undefined);
   const [updated] = await tx
     .update(engagements)
     .set({ status, version: row.version + 1, updatedAt: new Date() })
@@ -230,6 +349,9 @@ export async function updateEngagement(
     }
     const before = await presentEngagement(tx, row);
     const status = input.status ?? row.status;
+    const override = status !== row.status ? passGate(row, status, before.signed, input.override) : null;
+    const post = resolvePost(row, status, input, { source: 'team', userId: actor.id });
+    const original = row;
     const at = (value: z.output<typeof updateEngagementBody>['goLiveFrom'], current: Date | null) =>
       value === undefined ? current : value === null ? null : resolveInstant(value).at;
     const [updated] = await tx
@@ -245,6 +367,13 @@ export async function updateEngagement(
         exclusivity: input.exclusivity ?? row.exclusivity,
         paymentTerms: input.paymentTerms ?? row.paymentTerms,
         ratings: input.ratings ?? row.ratings,
+        respondBy:
+          input.respondBy === undefined
+            ? row.respondBy
+            : input.respondBy === null
+              ? null
+              : resolveInstant(input.respondBy).at,
+        ...post,
         version: row.version + 1,
         updatedAt: new Date(),
       })
@@ -262,7 +391,17 @@ export async function updateEngagement(
         after: { status, reason: input.reason ?? null },
       });
     }
-    row = updated!;
+    if (override) await recordOverride(tx, actor, updated!, status, override);
+    if (post.postUrl !== undefined || post.postedAt !== undefined) {
+      await recordPost(
+        tx,
+        actor,
+        updated!,
+        { postUrl: updated!.postUrl, postedAt: updated!.postedAt, postSource: updated!.postSource },
+        original,
+      );
+    }
+    row = override ? await lockEngagement(tx, id) : updated!;
     const after = await presentEngagement(tx, row);
     const fields = [
       'deliverables',
@@ -274,6 +413,7 @@ export async function updateEngagement(
       'exclusivity',
       'paymentTerms',
       'ratings',
+      'respondBy',
     ] as const;
     // Replaced deliverables get new row ids: compare what was agreed, not the ids.
     const comparable = (value: unknown, k: (typeof fields)[number]) =>
@@ -324,4 +464,81 @@ export async function findEngagement(db: DbOrTx, actor: Actor, id: string) {
   const [row] = await db.select().from(engagements).where(eq(engagements.id, id));
   if (!row) throw notFound();
   return presentEngagement(db, row);
+}
+
+/**
+ * Records a live post from outside the team's own edit: the creator in the portal (the gate holds:
+ * 409 when unsigned) or a post-metrics import (`actor` null: the post happened, so it is recorded
+ * even unsigned and the engagement shows "went live unsigned"; its status moves only through the gate).
+ */
+export async function recordLivePost(
+  tx: DbOrTx,
+  actor: Actor | null,
+  row: EngagementRow,
+  input: { postUrl: string; postedAt: z.output<typeof portalPostBody>['postedAt'] },
+  source: PostSource,
+): Promise<EngagementRow> {
+  const signed = await hasSignedAgreement(tx, row.id);
+  let status: EngagementStatus =
+    POSTED.includes(row.status) || OUT.includes(row.status) ? row.status : 'live';
+  if (status !== row.status) {
+    try {
+      passGate(row, status, signed, undefined);
+    } catch (error) {
+      if (actor) throw error;
+      status = row.status;
+    }
+  }
+  const post = resolvePost({ ...row, status: POSTED.includes(status) ? status : 'live' }, 'live', input, {
+    source,
+    userId: actor?.id ?? null,
+  });
+  const [updated] = await tx
+    .update(engagements)
+    .set({ status, ...post, version: row.version + 1, updatedAt: new Date() })
+    .where(eq(engagements.id, row.id))
+    .returning();
+  if (status !== row.status) {
+    await recordAuditEvent(tx, {
+      actor,
+      action: 'engagement.status_changed',
+      entityType: 'engagement',
+      entityId: row.id,
+      campaignId: row.campaignId,
+      before: { status: row.status },
+      after: { status, reason: null },
+    });
+  }
+  await recordPost(tx, actor, updated!, updated!, row);
+  await publish(tx, `campaign:${row.campaignId}`, {
+    type: 'engagement.updated',
+    entityType: 'engagement',
+    entityId: row.id,
+    data: { status, version: updated!.version },
+  });
+  return updated!;
+}
+
+/** After a post-metrics import: creators with no post recorded yet go live by the earliest post the file shows. */
+export async function recordImportedPosts(
+  tx: DbOrTx,
+  firstPosts: ReadonlyMap<string, { postUrl: string; postedAt: Date }>,
+) {
+  if (!firstPosts.size) return;
+  const rows = await tx
+    .select()
+    .from(engagements)
+    .where(inArray(engagements.id, [...firstPosts.keys()]))
+    .for('update');
+  for (const row of rows) {
+    const post = firstPosts.get(row.id)!;
+    if (row.postedAt) continue;
+    await recordLivePost(
+      tx,
+      null,
+      row,
+      { postUrl: post.postUrl, postedAt: post.postedAt.toISOString() },
+      'import',
+    );
+  }
 }

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
 import { formatInZones } from '../../../shared/time/index.ts';
-import type { DbOrTx } from '../../db/index.ts';
+import type { Db, DbOrTx } from '../../db/index.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import type { Actor } from '../auth/policies.ts';
 import { readVersion } from '../briefs/publish-version.ts';
@@ -10,9 +11,10 @@ import { findCampaign } from '../campaigns/find-campaign.ts';
 import { presentAgreement } from './agreements.ts';
 import { submissionsOf } from './approvals.ts';
 import { readDeliverables } from './deliverables.ts';
-import { commitmentOf } from './engagements.ts';
+import { commitmentOf, lockEngagement, recordLivePost } from './engagements.ts';
 import { policyFor } from './market-policies.ts';
 import { creatorForUser } from './roster.ts';
+import type { portalPostBody } from './schema.ts';
 import { agreements, engagements } from './tables.ts';
 
 /**
@@ -103,6 +105,14 @@ async function portalEngagementView(
     goLiveTo: local(row.goLiveTo?.toISOString() ?? null),
     fee: { amount: Number(row.feeAmount), currency: row.feeCurrency },
     promoCode: row.promoCode,
+    post:
+      row.postUrl && row.postedAt
+        ? {
+            url: row.postUrl,
+            postedAt: row.postedAt.toISOString(),
+            postedLocal: local(row.postedAt.toISOString()),
+          }
+        : null,
     policy: {
       revisionRounds: policy.revisionRounds,
       feedbackTurnaroundHours: policy.feedbackTurnaroundHours,
@@ -115,4 +125,19 @@ async function portalEngagementView(
     }),
     submissions: await submissionsOf(db, row.id),
   };
+}
+
+/** The creator says "I have posted": the link and when it went live (the signature gate holds). */
+export async function postFromPortal(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof portalPostBody>,
+) {
+  await ownEngagement(db, actor, id);
+  await db.transaction(async (tx) => {
+    const row = await lockEngagement(tx, id);
+    await recordLivePost(tx, actor, row, input, 'portal');
+  });
+  return portalEngagement(db, actor, id);
 }

@@ -35,7 +35,7 @@ import {
   setPolicyDefault,
 } from './market-policies.ts';
 import { mayManageCreators } from './policies.ts';
-import { ownEngagement, portalEngagement, portalEngagements } from './portal.ts';
+import { ownEngagement, portalEngagement, portalEngagements, postFromPortal } from './portal.ts';
 import { createCreator, importRoster, listCreators, readLimited, updateCreator } from './roster.ts';
 import {
   acceptAgreementBody,
@@ -45,6 +45,7 @@ import {
   idParams,
   linkSubmissionBody,
   policyBody,
+  portalPostBody,
   updateCreatorBody,
   updateEngagementBody,
 } from './schema.ts';
@@ -285,6 +286,19 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/portal/engagements/:id',
     { schema: { tags: ['Creator portal'], params: idParams } },
     async (request) => portalEngagement(db, requireUser(request), request.params.id),
+  );
+  app.post(
+    '/api/portal/engagements/:id/live',
+    {
+      schema: {
+        tags: ['Creator portal'],
+        summary:
+          'Record your own live post: its link and when it went live (409 agreement_not_signed when unsigned)',
+        params: idParams,
+        body: portalPostBody,
+      },
+    },
+    async (request) => postFromPortal(db, requireUser(request), request.params.id, request.body),
   );
   app.post(
     '/api/portal/agreements/:id/accept',

@@ -47,6 +47,15 @@ export const deliverableInput = z.strictObject({
   dueAt: instantInput.nullable().default(null),
 });
 
+/** Let an unsigned engagement past the signature gate: who and when are recorded with the reason. */
+export const gateOverride = z.strictObject({ reason: z.string().trim().min(3).max(2000) });
+
+/** The first live post as the team, the creator or an import records it. */
+export const postInput = {
+  postUrl: httpUrl(2000).optional(),
+  postedAt: instantInput.optional(),
+};
+
 export const engagementBody = z.strictObject({
   creatorId: z.uuid(),
   deliverables: z.array(deliverableInput).max(50).default([]),
@@ -58,6 +67,9 @@ export const engagementBody = z.strictObject({
   usageRights: z.string().max(2000).optional(),
   exclusivity: z.string().max(2000).optional(),
   paymentTerms: z.string().max(2000).optional(),
+  respondBy: instantInput.optional(),
+  override: gateOverride.optional(),
+  ...postInput,
 });
 
 export const updateEngagementBody = z.strictObject({
@@ -79,7 +91,12 @@ export const updateEngagementBody = z.strictObject({
       z.strictObject({ score: z.number().min(0).max(5), note: z.string().max(1000).default('') }),
     )
     .optional(),
+  respondBy: instantInput.nullable().optional(),
+  override: gateOverride.optional(),
+  ...postInput,
 });
+
+export const portalPostBody = z.strictObject({ postUrl: httpUrl(2000), postedAt: instantInput });
 
 export const acceptAgreementBody = z.strictObject({ fullName: z.string().trim().min(2).max(200) });
 export const feedbackBody = z.strictObject({

@@ -33,6 +33,7 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
     name: DEMO_NAME,
     brand: 'Northwind Wellness',
     launchWindowHours: 48,
+    launchGraceMinutes: 60,
     markets: [
       {
         code: 'RU',

@@ -7,7 +7,7 @@ import { briefSectionData } from '../briefs/tables.ts';
 import { findCampaign } from '../campaigns/find-campaign.ts';
 import { mayViewCampaign } from '../campaigns/policies.ts';
 import { creators, engagements } from '../creators/tables.ts';
-import { goLiveOf } from '../timeline/milestones.ts';
+import { launchActuals } from '../timeline/launch-actuals.ts';
 import { campaignFx, orders } from './tables.ts';
 
 export const KPI_BY_OBJECTIVE = {
@@ -205,6 +205,7 @@ export async function campaignReport(db: DbOrTx, actor: Actor, campaignId: strin
   const now = await totalsByEngagement(db, campaignId, null, fx.rates, missing);
 
   const markets = [];
+  const { actual: launched } = await launchActuals(db, campaign);
   for (const market of campaign.markets) {
     const plan = framework.find((f) => f.marketCode === market.code);
     const basis: Basis = plan?.engagementRateBasis ?? 'reach';
@@ -220,7 +221,11 @@ export async function campaignReport(db: DbOrTx, actor: Actor, campaignId: strin
       return t;
     };
     const current = sum(now);
-    const goLive = await goLiveOf(db, campaignId, market.code);
+    // Checkpoints count from when the market really went live; until then from its plan (projected).
+    const launch = launched.markets[market.code];
+    const actualGoLive = launch?.actualAt ? new Date(launch.actualAt) : null;
+    const plannedGoLive = launch?.plannedAt ? new Date(launch.plannedAt) : null;
+    const goLive = actualGoLive ?? plannedGoLive;
     const kpiPlan = plan?.kpis.length
       ? plan.kpis
       : KPI_BY_OBJECTIVE[market.objective].map((metric) => ({
@@ -242,6 +247,10 @@ export async function campaignReport(db: DbOrTx, actor: Actor, campaignId: strin
       currency: fx.baseCurrency,
       engagementRateBasis: basis,
       goLive: goLive?.toISOString() ?? null,
+      plannedGoLive: plannedGoLive?.toISOString() ?? null,
+      actualGoLive: actualGoLive?.toISOString() ?? null,
+      /** What the checkpoints count from: the actual go-live once there is one. */
+      checkpointBasis: actualGoLive ? ('actual' as const) : plannedGoLive ? ('planned' as const) : null,
       creators: members.length,
       kpis: kpiPlan.map((k) => {
         const actual = kpiValue(k.metric, current, basis);

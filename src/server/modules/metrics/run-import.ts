@@ -15,6 +15,7 @@ import { recordAuditEvent } from '../audit/record-event.ts';
 import type { Actor } from '../auth/policies.ts';
 import { findCampaign } from '../campaigns/find-campaign.ts';
 import { mayViewCampaign } from '../campaigns/policies.ts';
+import { recordImportedPosts } from '../creators/engagements.ts';
 import { creators, engagements } from '../creators/tables.ts';
 import type { ImportFiles } from './import-files.ts';
 import { parseInstant, parseNumber } from './parse-values.ts';
@@ -403,6 +404,7 @@ async function promoCodes(db: DbOrTx, campaignId: string) {
     .select({
       id: engagements.id,
       promoCode: engagements.promoCode,
+      postUrl: engagements.postUrl,
       name: creators.name,
       marketTimeZone: creators.timeZone,
     })
@@ -541,6 +543,9 @@ async function metricsProcessor(
   const byId = new Map(known.map((e) => [e.id, e]));
   const byName = new Map(known.map((e) => [e.name.toLowerCase(), e]));
   const byCode = new Map(known.filter((e) => e.promoCode).map((e) => [e.promoCode!.toUpperCase(), e]));
+  const byPostUrl = new Map(known.filter((e) => e.postUrl).map((e) => [e.postUrl!, e]));
+  /** Each engagement's earliest post seen in the file: a creator with no post recorded goes live by it. */
+  const firstPosts = new Map<string, { postUrl: string; postedAt: Date }>();
   const column: Record<string, string | undefined> = {};
   let pending: Array<typeof postMetrics.$inferInsert> = [];
   let pendingBytes = 0;
@@ -556,8 +561,8 @@ async function metricsProcessor(
         ([, header]) => header && !columns.includes(header),
       );
       if (mappedMissing.length) throw new WrongFormat(mappedMissing.map(([, h]) => h).join(', '));
-      if (!column.creator && !column.engagement_id && !column.promo_code)
-        throw new WrongFormat('creator | engagement_id | promo_code');
+      if (!column.creator && !column.engagement_id && !column.promo_code && !column.post_url)
+        throw new WrongFormat('creator | engagement_id | promo_code | post_url');
       if (!COUNT_FIELDS.some((m) => column[m])) throw new WrongFormat(COUNT_FIELDS.join(' | '));
     },
     row(row, line, size) {
@@ -566,6 +571,7 @@ async function metricsProcessor(
       const who =
         (get('engagement_id') && byId.get(get('engagement_id')!.trim())) ||
         (get('promo_code') && byCode.get(get('promo_code')!.trim().toUpperCase())) ||
+        (get('post_url') && byPostUrl.get(get('post_url')!.trim())) ||
         (get('creator') && byName.get(get('creator')!.trim().toLowerCase()));
       if (!who) {
         reject(
@@ -603,6 +609,10 @@ async function metricsProcessor(
         reject(progress, line, t('import.row.notUrl', { value: postUrl.slice(0, 200) }));
         return null;
       }
+      if (postUrl && postedAt) {
+        const seen = firstPosts.get(who.id);
+        if (!seen || postedAt < seen.postedAt) firstPosts.set(who.id, { postUrl, postedAt });
+      }
       pending.push({
         campaignId,
         importId,
@@ -627,6 +637,7 @@ async function metricsProcessor(
     async finish(tx) {
       await write(pending)(tx);
       pending = [];
+      await recordImportedPosts(tx, firstPosts);
     },
   };
 }

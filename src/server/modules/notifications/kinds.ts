@@ -92,6 +92,10 @@ export const notificationKinds = {
     'creators',
     z.object({ creatorName: name, campaignName: name, goLiveAt: iso, days: count }),
   ),
+  'engagement.respond_by_passed': kind(
+    'creators',
+    z.object({ creatorName: name, campaignName: name, respondByAt: iso }),
+  ),
   // The invitation e-mail with its .ics goes out from the meetings module: in-app only by default.
   'meeting.invited': kind('meetings', z.object({ meetingTitle: name, startAt: iso, actorName: name }), {
     email: false,
@@ -113,6 +117,11 @@ export const notificationKinds = {
   'launch_window.at_risk': kind(
     'launch',
     z.object({ campaignName: name, spreadHours: z.number(), limitHours: z.number() }),
+    { urgent: true },
+  ),
+  'launch.market_late': kind(
+    'launch',
+    z.object({ campaignName: name, marketName: name, plannedAt: iso, lateMinutes: count }),
     { urgent: true },
   ),
   'launch_window.breached': kind(

@@ -41,6 +41,8 @@ export function presentTask(row: TaskRow & { ownerName: string; ownerActive: boo
     dueAt: row.dueAt?.toISOString() ?? null,
     dueTimeZone: row.dueTimeZone,
     overdue: row.dueAt !== null && row.status !== 'done' && row.dueAt.getTime() < now,
+    doneAt: row.doneAt?.toISOString() ?? null,
+    doneBy: row.doneBy,
     labels: row.labels,
     rank: row.rank,
     version: row.version,

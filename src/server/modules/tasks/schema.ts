@@ -74,6 +74,9 @@ export const taskSchema = z.object({
   dueAt: z.string().nullable(),
   dueTimeZone: z.string().nullable(),
   overdue: z.boolean(),
+  /** When it reached `done`, and who moved it there (null while not done). */
+  doneAt: z.string().nullable(),
+  doneBy: z.string().nullable(),
   labels: z.array(z.string()),
   rank: z.number(),
   version: z.number(),

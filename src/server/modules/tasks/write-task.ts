@@ -80,6 +80,7 @@ export async function createTask(
         marketCode,
         status,
         ...due,
+        ...(status === 'done' ? { doneAt: new Date(), doneBy: actor.id } : {}),
         labels: [...new Set(input.labels ?? [])],
         rank: await bottomRank(tx, campaignId, status),
         createdBy: actor.id,
@@ -172,6 +173,12 @@ export async function updateTask(db: Db, actor: Actor, id: string, input: z.outp
         marketCode,
         status,
         ...(due ?? {}),
+        // "Finished late" needs the moment it was finished; leaving `done` reopens it.
+        ...(status !== current.status
+          ? status === 'done'
+            ? { doneAt: new Date(), doneBy: actor.id }
+            : { doneAt: null, doneBy: null }
+          : {}),
         labels: input.labels ? [...new Set(input.labels)] : current.labels,
         rank,
         version: current.version + 1,

@@ -9,6 +9,7 @@ import { recordAuditEvent } from '../audit/record-event.ts';
 import type { Actor } from '../auth/policies.ts';
 import { assertCampaignMarket, type Campaign, findCampaign } from '../campaigns/find-campaign.ts';
 import { mayEditBrief, mayViewCampaign } from '../campaigns/policies.ts';
+import { launchActuals } from './launch-actuals.ts';
 import { type LaunchWindow, launchWindow } from './launch-window.ts';
 import type { createMilestoneBody, updateMilestoneBody } from './schema.ts';
 import { milestones } from './tables.ts';
@@ -36,6 +37,7 @@ export function presentMilestone(
     marketCode: row.marketCode,
     at: row.at.toISOString(),
     timeZone: row.timeZone,
+    doneAt: row.doneAt?.toISOString() ?? null,
     version: row.version,
     local: Object.fromEntries(campaign.markets.map((m, i) => [m.code, displays[i]!])),
     ...(adjusted ? { adjusted } : {}),
@@ -158,7 +160,16 @@ export async function updateMilestone(
       marketCode,
       at: resolved?.at ?? current.at,
       timeZone: resolved ? zoneFor(campaign, marketCode, resolved) : current.timeZone,
+      doneAt:
+        input.doneAt === undefined
+          ? current.doneAt
+          : input.doneAt === null
+            ? null
+            : resolveInstant(input.doneAt).at,
     };
+    if (next.doneAt && next.doneAt.getTime() > Date.now() + 5 * 60_000) {
+      throw new AppError(400, 'done_in_future', 'error.done_in_future');
+    }
     const before = await windowAfter(tx, campaign, null);
     const after = await windowAfter(tx, campaign, { id, ...next });
     assertWindow(before, after, input.confirmOutsideWindow);
@@ -217,13 +228,10 @@ export async function readTimeline(db: DbOrTx, actor: Actor, campaignId: string)
     .from(milestones)
     .where(eq(milestones.campaignId, campaignId))
     .orderBy(asc(milestones.at));
+  const { planned, actual } = await launchActuals(db, campaign);
   return {
     milestones: rows.map((row) => presentMilestone(campaign, row)),
-    launchWindow: launchWindow(
-      campaign.launchWindowHours,
-      campaign.markets.map((m) => m.code),
-      rows.filter((r) => r.kind === 'go_live'),
-    ),
+    launchWindow: { ...planned, actual },
   };
 }
 

@@ -2,9 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireUser } from '../auth/authenticate.ts';
 import { errorSchema } from '../auth/schema.ts';
 import { campaignParams } from '../campaigns/schema.ts';
+import { readLaunchControl } from './launch-control.ts';
 import { createMilestone, deleteMilestone, readTimeline, updateMilestone } from './milestones.ts';
 import {
   createMilestoneBody,
+  launchControlSchema,
   launchWindowSchema,
   milestoneParams,
   milestoneSchema,
@@ -65,5 +67,19 @@ export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => readTimeline(db, requireUser(request), request.params.id),
+  );
+
+  app.get(
+    '/api/campaigns/:id/launch',
+    {
+      schema: {
+        tags,
+        summary:
+          "Launch control: each market's and each creator's planned and actual go-live, who is late and by how much",
+        params: campaignParams,
+        response: { 200: launchControlSchema },
+      },
+    },
+    async (request) => readLaunchControl(db, requireUser(request), request.params.id),
   );
 };

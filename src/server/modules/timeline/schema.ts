@@ -17,6 +17,8 @@ export const updateMilestoneBody = z.strictObject({
   kind: z.enum(MILESTONE_KINDS).optional(),
   marketCode: marketCode.nullable().optional(),
   at: instantInput.optional(),
+  /** When it actually happened (null: not yet); a go-live marked done is its market's actual go-live. */
+  doneAt: instantInput.nullable().optional(),
   version: z.number().int().positive().optional(),
   confirmOutsideWindow: z.boolean().default(false),
 });
@@ -40,6 +42,7 @@ export const milestoneSchema = z.object({
   marketCode: z.string().nullable(),
   at: z.string(),
   timeZone: z.string(),
+  doneAt: z.string().nullable(),
   version: z.number(),
   local: z.record(z.string(), localSchema),
   adjusted: z.object({ kind: z.string(), chosen: z.string(), local: z.string() }).nullable().optional(),
@@ -54,7 +57,59 @@ export const launchWindowSchema = z.object({
   marketsWithoutGoLive: z.array(z.string()),
 });
 
+export const marketLaunchSchema = z.object({
+  plannedAt: z.string().nullable(),
+  actualAt: z.string().nullable(),
+  lateMinutes: z.number().nullable(),
+  source: z.enum(['post', 'milestone']).nullable(),
+});
+
+export const actualWindowSchema = z.object({
+  spreadHours: z.number().nullable(),
+  ok: z.boolean(),
+  markets: z.record(z.string(), marketLaunchSchema),
+  pending: z.array(z.string()),
+});
+
 export const timelineSchema = z.object({
   milestones: z.array(milestoneSchema),
-  launchWindow: launchWindowSchema,
+  launchWindow: launchWindowSchema.extend({ actual: actualWindowSchema }),
+});
+
+export const launchControlSchema = z.object({
+  now: z.string(),
+  graceMinutes: z.number(),
+  limitHours: z.number(),
+  launchWindow: launchWindowSchema.extend({ actual: actualWindowSchema }),
+  markets: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      timeZone: z.string(),
+      plannedAt: z.string().nullable(),
+      actualAt: z.string().nullable(),
+      alertAt: z.string().nullable(),
+      state: z.enum(['no_plan', 'upcoming', 'due', 'late', 'live']),
+      lateMinutes: z.number().nullable(),
+      creatorsLive: z.number(),
+      creatorsTotal: z.number(),
+    }),
+  ),
+  creators: z.array(
+    z.object({
+      engagementId: z.string(),
+      creatorId: z.string(),
+      name: z.string(),
+      marketCode: z.string(),
+      timeZone: z.string(),
+      status: z.string(),
+      commitment: z.enum(['maybe', 'committed', 'out']),
+      flags: z.array(z.string()),
+      plannedAt: z.string().nullable(),
+      postedAt: z.string().nullable(),
+      postUrl: z.string().nullable(),
+      state: z.enum(['scheduled', 'late', 'live', 'out']),
+      lateMinutes: z.number().nullable(),
+    }),
+  ),
 });

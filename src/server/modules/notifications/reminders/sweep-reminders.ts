@@ -2,8 +2,9 @@ import type { Db } from '../../../db/index.ts';
 import type { SweepOptions } from './batches.ts';
 import { remindBriefAcknowledgements } from './brief-acknowledgements.ts';
 import { remindFeedback } from './feedback-reminders.ts';
+import { remindLaunches } from './launch-reminders.ts';
 import { remindDueSoonTasks, remindOverdueTasks } from './task-reminders.ts';
-import { remindUnsignedEngagements } from './unsigned-engagements.ts';
+import { remindRespondBy, remindUnsignedEngagements } from './unsigned-engagements.ts';
 
 export const SWEEP_BATCH_SIZE = 500;
 
@@ -12,6 +13,8 @@ export interface SweepResult {
   tasksOverdue: number;
   feedback: number;
   unsignedEngagements: number;
+  respondBy: number;
+  launches: number;
   briefAcknowledgements: number;
 }
 
@@ -32,6 +35,8 @@ export async function sweepReminders(db: Db, options: Partial<SweepOptions> = {}
     tasksOverdue: await remindOverdueTasks(db, resolved),
     feedback: await remindFeedback(db, resolved),
     unsignedEngagements: await remindUnsignedEngagements(db, resolved),
+    respondBy: await remindRespondBy(db, resolved),
+    launches: await remindLaunches(db, resolved),
     briefAcknowledgements: await remindBriefAcknowledgements(db, resolved),
   };
 }

@@ -101,3 +101,54 @@ export async function remindUnsignedEngagements(db: Db, options: SweepOptions): 
     now,
   }));
 }
+
+/**
+ * An offer not answered (no signed agreement) by its respond-by date → whoever answers for the
+ * creator's market, once per engagement and date (a new date warns again).
+ */
+export async function remindRespondBy(db: Db, options: SweepOptions): Promise<number> {
+  const { now } = options;
+  const key = sql<string>`'engagement.respond_by_passed:' || ${engagements.id} || ':' || ${isoText(engagements.respondBy)}`;
+  const fetch = (tx: DbOrTx, after: Cursor, limit: number) =>
+    tx
+      .select({
+        userId: lead.id,
+        dedupeKey: key,
+        engagementId: engagements.id,
+        campaignId: engagements.campaignId,
+        campaignName: campaigns.name,
+        creatorName: creators.name,
+        marketCode: creators.marketCode,
+        respondByAt: isoText(engagements.respondBy),
+      })
+      .from(engagements)
+      .innerJoin(creators, eq(creators.id, engagements.creatorId))
+      .innerJoin(campaigns, eq(campaigns.id, engagements.campaignId))
+      .crossJoin(STAFF)
+      .crossJoinLateral(answering(creators.marketCode, campaigns.createdBy))
+      .innerJoin(lead, and(eq(lead.id, ANSWERING_ID), isNull(lead.deactivatedAt)))
+      .where(
+        and(
+          maybe,
+          lte(engagements.respondBy, at(now)),
+          gt(engagements.respondBy, at(new Date(now.getTime() - 30 * DAY))),
+          wantsKind(lead.id, 'engagement.respond_by_passed'),
+          notSent(lead.id, key),
+          pageAfter(key, lead.id, after),
+        ),
+      )
+      .orderBy(...pageOrder(key, lead.id))
+      .limit(limit);
+  return sendInBatches(db, options, fetch, (row) => ({
+    userId: row.userId,
+    kind: 'engagement.respond_by_passed',
+    params: { creatorName: row.creatorName, campaignName: row.campaignName, respondByAt: row.respondByAt },
+    link: `/campaigns/${row.campaignId}/creators/${row.engagementId}`,
+    campaignId: row.campaignId,
+    marketCode: row.marketCode,
+    entityType: 'engagement',
+    entityId: row.engagementId,
+    dedupeKey: row.dedupeKey,
+    now,
+  }));
+}

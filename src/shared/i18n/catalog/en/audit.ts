@@ -18,6 +18,8 @@ export const enAudit = {
   'audit.action.engagement.created': 'Creator added to campaign',
   'audit.action.engagement.status_changed': 'Creator status changed',
   'audit.action.engagement.updated': 'Creator terms changed',
+  'audit.action.engagement.gate_overridden': 'Signature gate overridden',
+  'audit.action.engagement.post_recorded': 'Post recorded',
   'audit.action.external_participant.created': 'External participant added',
   'audit.action.fx_rates.updated': 'Exchange rates changed',
   'audit.action.import.completed': 'Import completed',

@@ -72,6 +72,10 @@ export const enNotifications = {
   'notification.engagement.unsigned_before_go_live.body':
     '{campaignName}. Go-live {goLiveAt}. A “yes” is a maybe until it is signed.',
 
+  'notification.engagement.respond_by_passed.label': 'A creator has not answered an offer in time',
+  'notification.engagement.respond_by_passed.title': '{creatorName} has not answered by {respondByAt}',
+  'notification.engagement.respond_by_passed.body':
+    '{campaignName}. The offer is still unsigned past its respond-by date: chase it or plan without them.',
   'notification.meeting.invited.label': 'A meeting invitation',
   'notification.meeting.invited.title': 'Invitation: {meetingTitle}',
   'notification.meeting.invited.body': '{actorName} invited you. Starts {startAt}.',
@@ -95,6 +99,10 @@ export const enNotifications = {
   'notification.launch_window.at_risk.title': 'Launch window at risk in {campaignName}',
   'notification.launch_window.at_risk.body':
     'The markets’ go-lives are {spreadHours, plural, one {# hour} other {# hours}} apart; the limit is {limitHours, plural, one {# hour} other {# hours}}.',
+  'notification.launch.market_late.label': 'A market is not live by its planned go-live',
+  'notification.launch.market_late.title': '{marketName} is not live yet',
+  'notification.launch.market_late.body':
+    '{campaignName}. Planned go-live {plannedAt}; {lateMinutes, plural, one {# minute} other {# minutes}} later nothing has gone live.',
   'notification.launch_window.breached.label': 'The launch window is breached',
   'notification.launch_window.breached.title': 'Launch window breached in {campaignName}',
   'notification.launch_window.breached.body':

@@ -141,6 +141,12 @@ export const enServer = {
   'meeting.ics.localTimes': 'Local times: {times}',
   'meeting.ics.cancelledSummary': 'Cancelled: {title}',
   'error.engagement_exists': '{name} is already in this campaign.',
+  'error.agreement_not_signed':
+    'The creator has not signed an agreement yet. Sign one first, or override the gate with a reason.',
+  'error.post_required': 'Going live needs the link to the post and the time it went live.',
+  'error.posted_in_future': 'The post cannot have gone live in the future.',
+  'error.done_in_future': 'It cannot have happened in the future.',
+  'error.post_only_when_live': 'A post can be recorded only when the creator goes live.',
   'error.agreement_signed': 'A signed agreement cannot be changed; generate a new version.',
   'error.agreement_not_sent': 'This agreement has not been sent for signature.',
   'error.revision_limit':

@@ -19,6 +19,8 @@ export const ruAudit: Record<keyof typeof enAudit, string> = {
   'audit.action.engagement.created': 'Автор добавлен в кампанию',
   'audit.action.engagement.status_changed': 'Статус автора изменён',
   'audit.action.engagement.updated': 'Условия автора изменены',
+  'audit.action.engagement.gate_overridden': 'Допуск без подписи',
+  'audit.action.engagement.post_recorded': 'Публикация записана',
   'audit.action.external_participant.created': 'Внешний участник добавлен',
   'audit.action.fx_rates.updated': 'Курсы валют изменены',
   'audit.action.import.completed': 'Импорт завершён',

@@ -69,6 +69,10 @@ export const ruNotifications = {
   'notification.engagement.unsigned_before_go_live.body':
     '{campaignName}. Выход {goLiveAt}. «Да» — это «может быть», пока нет подписи.',
 
+  'notification.engagement.respond_by_passed.label': 'Автор не ответил на предложение в срок',
+  'notification.engagement.respond_by_passed.title': '{creatorName} не ответил(а) до {respondByAt}',
+  'notification.engagement.respond_by_passed.body':
+    '{campaignName}. Предложение так и не подписано после срока ответа: напомните или планируйте без этого автора.',
   'notification.meeting.invited.label': 'Приглашение на встречу',
   'notification.meeting.invited.title': 'Приглашение: {meetingTitle}',
   'notification.meeting.invited.body': '{actorName} приглашает вас. Начало {startAt}.',
@@ -92,6 +96,10 @@ export const ruNotifications = {
   'notification.launch_window.at_risk.title': 'Окно запуска под угрозой: {campaignName}',
   'notification.launch_window.at_risk.body':
     'Выходы рынков разнесены на {spreadHours, plural, one {# час} few {# часа} many {# часов} other {# часа}}; предел — {limitHours, plural, one {# час} few {# часа} many {# часов} other {# часа}}.',
+  'notification.launch.market_late.label': 'Рынок не вышел к плановому времени',
+  'notification.launch.market_late.title': '{marketName}: публикаций ещё нет',
+  'notification.launch.market_late.body':
+    '{campaignName}. Плановый выход {plannedAt}. Опоздание — {lateMinutes, plural, one {# минута} few {# минуты} many {# минут} other {# минуты}}, опубликованного пока нет.',
   'notification.launch_window.breached.label': 'Окно запуска нарушено',
   'notification.launch_window.breached.title': 'Окно запуска нарушено: {campaignName}',
   'notification.launch_window.breached.body':

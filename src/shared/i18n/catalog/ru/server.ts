@@ -147,6 +147,12 @@ export const ruServer: Record<keyof typeof enServer, string> = {
   'meeting.ics.localTimes': 'Местное время: {times}',
   'meeting.ics.cancelledSummary': 'Отменено: {title}',
   'error.engagement_exists': '{name} уже участвует в этой кампании.',
+  'error.agreement_not_signed':
+    'Автор ещё не подписал соглашение. Сначала подпишите его или откройте допуск, указав причину.',
+  'error.post_required': 'Для публикации нужны ссылка на пост и время, когда он вышел.',
+  'error.posted_in_future': 'Пост не может выйти в будущем.',
+  'error.done_in_future': 'Это не могло произойти в будущем.',
+  'error.post_only_when_live': 'Публикацию можно записать только при переходе в статус «опубликовано».',
   'error.agreement_signed': 'Подписанный договор нельзя изменить — создайте новую версию.',
   'error.agreement_not_sent': 'Этот договор не отправлен на подпись.',
   'error.revision_limit':
