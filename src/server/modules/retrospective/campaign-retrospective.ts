@@ -53,7 +53,7 @@ export async function campaignRetrospective(
     lateAgreements(db, scope, all),
     lateAcknowledgements(db, scope),
     lateEscalations(db, scope),
-    launchSpread(db, campaign, all, now),
+    launchSpread(db, campaign, now),
     Promise.all(codes.map((code) => policyFor(db, campaign.id, code))),
   ]);
   const order = (kind: LateKind) => LATE_KINDS.indexOf(kind);

@@ -1,75 +1,44 @@
-import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/index.ts';
 import type { Campaign } from '../campaigns/find-campaign.ts';
-import { milestones } from '../timeline/tables.ts';
-import type { EngagementRow } from './late-items.ts';
-import { minutesLate } from './late-items.ts';
-import type { launchMarketSchema } from './schema.ts';
+import { launchActuals } from '../timeline/launch-actuals.ts';
+import type { launchMarketSchema, retrospectiveSchema } from './schema.ts';
 
 type LaunchMarket = z.infer<typeof launchMarketSchema>;
-const HOUR = 3_600_000;
+const tenths = (hours: number | null) => (hours === null ? null : Math.round(hours * 10) / 10);
 
 /**
- * Planned and actual go-live per market. Planned: the market's earliest go-live milestone (one
- * without a market applies to all). Actual: the market's first live post, or its go-live milestone
- * marked done, whichever came first.
+ * Planned against actual go-live per market, from the timeline's own reading of the launch
+ * (timeline/launch-actuals.ts: the first live post, or the go-live milestone marked done), so the
+ * retrospective and launch control never disagree. The retrospective states the actual spread
+ * only once every market is live, and calls the window broken as soon as the timeline does.
  */
-export async function launchSpread(db: DbOrTx, campaign: Campaign, all: EngagementRow[], now: Date) {
-  const goLives = await db
-    .select({ at: milestones.at, doneAt: milestones.doneAt, marketCode: milestones.marketCode })
-    .from(milestones)
-    .where(and(eq(milestones.campaignId, campaign.id), eq(milestones.kind, 'go_live')));
+export async function launchSpread(
+  db: DbOrTx,
+  campaign: Campaign,
+  now: Date,
+): Promise<z.infer<typeof retrospectiveSchema>['launch']> {
+  const { planned, actual } = await launchActuals(db, campaign, now);
+  const allLive = actual.pending.length === 0;
   const markets: LaunchMarket[] = campaign.markets.map((m) => {
-    const own = goLives.filter((g) => g.marketCode === m.code || g.marketCode === null);
-    const planned = own.reduce<Date | null>((min, g) => (!min || g.at < min ? g.at : min), null);
-    const posted = all
-      .filter((e) => e.marketCode === m.code && e.postedAt)
-      .reduce<Date | null>((min, e) => (!min || e.postedAt! < min ? e.postedAt : min), null);
-    const marked = own.reduce<Date | null>(
-      (min, g) => (g.doneAt && (!min || g.doneAt < min) ? g.doneAt : min),
-      null,
-    );
-    const actual =
-      [posted, marked].filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0] ??
-      null;
-    const source = actual === null ? null : actual === posted ? ('post' as const) : ('milestone' as const);
-    const end = actual ?? now;
+    const own = actual.markets[m.code];
     return {
       code: m.code,
       name: m.name,
       timeZone: m.timeZone,
-      plannedAt: planned?.toISOString() ?? null,
-      actualAt: actual?.toISOString() ?? null,
-      lateMinutes: planned === null ? null : end > planned ? minutesLate(planned, end) : actual ? 0 : null,
-      source,
+      plannedAt: own?.plannedAt ?? null,
+      actualAt: own?.actualAt ?? null,
+      lateMinutes: own?.lateMinutes ?? null,
+      source: own?.source ?? null,
     };
   });
-  const spread = (values: Array<string | null>) => {
-    if (values.length === 0 || values.some((v) => v === null)) return null;
-    const ms = values.map((v) => Date.parse(v!));
-    return Math.round(((Math.max(...ms) - Math.min(...ms)) / HOUR) * 10) / 10;
-  };
-  const plannedSpreadHours = spread(markets.filter((m) => m.plannedAt).map((m) => m.plannedAt));
-  const actualSpreadHours = spread(markets.map((m) => m.actualAt));
-  const limitHours = campaign.launchWindowHours;
   return {
-    limitHours,
-    plannedSpreadHours,
-    actualSpreadHours,
-    plannedOk: plannedSpreadHours === null || plannedSpreadHours <= limitHours,
-    actualOk: actualOk(markets, actualSpreadHours, limitHours, now),
+    limitHours: campaign.launchWindowHours,
+    plannedSpreadHours: tenths(planned.spreadHours),
+    actualSpreadHours: allLive ? tenths(actual.spreadHours) : null,
+    plannedOk: planned.ok,
+    // Undecided (null) while a market is still to go live inside the window.
+    actualOk: allLive || !actual.ok ? actual.ok : null,
     markets,
   };
-}
-
-/**
- * Whether the markets really went live within the window: known once all are live, and already
- * broken while one is live and another is still not after more than the window.
- */
-function actualOk(markets: LaunchMarket[], spreadHours: number | null, limitHours: number, now: Date) {
-  if (spreadHours !== null) return spreadHours <= limitHours;
-  const live = markets.filter((m) => m.actualAt).map((m) => Date.parse(m.actualAt!));
-  if (live.length === 0) return null;
-  return (now.getTime() - Math.min(...live)) / HOUR > limitHours ? false : null;
 }
