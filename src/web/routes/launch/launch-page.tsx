@@ -15,13 +15,15 @@ import {
 import type { User } from '../../api/types.ts';
 import { EmptyState, ErrorAlert, Spinner } from '../../components/ui.tsx';
 import { useDocumentTitle } from '../../document-title.ts';
-import { type Translate, useLocale, useT } from '../../i18n/locale.tsx';
+import { useLocale, useT } from '../../i18n/locale.tsx';
 import { Link } from '../../router/router.tsx';
 import { humanDuration, minutesBetween } from '../../time/human-duration.ts';
 import { useNow } from '../../time/use-now.ts';
 import { useCampaignEvents } from '../campaign/campaign-events.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
 import { CommitmentBadge, FlagBadges } from '../creators/bits.tsx';
+import { marketName } from '../insights/format.ts';
+import { WindowRow } from './window-verdict.tsx';
 import './launch.css';
 
 // The server computes each state when asked; the screen ticks every minute in between, so a
@@ -127,48 +129,15 @@ export function LaunchPage({ me }: { me: User }) {
   );
 }
 
-function spreadText(t: Translate, hours: number) {
-  return t('launchUi.window.spread', {
-    spread: t('launchUi.spreadHours', { count: Math.round(hours * 10) / 10 }),
-  });
-}
-
 /** The launch-window rule on plan and on fact: how far apart the markets go live, against the limit. */
 function WindowVerdict({ window, limitHours }: { window: LaunchWindowWithActual; limitHours: number }) {
   const t = useT();
-  const rows = [
-    {
-      key: 'planned',
-      title: t('launchUi.window.planned'),
-      spread: window.spreadHours,
-      ok: window.ok,
-      missing: t('launchUi.window.noPlan'),
-    },
-    {
-      key: 'actual',
-      title: t('launchUi.window.actual'),
-      spread: window.actual.spreadHours,
-      ok: window.actual.ok,
-      missing: t('launchUi.window.waiting'),
-    },
-  ];
   return (
     <section className="card lc-window" aria-label={t('launchUi.window.label')}>
       <p className="lc-window-limit">{t('launchUi.window.limit', { limit: limitHours })}</p>
       <dl className="lc-window-rows">
-        {rows.map((row) => (
-          <div key={row.key} className="lc-window-row" data-window={row.key} data-ok={String(row.ok)}>
-            <dt>{row.title}</dt>
-            <dd>
-              <span>{row.spread === null ? row.missing : spreadText(t, row.spread)}</span>
-              {row.spread === null ? null : (
-                <span className={`lc-verdict ${row.ok ? 'lc-verdict-ok' : 'lc-verdict-bad'}`}>
-                  {row.ok ? t('launchUi.window.ok') : t('launchUi.window.over')}
-                </span>
-              )}
-            </dd>
-          </div>
-        ))}
+        <WindowRow kind="planned" window={window} />
+        <WindowRow kind="actual" window={window} />
       </dl>
     </section>
   );
@@ -214,11 +183,11 @@ function MarketCard({
       className={`card lc-market lc-market-${state}`}
       data-market={market.code}
       data-state={state}
-      aria-label={`${market.code} · ${market.name}`}
+      aria-label={`${market.code} · ${marketName(market, locale)}`}
     >
       <header className="lc-market-head">
         <span className="market-badge">{market.code}</span>
-        <span className="lc-market-name">{market.name}</span>
+        <span className="lc-market-name">{marketName(market, locale)}</span>
         <span className={`lc-pill lc-pill-${state}`}>{t(`launchUi.market.state.${state}`)}</span>
       </header>
       {headline ? (

@@ -24,6 +24,7 @@ export const enLaunch = {
   'launchUi.window.spread': '{spread} apart',
   'launchUi.window.noPlan': 'Not every market has a go-live yet',
   'launchUi.window.waiting': 'Waiting for every market to go live',
+  'launchUi.window.waitingFor': 'Waiting for {markets} to go live',
   'launchUi.window.ok': 'Within the limit',
   'launchUi.window.over': 'Over the limit',
 

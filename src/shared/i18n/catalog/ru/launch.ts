@@ -26,6 +26,7 @@ export const ruLaunch = {
   'launchUi.window.spread': 'разница {spread}',
   'launchUi.window.noPlan': 'Не у всех рынков есть дата выхода',
   'launchUi.window.waiting': 'Ждём выхода всех рынков',
+  'launchUi.window.waitingFor': 'Ждём выхода: {markets}',
   'launchUi.window.ok': 'В пределах окна',
   'launchUi.window.over': 'Окно превышено',
 
