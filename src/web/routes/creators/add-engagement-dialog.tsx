@@ -7,6 +7,7 @@ import { Button, ErrorAlert, Field, Select, TextInput } from '../../components/u
 import { useT } from '../../i18n/locale.tsx';
 import { Link } from '../../router/router.tsx';
 import { Modal } from './bits.tsx';
+import { RespondByInput } from './commitment.tsx';
 import { readNumber } from './creator-dialog.tsx';
 import {
   type DeliverableDraft,
@@ -47,6 +48,8 @@ export function AddEngagementDialog({
   const [status, setStatus] = useState<EngagementStatus>('shortlisted');
   const [reason, setReason] = useState('');
   const [drafts, setDrafts] = useState<DeliverableDraft[]>([]);
+  // When the offer must be answered (and signed) by, typed in the creator's zone.
+  const [respondBy, setRespondBy] = useState('');
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
 
   const create = useMutation({
@@ -97,6 +100,7 @@ export function AddEngagementDialog({
       fee: { amount: fee, currency },
       deliverables: deliverables.body,
       ...(promoCode.trim() ? { promoCode: promoCode.trim() } : {}),
+      ...(respondBy ? { respondBy: { local: respondBy, timeZone: zone, disambiguation: 'earlier' } } : {}),
     });
   };
 
@@ -239,6 +243,9 @@ export function AddEngagementDialog({
             </Field>
           ) : null}
         </div>
+        {creator ? (
+          <RespondByInput value={respondBy} onChange={setRespondBy} zone={creator.timeZone} />
+        ) : null}
         <fieldset className="cr-fieldset">
           <legend>{t('engagement.deliverables.title')}</legend>
           {creator ? (

@@ -25,6 +25,7 @@ import {
   StatusPill,
 } from './bits.tsx';
 import { ChannelList } from './channels.tsx';
+import { CommitmentBanners, CommitmentSection } from './commitment.tsx';
 import { InviteCreatorDialog, mayInviteCreator } from './invite-dialog.tsx';
 import { languageName, statusLabel } from './labels.ts';
 import { useCreatorsLiveUpdates } from './live.ts';
@@ -129,7 +130,8 @@ export function EngagementPage({ me, engagementId }: { me: User; engagementId: s
         </div>
       </header>
 
-      {engagement.commitment === 'maybe' ? (
+      <CommitmentBanners engagement={engagement} me={me} />
+      {engagement.commitment === 'maybe' && !engagement.flags.includes('went_live_unsigned') ? (
         <p className="cr-maybe-note">
           {engagement.flags.includes('unsigned_close_to_go_live')
             ? t('engagement.detail.maybeUrgent', { status: statusLabel(t, engagement.status) })
@@ -144,6 +146,7 @@ export function EngagementPage({ me, engagementId }: { me: User; engagementId: s
           <TermsSection engagement={engagement} campaign={campaign} canEdit={canEdit} />
         </div>
         <aside className="cr-detail-side">
+          <CommitmentSection engagement={engagement} me={me} canEdit={canEdit} />
           <Section title={t('engagement.detail.creator')}>
             <dl className="cr-side-facts">
               <div>

@@ -10,6 +10,7 @@ import {
 import { Button, ErrorAlert, Field, Notice, Select } from '../../components/ui.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { Modal, StatusPill, Textarea } from './bits.tsx';
+import { checkPost, GateDialog, isGateRefusal, newPostDraft, PostFields, postBody } from './commitment.tsx';
 import { refreshEngagement, useConflict } from './conflict.ts';
 import { statusLabel } from './labels.ts';
 
@@ -29,28 +30,47 @@ export function StatusDialog({ engagement, onClose }: { engagement: Engagement; 
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
   const { conflict, clear, handle } = useConflict(engagement.campaignId, engagement.id);
+  // Going live records the post (link and time, in the creator's zone) unless one is recorded already.
+  const zone = engagement.creator.timeZone;
+  const needsPost = status === 'live' && !engagement.post;
+  const [post, setPost] = useState(() => newPostDraft(zone));
+  const [postErrors, setPostErrors] = useState<{ url?: string; at?: string }>({});
+  // The server refused the move for want of a signed agreement: the gate dialog asks for a reason.
+  const [gate, setGate] = useState(false);
 
   const change = useMutation({
-    mutationFn: () =>
+    mutationFn: (overrideReason?: string) =>
       api<Engagement>('PATCH', `/api/engagements/${engagement.id}`, {
-        body: { version: engagement.version, status, reason: reason.trim() },
+        body: {
+          version: engagement.version,
+          status,
+          reason: reason.trim(),
+          ...(needsPost ? postBody(post, zone) : {}),
+          ...(overrideReason ? { override: { reason: overrideReason } } : {}),
+        },
       }),
     onSuccess: async () => {
       await refreshEngagement(queryClient, engagement.campaignId, engagement.id);
       onClose();
     },
-    onError: (failure) => void handle(failure),
+    onError: (failure) => {
+      if (isGateRefusal(failure)) setGate(true);
+      else void handle(failure);
+    },
   });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const found = needsPost ? checkPost(t, post, zone) : {};
+    setPostErrors(found);
     if (!reason.trim()) {
       setError(t('engagement.status.reasonRequired'));
       return;
     }
     setError(undefined);
+    if (found.url || found.at) return;
     clear();
-    change.mutate();
+    change.mutate(undefined);
   };
 
   return (
@@ -72,7 +92,7 @@ export function StatusDialog({ engagement, onClose }: { engagement: Engagement; 
           <Notice tone="warning">
             {t('engagement.conflict.status', { status: statusLabel(t, engagement.status) })}
           </Notice>
-        ) : (
+        ) : isGateRefusal(change.error) ? null : (
           <ErrorAlert error={change.error} />
         )}
         <div className="cr-status-now">
@@ -97,6 +117,7 @@ export function StatusDialog({ engagement, onClose }: { engagement: Engagement; 
             </Select>
           )}
         </Field>
+        {needsPost ? <PostFields draft={post} onChange={setPost} zone={zone} errors={postErrors} /> : null}
         <Field label={t('engagement.status.reason')} hint={t('engagement.status.reasonHint')} error={error}>
           {(control) => (
             <Textarea
@@ -110,6 +131,16 @@ export function StatusDialog({ engagement, onClose }: { engagement: Engagement; 
         </Field>
         <p className="field-hint">{t('engagement.status.signedByAgreement')}</p>
       </form>
+      {gate ? (
+        <GateDialog
+          name={engagement.creator.name}
+          status={statusLabel(t, status)}
+          pending={change.isPending}
+          error={change.error}
+          onOverride={(overrideReason) => change.mutate(overrideReason)}
+          onClose={() => setGate(false)}
+        />
+      ) : null}
     </Modal>
   );
 }

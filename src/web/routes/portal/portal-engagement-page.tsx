@@ -34,6 +34,7 @@ import {
 import { PlatformMark } from '../creators/channels.tsx';
 import { briefingStyleLabel, durationText, fileSize, money } from '../creators/labels.ts';
 import { nextStep } from './next-step.ts';
+import { PortalPost } from './portal-post.tsx';
 
 /** `/portal/:engagementId`: one collaboration as the creator sees it, in their language and zone. */
 export function PortalEngagementPage({ me, engagementId }: { me: User; engagementId: string }) {
@@ -96,6 +97,7 @@ export function PortalEngagementPage({ me, engagementId }: { me: User; engagemen
       </div>
       <div className="cr-detail-grid">
         <div className="cr-detail-main">
+          <PortalPost engagement={engagement} />
           <PortalAgreement engagement={engagement} me={me} />
           <PortalDrafts engagement={engagement} me={me} />
           <PortalBrief engagement={engagement} />
