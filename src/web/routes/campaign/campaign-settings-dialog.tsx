@@ -8,6 +8,7 @@ import { useLocale, useT } from '../../i18n/locale.tsx';
 import { splitZone } from '../../time/zones.ts';
 import { hasErrors, useFieldErrors } from '../forms.ts';
 import { HistoryLink } from '../history-link.tsx';
+import { checkGrace, GraceField, graceDraftOf, graceMinutesOf } from '../launch/grace-field.tsx';
 import {
   type BasicsDraft,
   BasicsFields,
@@ -43,6 +44,7 @@ export function CampaignSettingsDialog({ campaign, onClose }: { campaign: Campai
   const [base, setBase] = useState(campaign);
   const [basics, setBasics] = useState(() => basicsOf(campaign));
   const [markets, setMarkets] = useState(() => draftsFromMarkets(campaign.markets));
+  const [grace, setGrace] = useState(() => graceDraftOf(campaign.launchGraceMinutes));
   const [errors, setErrors, clearError] = useFieldErrors();
   const [conflict, setConflict] = useState<Campaign | null>(null);
 
@@ -53,6 +55,9 @@ export function CampaignSettingsDialog({ campaign, onClose }: { campaign: Campai
       if (basics.brand.trim() !== base.brand) body.brand = basics.brand.trim();
       const hours = parseLaunchWindow(basics.launchWindowHours);
       if (hours !== null && hours !== base.launchWindowHours) body.launchWindowHours = hours;
+      const graceMinutes = graceMinutesOf(grace);
+      if (graceMinutes !== null && graceMinutes !== base.launchGraceMinutes)
+        body.launchGraceMinutes = graceMinutes;
       if (!sameMarkets(markets, base)) body.markets = marketsBody(markets);
       return api<Campaign>('PATCH', `/api/campaigns/${campaign.id}`, { body });
     },
@@ -79,11 +84,16 @@ export function CampaignSettingsDialog({ campaign, onClose }: { campaign: Campai
     basics.name.trim() !== base.name ||
     basics.brand.trim() !== base.brand ||
     basics.launchWindowHours.trim() !== String(base.launchWindowHours) ||
+    graceMinutesOf(grace) !== base.launchGraceMinutes ||
     !sameMarkets(markets, base);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = { ...checkBasics(t, basics), ...checkMarkets(t, markets) };
+    const found = {
+      ...checkBasics(t, basics),
+      ...checkMarkets(t, markets),
+      launchGraceMinutes: checkGrace(t, grace),
+    };
     setErrors(found);
     if (hasErrors(found)) return;
     save.mutate(base.version);
@@ -94,6 +104,7 @@ export function CampaignSettingsDialog({ campaign, onClose }: { campaign: Campai
     setBase(conflict);
     setBasics(basicsOf(conflict));
     setMarkets(draftsFromMarkets(conflict.markets));
+    setGrace(graceDraftOf(conflict.launchGraceMinutes));
     setConflict(null);
     save.reset();
   };
@@ -151,6 +162,14 @@ export function CampaignSettingsDialog({ campaign, onClose }: { campaign: Campai
             <ErrorAlert error={save.error} />
           ) : null}
           <BasicsFields draft={basics} onChange={setBasics} errors={errors} clearError={clearError} />
+          <GraceField
+            draft={grace}
+            onChange={(next) => {
+              setGrace(next);
+              clearError('launchGraceMinutes');
+            }}
+            error={errors.launchGraceMinutes}
+          />
           <div className="form-section">
             <h3 className="form-section-title">{t('wizard.marketsTitle')}</h3>
             <p className="form-section-text">{t('campaigns.settings.marketsText')}</p>

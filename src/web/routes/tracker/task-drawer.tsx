@@ -33,6 +33,7 @@ import {
 import { Markdown } from './markdown.tsx';
 import { applyServerTask, findCachedTask, removeTaskEverywhere } from './task-cache.ts';
 import { assignable } from './task-create-dialog.tsx';
+import { TaskDone } from './task-done.tsx';
 import { instantLabel, localParts, marketZones } from './time.ts';
 import { showToast } from './toast.tsx';
 
@@ -253,6 +254,7 @@ export function TaskDrawer({
                   ))}
                 </select>
               </span>
+              <TaskDone task={task} users={users} zone={me.timeZone} />
             </Property>
             <Property label={t('tracker.field.owner')}>
               <select

@@ -12,6 +12,7 @@ import { useLocale, useT } from '../../i18n/locale.tsx';
 import { useNow } from '../../time/use-now.ts';
 import { splitZone } from '../../time/zones.ts';
 import { CampaignLayout, useLayoutCampaign } from '../campaign/campaign-layout.tsx';
+import { GoLiveActuals, MarkDoneDialog, MilestoneDone } from '../launch/go-live-actuals.tsx';
 import { MarketBadge } from './bits.tsx';
 import { MilestoneDialog } from './milestone-dialog.tsx';
 import { plainDateLabel } from './time.ts';
@@ -46,6 +47,7 @@ function TimelineView({ me, campaignId }: { me: User; campaignId: string }) {
   const now = useNow();
   const [editing, setEditing] = useState<Milestone | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Milestone | null>(null);
+  const [marking, setMarking] = useState<Milestone | null>(null);
   const canPlan = mayPlan(me);
   const viewerCity = splitZone(me.timeZone, locale).city;
   const viewerIsMarketZone = campaign.markets.some((market) => market.timeZone === me.timeZone);
@@ -120,6 +122,8 @@ function TimelineView({ me, campaignId }: { me: User; campaignId: string }) {
         </section>
       ) : null}
 
+      {launch?.actual ? <GoLiveActuals campaign={campaign} launchWindow={launch} me={me} /> : null}
+
       {data?.milestones.length ? (
         <section className="card tl-chart-card">
           <TimelineChart
@@ -182,7 +186,10 @@ function TimelineView({ me, campaignId }: { me: User; campaignId: string }) {
                   const viewer = formatInZones(milestone.at, [me.timeZone], locale)[0];
                   return (
                     <tr key={milestone.id} data-milestone={milestone.title}>
-                      <td className="cell-primary">{milestone.title}</td>
+                      <td className="cell-primary">
+                        {milestone.title}
+                        <MilestoneDone milestone={milestone} zone={me.timeZone} />
+                      </td>
                       <td>
                         <span className={`kind-tag kind-${milestone.kind}`}>
                           {t(`timeline.kind.${milestone.kind}`)}
@@ -226,6 +233,15 @@ function TimelineView({ me, campaignId }: { me: User; campaignId: string }) {
                             <button
                               type="button"
                               className="icon-button"
+                              onClick={() => setMarking(milestone)}
+                              aria-label={t('launchUi.timeline.markDoneTitle', { title: milestone.title })}
+                              title={t('launchUi.timeline.markDoneTitle', { title: milestone.title })}
+                            >
+                              <CheckIcon width={16} height={16} />
+                            </button>
+                            <button
+                              type="button"
+                              className="icon-button"
                               onClick={() => setEditing(milestone)}
                               aria-label={t('timeline.edit', { title: milestone.title })}
                               title={t('timeline.edit', { title: milestone.title })}
@@ -261,6 +277,9 @@ function TimelineView({ me, campaignId }: { me: User; campaignId: string }) {
           milestone={editing === 'new' ? undefined : editing}
           onClose={() => setEditing(null)}
         />
+      ) : null}
+      {marking ? (
+        <MarkDoneDialog campaignId={campaignId} milestone={marking} onClose={() => setMarking(null)} />
       ) : null}
       {deleting ? (
         <Dialog
