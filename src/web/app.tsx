@@ -19,6 +19,7 @@ import { NotFoundPage } from './routes/not-found-page.tsx';
 import { NOTIFICATION_PAGES } from './routes/notifications/pages.tsx';
 import { ProfilePage } from './routes/profile-page.tsx';
 import { ResetPage } from './routes/reset-page.tsx';
+import { RETROSPECTIVE_PAGES } from './routes/retrospective/pages.tsx';
 import { SetupPage } from './routes/setup-page.tsx';
 import { SignInPage } from './routes/sign-in-page.tsx';
 import { TeamPage } from './routes/team-page.tsx';
@@ -33,6 +34,7 @@ const PAGES: Array<{ path: string; render: (me: User, params: Record<string, str
   ...CREATOR_PAGES,
   ...ESCALATION_PAGES,
   ...LAUNCH_PAGES,
+  ...RETROSPECTIVE_PAGES,
   ...TRACKER_PAGES,
   ...INSIGHTS_PAGES,
   ...NOTIFICATION_PAGES,

@@ -17,4 +17,9 @@ export const CAMPAIGN_TABS: ReadonlyArray<{
   { key: 'meetings', path: (id) => `/campaigns/${id}/meetings`, label: 'campaign.tab.meetings' },
   { key: 'measurement', path: (id) => `/campaigns/${id}/measurement`, label: 'campaign.tab.measurement' },
   { key: 'escalations', path: (id) => `/campaigns/${id}/escalations`, label: 'campaign.tab.escalations' },
+  {
+    key: 'retrospective',
+    path: (id) => `/campaigns/${id}/retrospective`,
+    label: 'campaign.tab.retrospective',
+  },
 ];
