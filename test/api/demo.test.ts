@@ -26,24 +26,71 @@ describe('the demo workspace', () => {
     const brief = await owner.get<{ publishedVersion: number; staleCount: number }>(
       `/api/campaigns/${id}/brief`,
     );
-    expect(brief.body).toMatchObject({ publishedVersion: 1, staleCount: 0 });
+    // Version 2 went out before the Russian timeline text caught up.
+    expect(brief.body.publishedVersion).toBe(2);
+    expect(brief.body.staleCount).toBeGreaterThanOrEqual(1);
+
+    // Launch day around the moment it was loaded: the US went live yesterday, Russia is late.
     const timeline = await owner.get<{
-      milestones: Array<{ local: Record<string, { abbreviation: string }> }>;
-      launchWindow: { ok: boolean };
+      milestones: Array<{ at: string; kind: string; marketCode: string | null }>;
+      launchWindow: {
+        ok: boolean;
+        actual: { markets: Record<string, { actualAt: string | null }>; pending: string[] };
+      };
     }>(`/api/campaigns/${id}/timeline`);
     expect(timeline.body.launchWindow.ok).toBe(true);
-    expect(timeline.body.milestones.map((m) => m.local.US!.abbreviation).sort()).toEqual([
-      'EDT',
-      'EST',
-      'EST',
-    ]);
-    const tasks = await owner.get<{ tasks: unknown[] }>(`/api/campaigns/${id}/tasks`);
-    expect(tasks.body.tasks).toHaveLength(6);
-    const engagements = await owner.get<{ engagements: Array<{ status: string; commitment: string }> }>(
-      `/api/campaigns/${id}/engagements`,
+    const goLives = timeline.body.milestones.filter((m) => m.kind === 'go_live');
+    for (const m of goLives) expect(Math.abs(Date.parse(m.at) - Date.now())).toBeLessThan(2 * 86_400_000);
+    expect(timeline.body.launchWindow.actual.pending).toEqual(['RU']);
+    expect(timeline.body.launchWindow.actual.markets.US!.actualAt).not.toBeNull();
+    const launch = await owner.get<{
+      markets: Array<{ code: string; state: string; lateMinutes: number | null }>;
+      creators: Array<{ name: string; state: string; lateMinutes: number | null }>;
+    }>(`/api/campaigns/${id}/launch`);
+    expect(Object.fromEntries(launch.body.markets.map((m) => [m.code, m.state]))).toEqual({
+      RU: 'late',
+      US: 'live',
+    });
+    expect(launch.body.creators.find((c) => c.name === 'Tom Reed')).toMatchObject({
+      state: 'live',
+      lateMinutes: 220,
+    });
+    expect(launch.body.creators.find((c) => c.name === 'Jess Park')).toMatchObject({
+      state: 'live',
+      lateMinutes: 7,
+    });
+
+    const tasks = await owner.get<{ tasks: Array<{ overdue: boolean; doneAt: string | null }> }>(
+      `/api/campaigns/${id}/tasks`,
     );
+    expect(tasks.body.tasks).toHaveLength(7);
+    // Not everything is red: one overdue task, the rest on track or done.
+    expect(tasks.body.tasks.filter((t) => t.overdue)).toHaveLength(1);
+    const engagements = await owner.get<{
+      engagements: Array<{
+        status: string;
+        commitment: string;
+        flags: string[];
+        override: { reason: string } | null;
+      }>;
+    }>(`/api/campaigns/${id}/engagements`);
     expect(new Set(engagements.body.engagements.map((e) => e.status)).size).toBeGreaterThanOrEqual(4);
     expect(engagements.body.engagements.some((e) => e.commitment === 'maybe')).toBe(true);
+    // A gated override (Dmitry, unsigned, in production) and an offer past its respond-by date.
+    expect(engagements.body.engagements.filter((e) => e.override)).toHaveLength(1);
+    expect(engagements.body.engagements.some((e) => e.flags.includes('respond_by_passed'))).toBe(true);
+    // No "go-live soon" warning for a go-live that has passed.
+    expect(engagements.body.engagements.some((e) => e.flags.includes('unsigned_close_to_go_live'))).toBe(
+      false,
+    );
+
+    const retrospective = await owner.get<{ late: Array<{ kind: string; label: string }> }>(
+      `/api/campaigns/${id}/retrospective`,
+    );
+    expect(retrospective.status).toBe(200);
+    expect(new Set(retrospective.body.late.map((l) => l.kind))).toEqual(
+      new Set(['task', 'feedback', 'creator_deadline', 'agreement', 'acknowledgement', 'escalation']),
+    );
     const report = await owner.get<{ creators: Array<{ reach: number }> }>(`/api/campaigns/${id}/report`);
     expect(report.body.creators.some((c) => c.reach > 0)).toBe(true);
     expect((await owner.post<ErrorBody>('/api/demo')).body.error.code).toBe('demo_exists');

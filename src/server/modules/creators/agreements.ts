@@ -183,7 +183,8 @@ async function lockAgreement(tx: DbOrTx, id: string) {
   return row;
 }
 
-export async function sendAgreement(db: Db, actor: Actor, id: string) {
+/** `now`: when it was sent (the demo tells a story that happened over weeks). */
+export async function sendAgreement(db: Db, actor: Actor, id: string, options: { now?: Date } = {}) {
   if (!mayManageCreators(actor)) throw forbidden();
   return db.transaction(async (tx) => {
     const row = await lockAgreement(tx, id);
@@ -192,7 +193,7 @@ export async function sendAgreement(db: Db, actor: Actor, id: string) {
     if (row.status === 'superseded') throw notFound();
     const [sent] = await tx
       .update(agreements)
-      .set({ status: 'sent', sentAt: new Date() })
+      .set({ status: 'sent', sentAt: options.now ?? new Date() })
       .where(eq(agreements.id, id))
       .returning();
     const engagement = await lockEngagement(tx, row.engagementId);
@@ -217,6 +218,7 @@ export async function signAgreement(
   actor: Actor,
   id: string,
   signature: { method: 'portal'; fullName: string; ip: string } | { method: 'uploaded_pdf'; pdf: Buffer },
+  options: { now?: Date } = {},
 ) {
   return db.transaction(async (tx) => {
     const row = await lockAgreement(tx, id);
@@ -225,7 +227,7 @@ export async function signAgreement(
     );
     if (row.status === 'signed') throw new AppError(409, 'agreement_signed', 'error.agreement_signed');
     if (row.status !== 'sent') throw new AppError(409, 'agreement_not_sent', 'error.agreement_not_sent');
-    const now = new Date();
+    const now = options.now ?? new Date();
     const [signed] = await tx
       .update(agreements)
       .set(

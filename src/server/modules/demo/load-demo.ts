@@ -1,19 +1,24 @@
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/index.ts';
 import { AppError, forbidden } from '../../http/errors.ts';
 import { type Actor, isAdmin } from '../auth/policies.ts';
+import { acknowledgeVersion } from '../briefs/acknowledge-version.ts';
 import { editSectionData } from '../briefs/edit-section-data.ts';
 import { editSectionText } from '../briefs/edit-section-text.ts';
 import { publishVersion } from '../briefs/publish-version.ts';
+import { briefAcknowledgements, briefVersions } from '../briefs/tables.ts';
 import { createCampaign } from '../campaigns/create-campaign.ts';
 import { listCampaigns } from '../campaigns/find-campaign.ts';
 import { generateAgreement, sendAgreement, signAgreement } from '../creators/agreements.ts';
 import { giveFeedback, submitDraft } from '../creators/approvals.ts';
 import { createEngagement, updateEngagement } from '../creators/engagements.ts';
 import { createCreator } from '../creators/roster.ts';
+import { engagements, submissions } from '../creators/tables.ts';
 import { decideEscalation, handOverEscalation, raiseEscalation } from '../escalations/index.ts';
 import { createMeeting, recordDecision } from '../meetings/schedule-meeting.ts';
 import { recordManualMetrics, setExchangeRates } from '../metrics/record-metrics.ts';
 import { addComment } from '../tasks/discuss-task.ts';
+import { tasks } from '../tasks/tables.ts';
 import { createTask } from '../tasks/write-task.ts';
 import { createMilestone } from '../timeline/milestones.ts';
 import { createDemoTeam, presentDemoPeople } from './demo-team.ts';
@@ -173,49 +178,86 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
     ],
   });
   await publishVersion(db, actor, id, 'Kickoff version');
-
-  // Go-lives on both sides of the US clock change of 8 March 2026.
-  await createMilestone(db, actor, id, {
-    title: 'RU go-live',
-    kind: 'go_live',
-    marketCode: 'RU',
-    at: { local: '2026-03-07T18:00', timeZone: 'Europe/Moscow', disambiguation: 'reject' },
-    confirmOutsideWindow: false,
+  await acknowledgeVersion(db, ruLead.actor, id, 1);
+  await acknowledgeVersion(db, usLead.actor, id, 1);
+  // After kickoff the English timeline gained the go-live dates and v2 went out before the Russian
+  // text caught up: the brief shows a stale translation.
+  await editSectionText(db, actor, id, 'timeline', {
+    kind: 'edit',
+    input: {
+      language: 'en',
+      text: 'The US goes live first (yesterday, New York morning), Russia the next evening Moscow time: both within 48 hours of each other.',
+      baseRevision: 1,
+    },
   });
+  await publishVersion(db, actor, id, 'Go-live dates');
+
+  // Launch day, relative to the moment the demo is loaded: the US went live yesterday, Russia was
+  // due three hours ago and nothing is out yet (a late market), the joint report in two weeks.
+  const now = Date.now();
+  const HOUR = 3_600_000;
+  const DAY = 24 * HOUR;
+  const onTheHour = (offset: number) => new Date(Math.floor((now + offset) / HOUR) * HOUR);
+  const ago = (offset: number) => new Date(now - offset);
+  const usGoLive = onTheHour(-26 * HOUR);
+  const ruGoLive = onTheHour(-3 * HOUR);
   await createMilestone(db, actor, id, {
     title: 'US go-live',
     kind: 'go_live',
     marketCode: 'US',
-    at: { local: '2026-03-08T10:00', timeZone: 'America/New_York', disambiguation: 'reject' },
+    at: usGoLive.toISOString(),
     confirmOutsideWindow: false,
   });
   await createMilestone(db, actor, id, {
-    title: 'Drafts due',
-    kind: 'deadline',
-    marketCode: null,
-    at: '2026-02-27T15:00:00Z',
+    title: 'Выход в России / RU go-live',
+    kind: 'go_live',
+    marketCode: 'RU',
+    at: ruGoLive.toISOString(),
     confirmOutsideWindow: false,
   });
-  // Tasks around today: one due within the day, one overdue, one the admin was just handed.
-  const now = Date.now();
-  const hoursFromNow = (hours: number) => new Date(now + hours * 3_600_000).toISOString();
+  await createMilestone(db, actor, id, {
+    title: 'Drafts due / Черновики',
+    kind: 'deadline',
+    marketCode: null,
+    at: onTheHour(-5 * DAY).toISOString(),
+    confirmOutsideWindow: false,
+  });
+  await createMilestone(db, actor, id, {
+    title: 'Joint report / Общий отчёт',
+    kind: 'review',
+    marketCode: null,
+    at: onTheHour(14 * DAY).toISOString(),
+    confirmOutsideWindow: false,
+  });
+  // Tasks around today: some finished late, one overdue, one the admin was just handed.
+  const hoursFromNow = (hours: number) => new Date(now + hours * HOUR).toISOString();
   const taskIds: Record<string, string> = {};
-  for (const [title, marketCode, status, owner, due] of [
-    ['Approve RU scripts', 'RU', 'in_progress', ruLead.actor, hoursFromNow(20)],
-    ['Send US full briefs', 'US', 'done', usLead.actor, hoursFromNow(-120)],
-    ['Confirm Telegram posting slots', 'RU', 'blocked', ruLead.actor, hoursFromNow(-26)],
-    ['Set up Shopify promo codes', 'US', 'in_review', usLead.actor, hoursFromNow(72)],
-    ['Joint report template', null, 'todo', actor, hoursFromNow(14 * 24)],
+  const doneAt: Array<[string, Date]> = [];
+  for (const [title, marketCode, status, owner, due, finished] of [
+    ['Утвердить сценарии Дмитрия / Approve Dmitry’s script', 'RU', 'in_progress', ruLead.actor, 20, null],
+    ['Send US full briefs', 'US', 'done', usLead.actor, -12 * 24, -11.5 * 24],
+    ['Забронировать студию в Москве / Book the Moscow studio', 'RU', 'done', ruLead.actor, -8 * 24, -6 * 24],
+    [
+      'Подтвердить слоты в Telegram / Confirm Telegram posting slots',
+      'RU',
+      'blocked',
+      ruLead.actor,
+      -26,
+      null,
+    ],
+    ['Set up Shopify promo codes', 'US', 'done', usLead.actor, -3 * 24, -4 * 24],
+    ['Joint report template', null, 'todo', actor, 14 * 24, null],
   ] as const) {
     const task = await createTask(db, actor, id, {
       title,
       ownerId: owner.id,
       marketCode,
       status,
-      dueAt: due,
+      dueAt: hoursFromNow(due),
       labels: ['demo'],
     });
     taskIds[title] = task.id;
+    if (finished !== null) doneAt.push([task.id, new Date(now + finished * HOUR)]);
   }
   // The US partner hands the admin a task: the admin's bell shows it.
   await createTask(db, usLead.actor, id, {
@@ -234,25 +276,113 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
   );
   await setExchangeRates(db, actor, id, { baseCurrency: 'USD', rates: { RUB: 0.011 } });
 
-  const roster = [
-    ['Анна Смирнова', 'RU', 'ru', 'Europe/Moscow', 'telegram', 120_000, 'ANNA'],
-    ['Мария Волкова', 'RU', 'ru', 'Europe/Moscow', 'vk', 340_000, 'MARIA'],
-    ['Дмитрий Орлов', 'RU', 'ru', 'Asia/Yekaterinburg', 'youtube', 510_000, 'DIMA'],
-    ['Jess Park', 'US', 'en', 'America/Los_Angeles', 'instagram', 250_000, 'JESS15'],
-    ['Tom Reed', 'US', 'en', 'America/Chicago', 'tiktok', 45_000, 'TOM10'],
-  ] as const;
-  const statuses = ['tentative', 'in_production', 'shortlisted', 'approved', 'contacted'] as const;
+  // Who each creator is in the story: a Russian "yes" that is still a maybe, a signed creator
+  // ready but not posted, one let into production unsigned (an audited override), and two US
+  // creators who went live (one on time, one late).
+  type Plan = {
+    name: string;
+    marketCode: 'RU' | 'US';
+    language: 'ru' | 'en';
+    timeZone: string;
+    platform: 'telegram' | 'vk' | 'youtube' | 'instagram' | 'tiktok';
+    followers: number;
+    promoCode: string;
+    respondBy: Date;
+    /** When the signed agreement came back (null: never). */
+    signedAt: Date | null;
+    /** Draft submitted and answered (hours the team took). */
+    draft: { at: Date; answeredAfterHours: number } | null;
+    postedAt: Date | null;
+    override?: string;
+    status: 'tentative' | 'contacted' | 'shortlisted';
+  };
+  const plans: Plan[] = [
+    {
+      name: 'Анна Смирнова',
+      marketCode: 'RU',
+      language: 'ru',
+      timeZone: 'Europe/Moscow',
+      platform: 'telegram',
+      followers: 120_000,
+      promoCode: 'ANNA',
+      respondBy: ago(2 * DAY),
+      signedAt: null,
+      draft: null,
+      postedAt: null,
+      status: 'tentative',
+    },
+    {
+      name: 'Мария Волкова',
+      marketCode: 'RU',
+      language: 'ru',
+      timeZone: 'Europe/Moscow',
+      platform: 'vk',
+      followers: 340_000,
+      promoCode: 'MARIA',
+      respondBy: ago(12 * DAY),
+      signedAt: ago(12.5 * DAY),
+      // The RU promise is 24 h; this answer took 46.
+      draft: { at: ago(4 * DAY), answeredAfterHours: 46 },
+      postedAt: null,
+      status: 'contacted',
+    },
+    {
+      name: 'Дмитрий Орлов',
+      marketCode: 'RU',
+      language: 'ru',
+      timeZone: 'Asia/Yekaterinburg',
+      platform: 'youtube',
+      followers: 510_000,
+      promoCode: 'DIMA',
+      respondBy: ago(6 * DAY),
+      signedAt: null,
+      draft: null,
+      postedAt: null,
+      override:
+        'Дмитрий подтвердил в Telegram, договор у юристов; съёмка не ждёт. / Confirmed in Telegram, contract is with legal; the shoot cannot wait.',
+      status: 'shortlisted',
+    },
+    {
+      name: 'Jess Park',
+      marketCode: 'US',
+      language: 'en',
+      timeZone: 'America/Los_Angeles',
+      platform: 'instagram',
+      followers: 250_000,
+      promoCode: 'JESS15',
+      // Signed two days after the date she was asked to answer by.
+      respondBy: ago(16 * DAY),
+      signedAt: ago(14 * DAY),
+      draft: { at: ago(6 * DAY), answeredAfterHours: 20 },
+      postedAt: new Date(usGoLive.getTime() + 7 * 60_000),
+      status: 'contacted',
+    },
+    {
+      name: 'Tom Reed',
+      marketCode: 'US',
+      language: 'en',
+      timeZone: 'America/Chicago',
+      platform: 'tiktok',
+      followers: 45_000,
+      promoCode: 'TOM10',
+      respondBy: ago(15 * DAY),
+      signedAt: ago(15.5 * DAY),
+      draft: { at: ago(5 * DAY), answeredAfterHours: 30 },
+      postedAt: new Date(usGoLive.getTime() + 3 * HOUR + 40 * 60_000),
+      status: 'contacted',
+    },
+  ];
   const engagementIds: string[] = [];
-  for (const [
-    i,
-    [name, marketCode, language, timeZone, platform, followers, promoCode],
-  ] of roster.entries()) {
+  const history: DemoHistory = { doneAt, drafts: [], acknowledgedAt: [] };
+  for (const [i, plan] of plans.entries()) {
     const creator = await createCreator(db, actor, {
-      name,
-      marketCode,
-      language,
-      timeZone,
-      channels: [{ platform, handle: `@${promoCode.toLowerCase()}`, followers }],
+      name: plan.name,
+      marketCode: plan.marketCode,
+      language: plan.language,
+      timeZone: plan.timeZone,
+      channels: [
+        { platform: plan.platform, handle: `@${plan.promoCode.toLowerCase()}`, followers: plan.followers },
+      ],
       contact: {},
       notes: '',
       tags: ['wellness'],
@@ -261,56 +391,88 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
       creatorId: creator.id,
       deliverables: [
         {
-          platform,
-          format: platform === 'youtube' ? 'video' : 'post',
+          platform: plan.platform,
+          format: plan.platform === 'youtube' ? 'video' : 'post',
           count: 2,
-          dueAt: '2026-03-05T12:00:00Z',
+          dueAt: onTheHour(-2 * DAY).toISOString(),
         },
       ],
       fee:
-        marketCode === 'RU'
+        plan.marketCode === 'RU'
           ? { amount: 90_000 + i * 10_000, currency: 'RUB' }
           : { amount: 2_000, currency: 'USD' },
-      promoCode,
-      status: statuses[i] === 'approved' ? 'in_production' : statuses[i],
+      promoCode: plan.promoCode,
+      respondBy: plan.respondBy.toISOString(),
+      ...(plan.override
+        ? { status: 'in_production' as const, override: { reason: plan.override } }
+        : { status: plan.status }),
     });
     engagementIds.push(engagement.id);
-    await updateEngagement(db, actor, engagement.id, {
-      version: engagement.version,
-      ratings: {
-        fit: { score: 5 - (i % 3), note: '' },
-        er: { score: 3 + (i % 2), note: '' },
-        safety: { score: 4, note: '' },
-      },
-    });
-    if (statuses[i] === 'approved') {
+    let version = (
+      await updateEngagement(db, actor, engagement.id, {
+        version: engagement.version,
+        ratings: {
+          fit: { score: 5 - (i % 3), note: '' },
+          er: { score: 3 + (i % 2), note: '' },
+          safety: { score: 4, note: '' },
+        },
+      })
+    ).version;
+    if (plan.signedAt) {
       const agreement = await generateAgreement(db, actor, engagement.id);
-      await sendAgreement(db, actor, agreement.id);
+      await sendAgreement(db, actor, agreement.id, { now: new Date(plan.signedAt.getTime() - DAY) });
       // Signed on paper and uploaded by the team: only the creator may sign in the portal.
-      await signAgreement(db, actor, agreement.id, { method: 'uploaded_pdf', pdf: demoSignedPdf(name) });
+      await signAgreement(
+        db,
+        actor,
+        agreement.id,
+        { method: 'uploaded_pdf', pdf: demoSignedPdf(plan.name) },
+        { now: plan.signedAt },
+      );
+    }
+    if (plan.draft) {
       const draft = await submitDraft(db, actor, engagement.id, {
-        url: 'https://example.com/draft-1',
-        note: 'First cut',
+        url: `https://example.com/${plan.promoCode.toLowerCase()}/draft-1`,
+        note: plan.language === 'ru' ? 'Первая версия' : 'First cut',
       });
-      await giveFeedback(db, actor, draft.id, { decision: 'approved', feedback: 'Lovely — approved.' });
+      await giveFeedback(db, actor, draft.id, {
+        decision: 'approved',
+        feedback: plan.language === 'ru' ? 'Отлично — утверждено.' : 'Lovely — approved.',
+      });
+      history.drafts.push([draft.id, plan.draft.at, plan.draft.answeredAfterHours]);
+    }
+    if (plan.postedAt) {
+      const current = await db
+        .select({ version: engagements.version })
+        .from(engagements)
+        .where(eq(engagements.id, engagement.id));
+      version = current[0]!.version;
+      await updateEngagement(db, actor, engagement.id, {
+        version,
+        status: 'live',
+        postUrl: `https://www.${plan.platform}.com/${plan.promoCode.toLowerCase()}/calm-mornings`,
+        postedAt: plan.postedAt.toISOString(),
+      });
+      await recordManualMetrics(db, actor, engagement.id, {
+        platform: plan.platform,
+        postUrl: `https://www.${plan.platform}.com/${plan.promoCode.toLowerCase()}/calm-mornings`,
+        measuredAt: ago(2 * HOUR).toISOString(),
+        reach: Math.round(plan.followers * 0.34),
+        views: Math.round(plan.followers * 0.41),
+        likes: Math.round(plan.followers * 0.021),
+        comments: Math.round(plan.followers * 0.0017),
+        shares: Math.round(plan.followers * 0.0009),
+        source: 'Platform insights (demo)',
+      });
     }
   }
-  await recordManualMetrics(db, actor, engagementIds[0]!, {
-    platform: 'telegram',
-    postUrl: 'https://t.me/anna_wellness/101',
-    measuredAt: '2026-03-14T12:00:00Z',
-    reach: 86_000,
-    views: 91_000,
-    likes: 4_100,
-    comments: 320,
-    shares: 260,
-    source: 'Telegram channel statistics (demo)',
-  });
+  history.acknowledgedAt.push([ruLead.actor.id, ago(20.5 * DAY)], [usLead.actor.id, ago(18 * DAY)]);
+  await backdateDemo(db, id, history, { 1: ago(21 * DAY), 2: ago(2 * DAY) });
   const meeting = await createMeeting(db, actor, id, {
     title: 'Kickoff — RU + US',
-    start: '2026-02-10T14:00:00Z',
+    start: onTheHour(-21 * DAY).toISOString(),
     durationMinutes: 90,
-    participantIds: [],
+    participantIds: [ruLead.actor.id, usLead.actor.id, team.stakeholder.actor.id],
     externalParticipantIds: [],
     languages: ['ru', 'en'],
     interpreter: { needed: true, name: 'Irina' },
@@ -350,7 +512,7 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
         ruleId: 'launch',
         summary: 'Telegram-канал Анны недоступен утром в день запуска — переносим пост во VK в то же время?',
         entityType: 'task',
-        entityId: taskIds['Confirm Telegram posting slots']!,
+        entityId: taskIds['Подтвердить слоты в Telegram / Confirm Telegram posting slots']!,
       },
       // Still inside its 30 minutes when decided: an overdue one could be handed over by its clock
       // job before the decision below.
@@ -365,6 +527,63 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
     { now: new Date(now - 15 * 60_000) },
   );
   return { campaignId: id, people: presentDemoPeople(team) };
+}
+
+interface DemoHistory {
+  /** Task id → when it was done. */
+  doneAt: Array<[string, Date]>;
+  /** Submission id → when it was submitted, and how many hours the team took to answer. */
+  drafts: Array<[string, Date, number]>;
+  /** User id → when they acknowledged brief version 1. */
+  acknowledgedAt: Array<[string, Date]>;
+}
+
+/**
+ * The services stamp everything with the moment it happens, so a demo made in one second would
+ * have no history. These columns are moved back to when the story says things happened, so the
+ * retrospective, the turnaround figures and "finished late" read true. The audit log keeps the
+ * real moment the demo was loaded: it is append-only.
+ */
+async function backdateDemo(
+  db: Db,
+  campaignId: string,
+  history: DemoHistory,
+  publishedAt: Record<number, Date>,
+) {
+  await db.transaction(async (tx) => {
+    for (const [taskId, at] of history.doneAt) {
+      await tx.update(tasks).set({ doneAt: at }).where(eq(tasks.id, taskId));
+    }
+    for (const [submissionId, at, answeredAfterHours] of history.drafts) {
+      // The due time keeps the market's turnaround: it moves with the submission.
+      await tx
+        .update(submissions)
+        .set({
+          submittedAt: at,
+          feedbackDueAt: sql`${at.toISOString()}::timestamptz + (${submissions.feedbackDueAt} - ${submissions.submittedAt})`,
+          feedbackAt: new Date(at.getTime() + answeredAfterHours * 3_600_000),
+        })
+        .where(eq(submissions.id, submissionId));
+    }
+    for (const [version, at] of Object.entries(publishedAt)) {
+      await tx
+        .update(briefVersions)
+        .set({ publishedAt: at })
+        .where(and(eq(briefVersions.campaignId, campaignId), eq(briefVersions.number, Number(version))));
+    }
+    for (const [userId, at] of history.acknowledgedAt) {
+      await tx
+        .update(briefAcknowledgements)
+        .set({ acknowledgedAt: at })
+        .where(
+          and(
+            eq(briefAcknowledgements.campaignId, campaignId),
+            eq(briefAcknowledgements.version, 1),
+            eq(briefAcknowledgements.userId, userId),
+          ),
+        );
+    }
+  });
 }
 
 /** A one-page PDF standing in for the scanned, signed contract. */
