@@ -496,4 +496,114 @@ describe('launch control in the browser', () => {
       await server.close();
     }
   });
+  it('marks a go-live done on the timeline, sets the launch grace, and shows when a task was done and how late, in English and Russian', async () => {
+    const browser = await getBrowser();
+    const server: TestServer = await startServer();
+    const contexts: BrowserContext[] = [];
+    try {
+      const owner = await setupOwner(server.url, { timeZone: 'America/New_York' });
+      const ruLead = await buildUser(owner.client, {
+        role: 'market_lead',
+        marketCodes: ['RU'],
+        locale: 'ru',
+        timeZone: 'Europe/Moscow',
+        name: 'Ирина Лид',
+      });
+      const campaign = await buildCampaign(owner.client);
+      const usPlanned = new Date(Math.floor((Date.now() - 6 * HOUR) / 60_000) * 60_000);
+      await goLive(owner.client, campaign, 'US', usPlanned);
+      const dueAt = new Date(Date.now() - 2 * 24 * HOUR - 5 * 60_000).toISOString();
+      const task = await ok(
+        owner.client.post<{ id: string; version: number }>(`/api/campaigns/${campaign.id}/tasks`, {
+          title: 'Book the RU studio',
+          ownerId: ruLead.user.id,
+          marketCode: 'RU',
+          dueAt,
+        }),
+        201,
+      );
+      await ok(ruLead.client.patch(`/api/tasks/${task.id}`, { status: 'done', version: task.version }));
+
+      // English: the owner marks the US go-live done an hour after plan; it becomes the actual go-live.
+      const o = await signedIn(browser, owner.client, server.url, {
+        locale: 'en-US',
+        timezoneId: 'America/New_York',
+      });
+      contexts.push(o.context);
+      await o.page.goto(`${server.url}/campaigns/${campaign.id}/timeline`);
+      await o.page
+        .getByRole('button', {
+          name: translate('en', 'launchUi.timeline.markDoneTitle', { title: 'US go-live' }),
+        })
+        .click();
+      const dialog = o.page.getByRole('dialog', {
+        name: translate('en', 'launchUi.timeline.markDoneTitle', { title: 'US go-live' }),
+      });
+      const doneAt = new Date(usPlanned.getTime() + HOUR);
+      const local = formatInZones(doneAt, ['America/New_York'], 'en')[0]!;
+      await dialog
+        .getByLabel(translate('en', 'launchUi.timeline.doneAt', { zone: local.abbreviation }))
+        .fill(`${local.date}T${local.time}`);
+      await dialog.getByRole('button', { name: en['launchUi.timeline.save'], exact: true }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const usActual = o.page.locator('.lc-actuals-market[data-market="US"]').getByTestId('actual');
+      await expect.poll(() => usActual.innerText()).toContain(local.label);
+      expect(await usActual.innerText()).toContain(en['launchUi.market.source.milestone']);
+      expect(await usActual.innerText()).toContain(
+        translate('en', 'launchUi.market.late', { duration: '1 hour' }),
+      );
+      expect(await o.page.getByTestId('milestone-done').first().innerText()).toBe(
+        translate('en', 'launchUi.timeline.done', { when: local.label }),
+      );
+
+      // The task drawer: done by the RU lead, two days after its due time.
+      await o.page.goto(`${server.url}/campaigns/${campaign.id}/tasks/${task.id}`);
+      const done = o.page.getByTestId('task-done');
+      await expect.poll(() => done.innerText()).toContain('by Ирина Лид');
+      expect(await done.innerText()).toMatch(/finished 2 days late$/);
+
+      // Russian: the RU lead reads the same task, and sets the launch grace to 2 hours.
+      const r = await signedIn(browser, ruLead.client, server.url, {
+        locale: 'ru-RU',
+        timezoneId: 'Europe/Moscow',
+        viewport: { width: 390, height: 844 },
+      });
+      contexts.push(r.context);
+      await r.page.goto(`${server.url}/campaigns/${campaign.id}/tasks/${task.id}`);
+      const ruDone = r.page.getByTestId('task-done');
+      await expect.poll(() => ruDone.innerText()).toMatch(/закончена на 2 дня позже срока$/);
+      await r.page.goto(`${server.url}/campaigns/${campaign.id}/launch`);
+      await card(r.page, 'US').waitFor();
+      expect(await card(r.page, 'US').getAttribute('data-state')).toBe('live');
+      expect(await card(r.page, 'RU').getAttribute('data-state')).toBe('no_plan');
+      await noSidewaysScroll(r.page);
+      const settingsOwner = await signedIn(browser, owner.client, server.url, {
+        locale: 'ru-RU',
+        timezoneId: 'Europe/Moscow',
+      });
+      contexts.push(settingsOwner.context);
+      await ok(owner.client.patch('/api/me', { locale: 'ru' }));
+      const sp = settingsOwner.page;
+      await sp.goto(`${server.url}/campaigns/${campaign.id}/launch`);
+      await sp.getByRole('button', { name: ru['campaigns.settings.open'] }).click();
+      const settings = sp.getByRole('dialog', { name: ru['campaigns.settings.title'] });
+      const grace = settings.getByLabel(ru['launchUi.grace.label']);
+      expect(await grace.inputValue()).toBe('1');
+      expect(await settings.getByLabel(ru['launchUi.grace.unit']).inputValue()).toBe('hours');
+      await grace.fill('90');
+      await settings.getByLabel(ru['launchUi.grace.unit']).selectOption('minutes');
+      await settings.getByRole('button', { name: ru['campaigns.settings.save'] }).click();
+      await settings.waitFor({ state: 'hidden' });
+      const saved = await ok(
+        owner.client.get<{ launchGraceMinutes: number }>(`/api/campaigns/${campaign.id}`),
+      );
+      expect(saved.launchGraceMinutes).toBe(90);
+      expect(o.pageErrors).toEqual([]);
+      expect(r.pageErrors).toEqual([]);
+      expect(settingsOwner.pageErrors).toEqual([]);
+    } finally {
+      for (const context of contexts) await context.close();
+      await server.close();
+    }
+  });
 });
