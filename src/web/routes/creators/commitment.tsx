@@ -242,7 +242,7 @@ export function CommitmentSection({
           ? t('commitUi.post.byTeam', { name: post.by.name })
           : t('commitUi.post.byTeamUnknown');
   return (
-    <Section title={t('commitUi.post.title')}>
+    <Section title={t('commitUi.section')}>
       <dl className="cm-facts">
         <div data-testid="engagement-post">
           <dt>{t('commitUi.post.wentLive')}</dt>

@@ -61,7 +61,6 @@ export const enLaunch = {
   'launchUi.creators.notPlanned': 'Not planned',
   'launchUi.creators.notPosted': 'Not yet',
   'launchUi.creators.onTime': 'On time',
-  'launchUi.creators.early': 'Early',
   'launchUi.creators.signed': 'Signed',
   'launchUi.creators.openPost': 'Post',
 
@@ -72,7 +71,6 @@ export const enLaunch = {
   'launchUi.grace.minutes': 'minutes',
   'launchUi.grace.hours': 'hours',
   'launchUi.grace.invalid': 'Enter a whole number from 0 to 10,080 minutes (7 days).',
-  'launchUi.grace.value': '{count, plural, one {# minute} other {# minutes}}',
 
   'launchUi.timeline.title': 'Go-live: planned and actual',
   'launchUi.timeline.description':
@@ -89,13 +87,12 @@ export const enLaunch = {
   'launchUi.timeline.save': 'Mark done',
   'launchUi.timeline.undo': 'Not done',
   'launchUi.timeline.done': 'Done {when}',
-  'launchUi.timeline.doneLabel': 'Done',
 
   'launchUi.task.done': 'Done {when} by {name}',
   'launchUi.task.doneNoName': 'Done {when}',
   'launchUi.task.finishedLate': 'finished {duration} late',
 
-  'commitUi.post.title': 'Post',
+  'commitUi.section': 'Commitment and post',
   'commitUi.post.none': 'Not live yet.',
   'commitUi.post.url': 'Post link',
   'commitUi.post.urlHint': 'The public link to the post (https://…).',

@@ -64,7 +64,6 @@ export const ruLaunch = {
   'launchUi.creators.notPlanned': 'Не запланирован',
   'launchUi.creators.notPosted': 'Ещё нет',
   'launchUi.creators.onTime': 'Вовремя',
-  'launchUi.creators.early': 'Раньше срока',
   'launchUi.creators.signed': 'Подписан',
   'launchUi.creators.openPost': 'Пост',
 
@@ -75,7 +74,6 @@ export const ruLaunch = {
   'launchUi.grace.minutes': 'минуты',
   'launchUi.grace.hours': 'часы',
   'launchUi.grace.invalid': 'Введите целое число от 0 до 10 080 минут (7 дней).',
-  'launchUi.grace.value': '{count, plural, one {# минута} few {# минуты} many {# минут} other {# минуты}}',
 
   'launchUi.timeline.title': 'Выход: план и факт',
   'launchUi.timeline.description':
@@ -92,13 +90,12 @@ export const ruLaunch = {
   'launchUi.timeline.save': 'Отметить',
   'launchUi.timeline.undo': 'Снять отметку',
   'launchUi.timeline.done': 'Выполнено {when}',
-  'launchUi.timeline.doneLabel': 'Выполнено',
 
   'launchUi.task.done': 'Выполнена {when}, {name}',
   'launchUi.task.doneNoName': 'Выполнена {when}',
   'launchUi.task.finishedLate': 'закончена на {duration} позже срока',
 
-  'commitUi.post.title': 'Пост',
+  'commitUi.section': 'Обязательство и публикация',
   'commitUi.post.none': 'Ещё не опубликован.',
   'commitUi.post.url': 'Ссылка на пост',
   'commitUi.post.urlHint': 'Публичная ссылка на пост (https://…).',
