@@ -47,8 +47,10 @@ export function GoLiveActuals({
         <ul className="lc-actuals-list">
           {campaign.markets.map((market) => {
             const entry = actual.markets[market.code];
-            const zones =
-              market.timeZone === me.timeZone ? [market.timeZone] : [market.timeZone, me.timeZone];
+            // The market's own zone first, then the other markets' and the reader's, each once.
+            const zones = [
+              ...new Set([market.timeZone, ...campaign.markets.map((m) => m.timeZone), me.timeZone]),
+            ];
             const late = entry?.lateMinutes ?? null;
             return (
               <li key={market.code} data-market={market.code} className="lc-actuals-market">
