@@ -377,6 +377,17 @@ describe('launch day on actual times', () => {
       ['US', 'live', 1, 1],
     ]);
     expect(control.body.creators.find((c) => c.engagementId === ru.id)).toMatchObject({ state: 'live' });
+
+    // The owner hears of the breach once, however often the sweep runs.
+    await sweepReminders(server.database.db, { now: new Date() });
+    await sweepReminders(server.database.db, { now: new Date() });
+    const breaches = (
+      await owner.get<{ items: Array<{ kind: string; entityId: string; title: string }> }>(
+        '/api/notifications?limit=100',
+      )
+    ).body.items.filter((n) => n.kind === 'launch_window.breached' && n.entityId === campaign.id);
+    expect(breaches).toHaveLength(1);
+    expect(breaches[0]!.title).toContain('Launch day');
   });
 
   it('counts a go-live milestone marked done as the actual go-live, and tells the lead and owner of a late market once', async () => {
