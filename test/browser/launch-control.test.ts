@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { catalogues, translate } from '../../src/shared/i18n/index.ts';
 import { formatInZones } from '../../src/shared/time/index.ts';
@@ -34,16 +34,48 @@ async function ok<T>(promise: Promise<{ status: number; body: T }>, status = 200
   return res.body;
 }
 
-async function signedIn(
-  browser: Browser,
-  client: Client,
-  baseUrl: string,
-  options: { locale: string; timezoneId: string; viewport?: { width: number; height: number } },
-) {
-  const opened = await openPage(browser, options);
-  const [name, value] = (client.cookie ?? '').split('=');
-  await opened.context.addCookies([{ name: name!, value: value!, url: baseUrl }]);
-  return opened;
+type PageOptions = { locale: string; timezoneId: string; viewport?: { width: number; height: number } };
+
+interface Scene {
+  server: TestServer;
+  owner: Awaited<ReturnType<typeof setupOwner>>;
+  ruLead: Awaited<ReturnType<typeof buildUser>>;
+  campaign: CampaignBody;
+  /** A page signed in as the client's user; its page errors are checked when the scene ends. */
+  open: (client: Client, options: PageOptions) => Promise<{ page: Page; context: BrowserContext }>;
+}
+
+/**
+ * A fresh server with its owner, a Russian-speaking RU market lead (Ирина Лид) and a RU + US
+ * campaign; every page opened through `open` is closed afterwards and must have thrown nothing.
+ */
+async function scene(zones: { owner: string; ruLead?: string }, run: (scene: Scene) => Promise<void>) {
+  const browser = await getBrowser();
+  const server = await startServer();
+  const opened: Array<{ context: BrowserContext; pageErrors: string[] }> = [];
+  try {
+    const owner = await setupOwner(server.url, { timeZone: zones.owner });
+    const ruLead = await buildUser(owner.client, {
+      role: 'market_lead',
+      marketCodes: ['RU'],
+      locale: 'ru',
+      timeZone: zones.ruLead ?? 'Europe/Moscow',
+      name: 'Ирина Лид',
+    });
+    const campaign = await buildCampaign(owner.client);
+    const open = async (client: Client, options: PageOptions) => {
+      const page = await openPage(browser, options);
+      opened.push(page);
+      const [name, value] = (client.cookie ?? '').split('=');
+      await page.context.addCookies([{ name: name!, value: value!, url: server.url }]);
+      return page;
+    };
+    await run({ server, owner, ruLead, campaign, open });
+    for (const page of opened) expect(page.pageErrors).toEqual([]);
+  } finally {
+    for (const page of opened) await page.context.close();
+    await server.close();
+  }
 }
 
 const anna = {
@@ -127,155 +159,126 @@ async function noSidewaysScroll(page: Page) {
 
 describe('launch control in the browser', () => {
   it('shows a market that went live late and one that is late, in both zones and both languages, and turns live on screen', async () => {
-    const browser = await getBrowser();
-    const server: TestServer = await startServer();
-    const contexts: BrowserContext[] = [];
-    try {
-      const owner = await setupOwner(server.url, { timeZone: 'Europe/London' });
-      const ruLead = await buildUser(owner.client, {
-        role: 'market_lead',
-        marketCodes: ['RU'],
-        locale: 'ru',
-        timeZone: 'Asia/Tokyo',
-        name: 'Ирина Лид',
-      });
-      const campaign = await buildCampaign(owner.client);
-      const now = Date.now();
-      // Whole minutes, so "2 hours" is exactly two hours.
-      const ruPlanned = new Date(Math.floor((now - 5 * HOUR) / 60_000) * 60_000);
-      const usPlanned = new Date(Math.floor((now - 4 * HOUR) / 60_000) * 60_000);
-      await goLive(owner.client, campaign, 'RU', ruPlanned);
-      await goLive(owner.client, campaign, 'US', usPlanned);
-      const annaE = await engage(owner.client, campaign, anna);
-      const jessE = await engage(owner.client, campaign, jess);
-      await signByPdf(owner.client, annaE.id);
-      const ruPosted = new Date(ruPlanned.getTime() + 2 * HOUR);
-      await patch(owner.client, annaE.id, {
-        status: 'live',
-        reason: 'Posted on Telegram',
-        postUrl: 'https://t.me/anna_wellness/101',
-        postedAt: ruPosted.toISOString(),
-      });
+    await scene(
+      { owner: 'Europe/London', ruLead: 'Asia/Tokyo' },
+      async ({ server, owner, ruLead, campaign, open }) => {
+        const now = Date.now();
+        // Whole minutes, so "2 hours" is exactly two hours.
+        const ruPlanned = new Date(Math.floor((now - 5 * HOUR) / 60_000) * 60_000);
+        const usPlanned = new Date(Math.floor((now - 4 * HOUR) / 60_000) * 60_000);
+        await goLive(owner.client, campaign, 'RU', ruPlanned);
+        await goLive(owner.client, campaign, 'US', usPlanned);
+        const annaE = await engage(owner.client, campaign, anna);
+        const jessE = await engage(owner.client, campaign, jess);
+        await signByPdf(owner.client, annaE.id);
+        const ruPosted = new Date(ruPlanned.getTime() + 2 * HOUR);
+        await patch(owner.client, annaE.id, {
+          status: 'live',
+          reason: 'Posted on Telegram',
+          postUrl: 'https://t.me/anna_wellness/101',
+          postedAt: ruPosted.toISOString(),
+        });
 
-      // English, the owner in London: RU live two hours late, US late by four hours (grace 60 min).
-      const o = await signedIn(browser, owner.client, server.url, {
-        locale: 'en-GB',
-        timezoneId: 'Europe/London',
-      });
-      contexts.push(o.context);
-      await o.page.goto(`${server.url}/campaigns/${campaign.id}/launch`);
-      await o.page.getByRole('link', { name: en['campaign.tab.launch'] }).waitFor();
-      await card(o.page, 'RU').waitFor();
-      const ruTime = formatInZones(ruPosted, ['Europe/Moscow'], 'en')[0]!.label;
-      expect(await card(o.page, 'RU').getAttribute('data-state')).toBe('live');
-      expect(await card(o.page, 'RU').getByTestId('market-headline').innerText()).toBe(
-        translate('en', 'launchUi.market.liveLate', { time: ruTime, duration: '2 hours' }),
-      );
-      expect(await card(o.page, 'US').getAttribute('data-state')).toBe('late');
-      expect(await card(o.page, 'US').getByTestId('market-headline').innerText()).toMatch(
-        /^Late by 4 hours( \d+ minutes?)?$/,
-      );
-      // Planned go-live in both markets' zones and the reader's.
-      const usCard = await card(o.page, 'US').innerText();
-      for (const zone of ['Europe/Moscow', 'America/New_York', 'Europe/London'])
-        expect(usCard).toContain(formatInZones(usPlanned, [zone], 'en')[0]!.label);
-      expect(await card(o.page, 'RU').getByTestId('creators-live').innerText()).toBe('1 of 1 creator live');
-      expect(await row(o.page, annaE.id).getAttribute('data-state')).toBe('live');
-      expect(await row(o.page, jessE.id).getAttribute('data-state')).toBe('late');
-      expect(await row(o.page, annaE.id).getByRole('link', { name: /Post/ }).getAttribute('href')).toBe(
-        'https://t.me/anna_wellness/101',
-      );
-      expect(await row(o.page, annaE.id).getByTestId('late').innerText()).toBe('2 hours');
-      expect(await o.page.locator('[data-window="actual"]').innerText()).toContain(
-        translate('en', 'launchUi.window.waitingFor', { markets: 'US' }),
-      );
-      await o.page.screenshot({ path: shot('control-en'), fullPage: true });
+        // English, the owner in London: RU live two hours late, US late by four hours (grace 60 min).
+        const o = await open(owner.client, {
+          locale: 'en-GB',
+          timezoneId: 'Europe/London',
+        });
+        await o.page.goto(`${server.url}/campaigns/${campaign.id}/launch`);
+        await o.page.getByRole('link', { name: en['campaign.tab.launch'] }).waitFor();
+        await card(o.page, 'RU').waitFor();
+        const ruTime = formatInZones(ruPosted, ['Europe/Moscow'], 'en')[0]!.label;
+        expect(await card(o.page, 'RU').getAttribute('data-state')).toBe('live');
+        expect(await card(o.page, 'RU').getByTestId('market-headline').innerText()).toBe(
+          translate('en', 'launchUi.market.liveLate', { time: ruTime, duration: '2 hours' }),
+        );
+        expect(await card(o.page, 'US').getAttribute('data-state')).toBe('late');
+        expect(await card(o.page, 'US').getByTestId('market-headline').innerText()).toMatch(
+          /^Late by 4 hours( \d+ minutes?)?$/,
+        );
+        // Planned go-live in both markets' zones and the reader's.
+        const usCard = await card(o.page, 'US').innerText();
+        for (const zone of ['Europe/Moscow', 'America/New_York', 'Europe/London'])
+          expect(usCard).toContain(formatInZones(usPlanned, [zone], 'en')[0]!.label);
+        expect(await card(o.page, 'RU').getByTestId('creators-live').innerText()).toBe('1 of 1 creator live');
+        expect(await row(o.page, annaE.id).getAttribute('data-state')).toBe('live');
+        expect(await row(o.page, jessE.id).getAttribute('data-state')).toBe('late');
+        expect(await row(o.page, annaE.id).getByRole('link', { name: /Post/ }).getAttribute('href')).toBe(
+          'https://t.me/anna_wellness/101',
+        );
+        expect(await row(o.page, annaE.id).getByTestId('late').innerText()).toBe('2 hours');
+        expect(await o.page.locator('[data-window="actual"]').innerText()).toContain(
+          translate('en', 'launchUi.window.waitingFor', { markets: 'US' }),
+        );
+        await o.page.screenshot({ path: shot('control-en'), fullPage: true });
 
-      // Russian, the RU lead in Tokyo on a phone: the same, in Russian plurals, no sideways scroll.
-      const r = await signedIn(browser, ruLead.client, server.url, {
-        locale: 'ru-RU',
-        timezoneId: 'Asia/Tokyo',
-        viewport: { width: 390, height: 844 },
-      });
-      contexts.push(r.context);
-      await r.page.goto(`${server.url}/campaigns/${campaign.id}/launch`);
-      await card(r.page, 'RU').waitFor();
-      expect(await card(r.page, 'RU').getByTestId('market-headline').innerText()).toBe(
-        translate('ru', 'launchUi.market.liveLate', {
-          time: formatInZones(ruPosted, ['Europe/Moscow'], 'ru')[0]!.label,
-          duration: '2 часа',
-        }),
-      );
-      expect(await card(r.page, 'US').getByTestId('market-headline').innerText()).toMatch(
-        /^Опаздывает на 4 часа( \d+ минут[уы]?)?$/,
-      );
-      expect(await card(r.page, 'US').innerText()).toContain(
-        formatInZones(usPlanned, ['Asia/Tokyo'], 'ru')[0]!.label,
-      );
-      expect(await card(r.page, 'RU').getByTestId('creators-live').innerText()).toBe('Вышли 1 из 1 автора');
-      expect(await card(r.page, 'RU').innerText()).toContain('Россия');
-      await noSidewaysScroll(r.page);
-      await r.page.screenshot({ path: shot('control-ru-phone'), fullPage: true });
+        // Russian, the RU lead in Tokyo on a phone: the same, in Russian plurals, no sideways scroll.
+        const r = await open(ruLead.client, {
+          locale: 'ru-RU',
+          timezoneId: 'Asia/Tokyo',
+          viewport: { width: 390, height: 844 },
+        });
+        await r.page.goto(`${server.url}/campaigns/${campaign.id}/launch`);
+        await card(r.page, 'RU').waitFor();
+        expect(await card(r.page, 'RU').getByTestId('market-headline').innerText()).toBe(
+          translate('ru', 'launchUi.market.liveLate', {
+            time: formatInZones(ruPosted, ['Europe/Moscow'], 'ru')[0]!.label,
+            duration: '2 часа',
+          }),
+        );
+        expect(await card(r.page, 'US').getByTestId('market-headline').innerText()).toMatch(
+          /^Опаздывает на 4 часа( \d+ минут[уы]?)?$/,
+        );
+        expect(await card(r.page, 'US').innerText()).toContain(
+          formatInZones(usPlanned, ['Asia/Tokyo'], 'ru')[0]!.label,
+        );
+        expect(await card(r.page, 'RU').getByTestId('creators-live').innerText()).toBe('Вышли 1 из 1 автора');
+        expect(await card(r.page, 'RU').innerText()).toContain('Россия');
+        await noSidewaysScroll(r.page);
+        await r.page.screenshot({ path: shot('control-ru-phone'), fullPage: true });
 
-      // Jess's post arrives (unsigned, let through with a reason): both screens turn US live, no reload.
-      await patch(owner.client, jessE.id, {
-        status: 'live',
-        reason: 'Posted on Instagram',
-        postUrl: 'https://instagram.com/p/jess1',
-        postedAt: new Date().toISOString(),
-        override: { reason: 'Brand approved the post by e-mail; paper follows' },
-      });
-      await expect.poll(() => card(o.page, 'US').getAttribute('data-state')).toBe('live');
-      await expect.poll(() => card(r.page, 'US').getAttribute('data-state')).toBe('live');
-      expect(await card(o.page, 'US').getByTestId('market-headline').innerText()).toMatch(
-        /\(4 hours( \d+ minutes?)? late\)$/,
-      );
-      await expect
-        .poll(() => row(o.page, jessE.id).locator('[data-flag="went_live_unsigned"]').innerText())
-        .toBe(en['commitUi.flag.went_live_unsigned']);
-      // Actual spread: RU at planned + 2 h, US now → about 3 hours apart, within 48.
-      await expect
-        .poll(() => o.page.locator('[data-window="actual"]').innerText())
-        .toMatch(/3 hours apart\s*Within the limit/);
-      await noSidewaysScroll(r.page);
+        // Jess's post arrives (unsigned, let through with a reason): both screens turn US live, no reload.
+        await patch(owner.client, jessE.id, {
+          status: 'live',
+          reason: 'Posted on Instagram',
+          postUrl: 'https://instagram.com/p/jess1',
+          postedAt: new Date().toISOString(),
+          override: { reason: 'Brand approved the post by e-mail; paper follows' },
+        });
+        await expect.poll(() => card(o.page, 'US').getAttribute('data-state')).toBe('live');
+        await expect.poll(() => card(r.page, 'US').getAttribute('data-state')).toBe('live');
+        expect(await card(o.page, 'US').getByTestId('market-headline').innerText()).toMatch(
+          /\(4 hours( \d+ minutes?)? late\)$/,
+        );
+        await expect
+          .poll(() => row(o.page, jessE.id).locator('[data-flag="went_live_unsigned"]').innerText())
+          .toBe(en['commitUi.flag.went_live_unsigned']);
+        // Actual spread: RU at planned + 2 h, US now → about 3 hours apart, within 48.
+        await expect
+          .poll(() => o.page.locator('[data-window="actual"]').innerText())
+          .toMatch(/3 hours apart\s*Within the limit/);
+        await noSidewaysScroll(r.page);
 
-      // The timeline shows planned and actual side by side.
-      await o.page.goto(`${server.url}/campaigns/${campaign.id}/timeline`);
-      const ruActual = o.page.locator('.lc-actuals-market[data-market="RU"]');
-      await expect.poll(() => ruActual.getByTestId('actual').innerText()).toContain(ruTime);
-      expect(await ruActual.getByTestId('planned').innerText()).toContain(
-        formatInZones(ruPlanned, ['Europe/Moscow'], 'en')[0]!.label,
-      );
-      expect(o.pageErrors).toEqual([]);
-      expect(r.pageErrors).toEqual([]);
-    } finally {
-      for (const context of contexts) await context.close();
-      await server.close();
-    }
+        // The timeline shows planned and actual side by side.
+        await o.page.goto(`${server.url}/campaigns/${campaign.id}/timeline`);
+        const ruActual = o.page.locator('.lc-actuals-market[data-market="RU"]');
+        await expect.poll(() => ruActual.getByTestId('actual').innerText()).toContain(ruTime);
+        expect(await ruActual.getByTestId('planned').innerText()).toContain(
+          formatInZones(ruPlanned, ['Europe/Moscow'], 'en')[0]!.label,
+        );
+      },
+    );
   });
 
   it('going live asks for the post; the gate dialog explains and overrides with a reason; respond-by; in English and Russian', async () => {
-    const browser = await getBrowser();
-    const server: TestServer = await startServer();
-    const contexts: BrowserContext[] = [];
-    try {
-      const owner = await setupOwner(server.url);
-      const ruLead = await buildUser(owner.client, {
-        role: 'market_lead',
-        marketCodes: ['RU'],
-        locale: 'ru',
-        timeZone: 'Europe/Moscow',
-        name: 'Ирина Лид',
-      });
-      const campaign = await buildCampaign(owner.client);
+    await scene({ owner: 'Europe/Moscow' }, async ({ server, owner, ruLead, campaign, open }) => {
       const jessE = await engage(owner.client, campaign, jess);
       await patch(owner.client, jessE.id, { status: 'confirmed', reason: 'Said yes on a call' });
 
-      const o = await signedIn(browser, owner.client, server.url, {
+      const o = await open(owner.client, {
         locale: 'en-US',
         timezoneId: 'America/New_York',
       });
-      contexts.push(o.context);
       const page = o.page;
       await page.goto(`${server.url}/campaigns/${campaign.id}/creators/${jessE.id}`);
 
@@ -352,12 +355,11 @@ describe('launch control in the browser', () => {
       // Russian: the RU lead sends an unsigned creator straight to live: post first, then the gate.
       const annaE = await engage(owner.client, campaign, anna);
       await patch(owner.client, annaE.id, { status: 'confirmed', reason: 'Согласилась' });
-      const r = await signedIn(browser, ruLead.client, server.url, {
+      const r = await open(ruLead.client, {
         locale: 'ru-RU',
         timezoneId: 'Europe/Moscow',
         viewport: { width: 390, height: 844 },
       });
-      contexts.push(r.context);
       await r.page.goto(`${server.url}/campaigns/${campaign.id}/creators/${annaE.id}`);
       await r.page.getByRole('button', { name: ru['engagement.status.open'] }).click();
       const ruStatus = r.page.getByRole('dialog', {
@@ -390,21 +392,11 @@ describe('launch control in the browser', () => {
       const annaSaved = await latest(owner.client, annaE.id);
       expect(annaSaved.status).toBe('live');
       expect(annaSaved.override?.by.name).toBe('Ирина Лид');
-      expect(o.pageErrors).toEqual([]);
-      expect(r.pageErrors).toEqual([]);
-    } finally {
-      for (const context of contexts) await context.close();
-      await server.close();
-    }
+    });
   });
 
   it('a creator records their post from the portal ("I have posted"), and the team sees it came from them', async () => {
-    const browser = await getBrowser();
-    const server: TestServer = await startServer();
-    const contexts: BrowserContext[] = [];
-    try {
-      const owner = await setupOwner(server.url);
-      const campaign = await buildCampaign(owner.client);
+    await scene({ owner: 'Europe/Moscow' }, async ({ server, owner, campaign, open }) => {
       const annaE = await engage(owner.client, campaign, anna, {
         deliverables: [{ platform: 'telegram', format: 'пост', count: 1, dueAt: '2026-12-10T09:00:00Z' }],
       });
@@ -451,12 +443,11 @@ describe('launch control in the browser', () => {
       );
 
       // On her phone, in Russian: "I have posted" → link and time (now, Moscow) → sent.
-      const c = await signedIn(browser, creator, server.url, {
+      const c = await open(creator, {
         locale: 'ru-RU',
         timezoneId: 'Europe/Moscow',
         viewport: { width: 390, height: 844 },
       });
-      contexts.push(c.context);
       await c.page.goto(`${server.url}/portal/${annaE.id}`);
       await c.page.getByRole('button', { name: ru['commitUi.portal.posted'] }).click();
       const dialog = c.page.getByRole('dialog', { name: ru['commitUi.portal.title'] });
@@ -478,38 +469,20 @@ describe('launch control in the browser', () => {
       expect(saved.post?.url).toBe('https://t.me/anna_wellness/55');
 
       // The team's page (English): the post, in the creator's zone and the reader's, "by the creator".
-      const o = await signedIn(browser, owner.client, server.url, {
+      const o = await open(owner.client, {
         locale: 'en-US',
         timezoneId: 'America/New_York',
       });
-      contexts.push(o.context);
       await o.page.goto(`${server.url}/campaigns/${campaign.id}/creators/${annaE.id}`);
       const post = o.page.getByTestId('engagement-post');
       await expect.poll(() => post.innerText()).toContain(en['commitUi.post.byPortal']);
       expect(await post.innerText()).toContain(
         formatInZones(saved.post!.postedAt, ['Europe/Moscow'], 'en')[0]!.label,
       );
-      expect(c.pageErrors).toEqual([]);
-      expect(o.pageErrors).toEqual([]);
-    } finally {
-      for (const context of contexts) await context.close();
-      await server.close();
-    }
+    });
   });
   it('marks a go-live done on the timeline, sets the launch grace, and shows when a task was done and how late, in English and Russian', async () => {
-    const browser = await getBrowser();
-    const server: TestServer = await startServer();
-    const contexts: BrowserContext[] = [];
-    try {
-      const owner = await setupOwner(server.url, { timeZone: 'America/New_York' });
-      const ruLead = await buildUser(owner.client, {
-        role: 'market_lead',
-        marketCodes: ['RU'],
-        locale: 'ru',
-        timeZone: 'Europe/Moscow',
-        name: 'Ирина Лид',
-      });
-      const campaign = await buildCampaign(owner.client);
+    await scene({ owner: 'America/New_York' }, async ({ server, owner, ruLead, campaign, open }) => {
       const usPlanned = new Date(Math.floor((Date.now() - 6 * HOUR) / 60_000) * 60_000);
       await goLive(owner.client, campaign, 'US', usPlanned);
       const dueAt = new Date(Date.now() - 2 * 24 * HOUR - 5 * 60_000).toISOString();
@@ -525,11 +498,10 @@ describe('launch control in the browser', () => {
       await ok(ruLead.client.patch(`/api/tasks/${task.id}`, { status: 'done', version: task.version }));
 
       // English: the owner marks the US go-live done an hour after plan; it becomes the actual go-live.
-      const o = await signedIn(browser, owner.client, server.url, {
+      const o = await open(owner.client, {
         locale: 'en-US',
         timezoneId: 'America/New_York',
       });
-      contexts.push(o.context);
       await o.page.goto(`${server.url}/campaigns/${campaign.id}/timeline`);
       await o.page
         .getByRole('button', {
@@ -563,12 +535,11 @@ describe('launch control in the browser', () => {
       expect(await done.innerText()).toMatch(/finished 2 days late$/);
 
       // Russian: the RU lead reads the same task, and sets the launch grace to 2 hours.
-      const r = await signedIn(browser, ruLead.client, server.url, {
+      const r = await open(ruLead.client, {
         locale: 'ru-RU',
         timezoneId: 'Europe/Moscow',
         viewport: { width: 390, height: 844 },
       });
-      contexts.push(r.context);
       await r.page.goto(`${server.url}/campaigns/${campaign.id}/tasks/${task.id}`);
       const ruDone = r.page.getByTestId('task-done');
       await expect.poll(() => ruDone.innerText()).toMatch(/закончена на 2 дня позже срока$/);
@@ -577,11 +548,10 @@ describe('launch control in the browser', () => {
       expect(await card(r.page, 'US').getAttribute('data-state')).toBe('live');
       expect(await card(r.page, 'RU').getAttribute('data-state')).toBe('no_plan');
       await noSidewaysScroll(r.page);
-      const settingsOwner = await signedIn(browser, owner.client, server.url, {
+      const settingsOwner = await open(owner.client, {
         locale: 'ru-RU',
         timezoneId: 'Europe/Moscow',
       });
-      contexts.push(settingsOwner.context);
       await ok(owner.client.patch('/api/me', { locale: 'ru' }));
       const sp = settingsOwner.page;
       await sp.goto(`${server.url}/campaigns/${campaign.id}/launch`);
@@ -598,12 +568,6 @@ describe('launch control in the browser', () => {
         owner.client.get<{ launchGraceMinutes: number }>(`/api/campaigns/${campaign.id}`),
       );
       expect(saved.launchGraceMinutes).toBe(90);
-      expect(o.pageErrors).toEqual([]);
-      expect(r.pageErrors).toEqual([]);
-      expect(settingsOwner.pageErrors).toEqual([]);
-    } finally {
-      for (const context of contexts) await context.close();
-      await server.close();
-    }
+    });
   });
 });
