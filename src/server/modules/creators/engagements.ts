@@ -292,6 +292,24 @@ export async function lockEngagement(tx: DbOrTx, id: string) {
   return row;
 }
 
+function auditStatusChange(
+  tx: DbOrTx,
+  actor: Pick<Actor, 'id' | 'name'> | null,
+  row: EngagementRow,
+  status: EngagementStatus,
+  reason: string | null,
+) {
+  return recordAuditEvent(tx, {
+    actor,
+    action: 'engagement.status_changed',
+    entityType: 'engagement',
+    entityId: row.id,
+    campaignId: row.campaignId,
+    before: { status: row.status },
+    after: { status, reason },
+  });
+}
+
 /** Moves an engagement to a status, audited with who and why; used by agreements and approvals too. */
 export async function changeStatus(
   tx: DbOrTx,
@@ -307,15 +325,7 @@ export async function changeStatus(
     .set({ status, version: row.version + 1, updatedAt: new Date() })
     .where(eq(engagements.id, row.id))
     .returning();
-  await recordAuditEvent(tx, {
-    actor,
-    action: 'engagement.status_changed',
-    entityType: 'engagement',
-    entityId: row.id,
-    campaignId: row.campaignId,
-    before: { status: row.status },
-    after: { status, reason },
-  });
+  await auditStatusChange(tx, actor, row, status, reason);
   await publish(tx, `campaign:${row.campaignId}`, {
     type: 'engagement.updated',
     entityType: 'engagement',
@@ -380,17 +390,7 @@ export async function updateEngagement(
       .where(eq(engagements.id, id))
       .returning();
     if (input.deliverables) await replaceDeliverables(tx, row, creatorZone, input.deliverables);
-    if (status !== row.status) {
-      await recordAuditEvent(tx, {
-        actor,
-        action: 'engagement.status_changed',
-        entityType: 'engagement',
-        entityId: id,
-        campaignId: row.campaignId,
-        before: { status: row.status },
-        after: { status, reason: input.reason ?? null },
-      });
-    }
+    if (status !== row.status) await auditStatusChange(tx, actor, row, status, input.reason ?? null);
     if (override) await recordOverride(tx, actor, updated!, status, override);
     if (post.postUrl !== undefined || post.postedAt !== undefined) {
       await recordPost(
@@ -498,17 +498,7 @@ export async function recordLivePost(
     .set({ status, ...post, version: row.version + 1, updatedAt: new Date() })
     .where(eq(engagements.id, row.id))
     .returning();
-  if (status !== row.status) {
-    await recordAuditEvent(tx, {
-      actor,
-      action: 'engagement.status_changed',
-      entityType: 'engagement',
-      entityId: row.id,
-      campaignId: row.campaignId,
-      before: { status: row.status },
-      after: { status, reason: null },
-    });
-  }
+  if (status !== row.status) await auditStatusChange(tx, actor, row, status, null);
   await recordPost(tx, actor, updated!, updated!, row);
   await publish(tx, `campaign:${row.campaignId}`, {
     type: 'engagement.updated',
