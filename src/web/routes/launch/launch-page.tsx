@@ -39,8 +39,9 @@ function marketState(market: MarketLaunch, now: Date): MarketLaunchState {
 }
 
 function creatorState(creator: CreatorLaunch, now: Date, graceMinutes: number): CreatorLaunchState {
-  if (creator.state === 'out') return 'out';
+  // A creator who posted and was dropped afterwards did post: live wins, as on the server.
   if (creator.postedAt) return 'live';
+  if (creator.state === 'out') return 'out';
   if (creator.state === 'late') return 'late';
   if (creator.plannedAt && minutesBetween(creator.plannedAt, now) >= graceMinutes) return 'late';
   return 'scheduled';
