@@ -30,9 +30,10 @@ export function StatusDialog({ engagement, onClose }: { engagement: Engagement; 
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
   const { conflict, clear, handle } = useConflict(engagement.campaignId, engagement.id);
-  // Going live records the post (link and time, in the creator's zone) unless one is recorded already.
+  // Going live (or straight to reported) records the post (link and time, in the creator's zone)
+  // unless one is recorded already.
   const zone = engagement.creator.timeZone;
-  const needsPost = status === 'live' && !engagement.post;
+  const needsPost = (status === 'live' || status === 'reported') && !engagement.post;
   const [post, setPost] = useState(() => newPostDraft(zone));
   const [postErrors, setPostErrors] = useState<{ url?: string; at?: string }>({});
   // The server refused the move for want of a signed agreement: the gate dialog asks for a reason.
