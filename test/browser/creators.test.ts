@@ -108,6 +108,9 @@ describe('creators in the browser', () => {
         fee: { amount: 990000, currency: 'RUB' },
         promoCode: 'MARIA99',
         deliverables: [{ platform: 'vk', format: 'клип', count: 1, dueAt: '2026-12-11T09:00:00Z' }],
+        // A draft needs a signature or an override of the gate: here the paper is still out.
+        status: 'in_production',
+        override: { reason: 'Shooting before the paper comes back' },
       });
       await sendAgreement(owner, mariaEngagement.id);
       await created(
@@ -225,6 +228,8 @@ describe('creators in the browser', () => {
       const engagement = await engage(owner, campaign, jess.id, {
         fee: { amount: 8000, currency: 'USD' },
         deliverables: [{ platform: 'instagram', format: 'reel', count: 1, dueAt: '2026-12-10T20:00:00Z' }],
+        status: 'in_production',
+        override: { reason: 'Contract signed by her agency on paper' },
       });
       const invite = await created(
         owner.post<{ token: string }>('/api/invites', {

@@ -172,6 +172,7 @@ async function setUpCreators(client: Client, campaignId: string) {
       fee: p.fee,
       promoCode: p.promoCode,
       status: 'in_production',
+      override: { reason: 'Agreements are signed on paper for this test' },
     });
     expect(engagement.status).toBe(201);
   }
