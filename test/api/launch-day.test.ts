@@ -252,6 +252,18 @@ describe('going live records the post', () => {
       postedAt: at(-HOUR),
     });
     expect(notUrl.status).toBe(400);
+    for (const hostile of [
+      { postUrl: 'https://instagram.com/p/abc', postedAt: '0000-01-01T00:00:00Z' },
+      { postUrl: `https://instagram.com/${'p'.repeat(100_000)}`, postedAt: at(-HOUR) },
+      { postUrl: 'https://instagram.com/p/\u0000', postedAt: at(-HOUR) },
+      { postUrl: 'https://instagram.com/p/abc', postedAt: { local: '2026-03-08T02:30', timeZone: 'Mars/Olympus' } },
+    ]) {
+      const res = await patch(jess.id, { status: 'live', ...hostile });
+      expect(res.status, JSON.stringify(hostile).slice(0, 80)).toBe(400);
+    }
+    const nul = await patch(jess.id, { status: 'live', override: { reason: 'because\u0000' } });
+    expect(nul.status).toBe(400);
+    expect((await owner.get<Engagement>(`/api/engagements/${jess.id}`)).body.status).toBe('approved');
     const notLive = await patch(jess.id, { postUrl: 'https://instagram.com/p/abc', postedAt: at(-HOUR) });
     expect(notLive.body.error.code).toBe('post_only_when_live');
 
