@@ -5,6 +5,7 @@ import {
   type CampaignBody,
   PASSWORD,
   setupOwner,
+  signAgreementFor,
   type UserBody,
 } from '../support/factories.ts';
 import { startServer, type TestServer } from '../support/server.ts';
@@ -354,8 +355,8 @@ describe('agreements and the creator portal', () => {
     const b = await addCreator({ ...usCreator, name: 'Creator B' });
     const ea = await engage(a.id);
     const eb = await engage(b.id, { fee: { amount: 1000, currency: 'USD' } });
-    const agreementB = await owner.post<Agreement>(`/api/engagements/${eb.id}/agreements`);
-    await owner.post(`/api/agreements/${agreementB.body.id}/send`);
+    // B signs: only a committed creator's drafts get past the signature gate.
+    const agreementB = await signAgreementFor(owner, eb.id);
     const subB = await owner.post<Submission>(`/api/engagements/${eb.id}/submissions`, {
       url: 'https://example.com/b-draft',
     });
@@ -368,11 +369,10 @@ describe('agreements and the creator portal', () => {
     const mine = await portalA.get<{ engagements: Array<{ id: string }> }>('/api/portal/engagements');
     expect(mine.body.engagements.map((e) => e.id)).toEqual([ea.id]);
     expect((await portalA.get(`/api/portal/engagements/${eb.id}`)).status).toBe(404);
-    expect((await portalA.get(`/api/agreements/${agreementB.body.id}`)).status).toBe(404);
-    expect((await portalA.get(`/api/agreements/${agreementB.body.id}/print`)).status).toBe(404);
+    expect((await portalA.get(`/api/agreements/${agreementB}`)).status).toBe(404);
+    expect((await portalA.get(`/api/agreements/${agreementB}/print`)).status).toBe(404);
     expect(
-      (await portalA.post(`/api/portal/agreements/${agreementB.body.id}/accept`, { fullName: 'Creator A' }))
-        .status,
+      (await portalA.post(`/api/portal/agreements/${agreementB}/accept`, { fullName: 'Creator A' })).status,
     ).toBe(404);
     expect(
       (await portalA.post(`/api/portal/engagements/${eb.id}/submissions`, { url: 'https://evil.example' }))
@@ -394,6 +394,13 @@ describe('content approval rounds', () => {
     const creator = await addCreator({ ...usCreator, name: 'Round Robin' });
     const engagement = await engage(creator.id, { fee: { amount: 2000, currency: 'USD' } });
     const portal = await portalFor(creator, 'robin@example.com', 'en');
+    // Production starts before the paper is back: an audited override lets the drafts in unsigned.
+    const started = await owner.patch<Engagement>(`/api/engagements/${engagement.id}`, {
+      version: engagement.version,
+      status: 'in_production',
+      override: { reason: 'Signing next week; the shoot cannot wait' },
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(200);
     const first = await portal.post<Submission>(`/api/portal/engagements/${engagement.id}/submissions`, {
       url: 'https://drive.example.com/draft-1',
       note: 'First cut',

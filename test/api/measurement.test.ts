@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../support/client.ts';
-import { buildCampaign, type CampaignBody, setupOwner } from '../support/factories.ts';
+import { buildCampaign, type CampaignBody, setupOwner, signAgreementFor } from '../support/factories.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 interface ImportState {
@@ -79,8 +79,15 @@ beforeAll(async () => {
       creatorId: creator.body.id,
       fee: p.fee,
       promoCode: p.promoCode,
+    });
+    // Signed, then in production: the signature gate lets nobody produce on a "maybe".
+    await signAgreementFor(owner, engagement.body.id);
+    const signed = await owner.get<{ version: number }>(`/api/engagements/${engagement.body.id}`);
+    const producing = await owner.patch(`/api/engagements/${engagement.body.id}`, {
+      version: signed.body.version,
       status: 'in_production',
     });
+    if (producing.status !== 200) throw new Error(`in_production failed: ${JSON.stringify(producing.body)}`);
     ids[p.promoCode] = engagement.body.id;
   }
 });

@@ -220,6 +220,9 @@ describe('draft feedback and unsigned creators', () => {
         creatorId,
         fee: { amount: 1000, currency: 'USD' },
         ...(goLiveInDays === null ? {} : { goLiveFrom: inHours(goLiveInDays * 24) }),
+        // In production unsigned, through the gate's override: the drafts come in while the creators stay "maybe".
+        status: 'in_production',
+        override: { reason: 'Shooting before the paper is back' },
       });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       return res.body;

@@ -6,6 +6,7 @@ import {
   type CampaignBody,
   PASSWORD,
   setupOwner,
+  signAgreementFor,
   type UserBody,
 } from '../support/factories.ts';
 import { startServer, type TestServer } from '../support/server.ts';
@@ -498,6 +499,8 @@ describe('creators', () => {
     const ruLead = await lead('RU', { timeZone: 'America/New_York' });
     const usLead = await lead('US');
     const { portal, engagementId } = await creatorWithPortal('RU', 'ru');
+    // Only a signed creator's drafts get past the signature gate.
+    await signAgreementFor(owner.client, engagementId);
     const draft = await portal.client.post<{ id: string; round: number; feedbackDueAt: string }>(
       `/api/portal/engagements/${engagementId}/submissions`,
       { url: 'https://drive.example.com/draft-1', note: 'First cut' },
@@ -558,6 +561,7 @@ describe('creators', () => {
       if (user.role === 'market_lead' && user.markets.includes('US'))
         await owner.client.patch(`/api/users/${user.id}`, { active: false });
     const { portal, engagementId } = await creatorWithPortal('US', 'en');
+    await signAgreementFor(owner.client, engagementId);
     const draft = await portal.client.post<{ id: string }>(
       `/api/portal/engagements/${engagementId}/submissions`,
       {

@@ -7,6 +7,7 @@ import {
   PASSWORD,
   RU_US_MARKETS,
   setupOwner,
+  signAgreementFor,
   type UserBody,
 } from '../support/factories.ts';
 import { startServer, type TestServer } from '../support/server.ts';
@@ -664,6 +665,9 @@ const CASES: Case[] = [
           briefingStyle: 'full_upfront',
         }),
       );
+      // Drafts come only from a signed creator (the signature gate): sign the RU agreement once.
+      const ru = await ok(owner.get<{ signed: boolean }>(`/api/engagements/${ruEngagementId}`));
+      if (!ru.signed) await signAgreementFor(owner, ruEngagementId);
       return newDraft(ruEngagementId);
     },
     run: (c, ctx) =>
