@@ -1,4 +1,5 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
+import { deliverableAmount } from '../../../shared/deliverable-format.ts';
 import { isLocale, type Locale, translate } from '../../../shared/i18n/index.ts';
 import { formatInZones } from '../../../shared/time/index.ts';
 import type { Db, DbOrTx } from '../../db/index.ts';
@@ -81,8 +82,7 @@ async function renderAgreement(tx: DbOrTx, engagement: typeof engagements.$infer
     `1. ${t('agreement.deliverables')}`,
     ...terms.deliverables.map((d) =>
       t('agreement.deliverableLine', {
-        count: d.count,
-        format: d.format,
+        what: deliverableAmount(t, d.count, d.format),
         platform: d.platform,
         due: d.dueLocal ?? t('agreement.noDate'),
       }),

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { deliverableAmount } from '../../../shared/deliverable-format.ts';
 import type { Locale } from '../../../shared/i18n/index.ts';
 import { formatInZones } from '../../../shared/time/index.ts';
 import { type Engagement, engagementsQuery } from '../../api/creators.ts';
@@ -223,10 +224,7 @@ export function EngagementsPage({ me }: { me: User }) {
                           <>
                             <div className={due.past ? 'cr-past' : undefined}>{due.label}</div>
                             <div className="cell-secondary">
-                              {t('engagement.list.deliverableShort', {
-                                count: due.deliverable.count,
-                                format: due.deliverable.format,
-                              })}
+                              {deliverableAmount(t, due.deliverable.count, due.deliverable.format)}
                             </div>
                           </>
                         ) : (

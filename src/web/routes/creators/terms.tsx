@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
+import { deliverableAmount } from '../../../shared/deliverable-format.ts';
 import { formatInZones, parseLocalTime } from '../../../shared/time/index.ts';
 import type { Campaign } from '../../api/campaigns.ts';
 import { ApiError, api } from '../../api/client.ts';
@@ -73,9 +74,7 @@ export function TermsSection({
                 // biome-ignore lint/suspicious/noArrayIndexKey: deliverables have no id of their own
                 <li key={index} className="cr-deliverable">
                   <PlatformMark platform={d.platform} />
-                  <span className="cr-deliverable-what">
-                    {t('engagement.deliverables.line', { count: d.count, format: d.format })}
-                  </span>
+                  <span className="cr-deliverable-what">{deliverableAmount(t, d.count, d.format)}</span>
                   <span className="cr-deliverable-due">
                     {d.dueAt
                       ? t('engagement.deliverables.due', { when: inZone(d.dueAt) ?? '' })

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
+import { deliverableAmount } from '../../../shared/deliverable-format.ts';
 import { ApiError, api } from '../../api/client.ts';
 import {
   creatorKeys,
@@ -115,9 +116,7 @@ export function PortalEngagementPage({ me, engagementId }: { me: User; engagemen
                   // biome-ignore lint/suspicious/noArrayIndexKey: deliverables have no id of their own
                   <li key={index} className="cr-deliverable">
                     <PlatformMark platform={d.platform} />
-                    <span className="cr-deliverable-what">
-                      {t('engagement.deliverables.line', { count: d.count, format: d.format })}
-                    </span>
+                    <span className="cr-deliverable-what">{deliverableAmount(t, d.count, d.format)}</span>
                     <span className="cr-deliverable-due" data-due={d.dueAt ?? ''}>
                       {d.dueLocal
                         ? t('engagement.deliverables.due', { when: d.dueLocal.label })

@@ -492,4 +492,15 @@ export const enCreators = {
   'portal.mayVary': 'Yours to adapt',
   'portal.mayVaryHint': 'Make these your own for your audience.',
   'portal.marketNote': 'For your market: {note}',
+  // Deliverable amounts (src/shared/deliverable-format.ts): known formats by name, others as typed
+  'deliverable.amount.post': '{count, plural, one {# post} other {# posts}}',
+  'deliverable.amount.video': '{count, plural, one {# video} other {# videos}}',
+  'deliverable.amount.reel': '{count, plural, one {# reel} other {# reels}}',
+  'deliverable.amount.story': '{count, plural, one {# story} other {# stories}}',
+  'deliverable.amount.short': '{count, plural, one {# Short} other {# Shorts}}',
+  'deliverable.amount.stream': '{count, plural, one {# live stream} other {# live streams}}',
+  'deliverable.amount.carousel': '{count, plural, one {# carousel} other {# carousels}}',
+  'deliverable.amount.integration':
+    '{count, plural, one {# sponsored integration} other {# sponsored integrations}}',
+  'deliverable.amount.typed': '{count, number} × {format}',
 } as const;

@@ -164,8 +164,7 @@ export const enServer = {
   'agreement.title': 'Creator agreement — {campaign}',
   'agreement.parties': 'Between {brand} (the Brand) and {creator} (the Creator).',
   'agreement.deliverables': 'Deliverables',
-  'agreement.deliverableLine':
-    '   – {count, plural, one {# × {format}} other {# × {format}}} on {platform}, due {due}',
+  'agreement.deliverableLine': '   – {what} on {platform}, due {due}',
   'agreement.noDate': 'to be agreed',
   'agreement.notSpecified': 'not specified',
   'agreement.goLive': 'Go-live window: from {from} to {to} ({zone}).',

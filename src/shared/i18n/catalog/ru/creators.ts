@@ -499,4 +499,20 @@ export const ruCreators: Record<keyof typeof enCreators, string> = {
   'portal.mayVary': 'Можно адаптировать',
   'portal.mayVaryHint': 'Сделайте это по-своему для своей аудитории.',
   'portal.marketNote': 'Для вашего рынка: {note}',
+  // Количество по форматам (src/shared/deliverable-format.ts): известные форматы по-русски, прочие как введены
+  'deliverable.amount.post': '{count, plural, one {# пост} few {# поста} many {# постов} other {# поста}}',
+  'deliverable.amount.video': '{count, plural, one {# видео} few {# видео} many {# видео} other {# видео}}',
+  'deliverable.amount.reel':
+    '{count, plural, one {# ролик Reels} few {# ролика Reels} many {# роликов Reels} other {# ролика Reels}}',
+  'deliverable.amount.story':
+    '{count, plural, one {# сторис} few {# сторис} many {# сторис} other {# сторис}}',
+  'deliverable.amount.short':
+    '{count, plural, one {# ролик Shorts} few {# ролика Shorts} many {# роликов Shorts} other {# ролика Shorts}}',
+  'deliverable.amount.stream':
+    '{count, plural, one {# трансляция} few {# трансляции} many {# трансляций} other {# трансляции}}',
+  'deliverable.amount.carousel':
+    '{count, plural, one {# карусель} few {# карусели} many {# каруселей} other {# карусели}}',
+  'deliverable.amount.integration':
+    '{count, plural, one {# интеграция} few {# интеграции} many {# интеграций} other {# интеграции}}',
+  'deliverable.amount.typed': '{count, number} × {format}',
 };

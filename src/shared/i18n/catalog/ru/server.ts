@@ -170,8 +170,7 @@ export const ruServer: Record<keyof typeof enServer, string> = {
   'agreement.title': 'Договор с автором — {campaign}',
   'agreement.parties': 'Между {brand} (Бренд) и {creator} (Автор).',
   'agreement.deliverables': 'Материалы',
-  'agreement.deliverableLine':
-    '   – {count, plural, one {# × {format}} few {# × {format}} many {# × {format}} other {# × {format}}} в {platform}, срок {due}',
+  'agreement.deliverableLine': '   – {what} в {platform}, срок {due}',
   'agreement.noDate': 'по согласованию',
   'agreement.notSpecified': 'не указано',
   'agreement.goLive': 'Окно публикации: с {from} по {to} ({zone}).',
