@@ -141,7 +141,13 @@ export interface StatusEvent {
   at: string;
   actor: { id: string; name: string } | null;
   before: { status?: string } | null;
-  after: { status?: string; reason?: string | null } | null;
+  /** `note`: why the server moved it, as a code and parameters (payload v2); `reason`: typed by a person,
+   * or, in events stored before v2, an English sentence shown as it is. */
+  after: {
+    status?: string;
+    reason?: string | null;
+    note?: ({ code: string } & Record<string, string | number>) | null;
+  } | null;
 }
 
 /** Status changes of one engagement, newest first, with who and why (from the audit log). */

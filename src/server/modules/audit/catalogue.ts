@@ -157,10 +157,30 @@ export const auditCatalogue = {
     after: snapshot({ id, creator: z.object({ id, name: z.string() }) }),
   }),
   'engagement.updated': v1('engagement', { before: changes, after: changes }),
-  'engagement.status_changed': v1('engagement', {
-    before: z.object({ status: z.string() }),
-    after: z.object({ status: z.string(), reason: z.string().nullish() }),
-  }),
+  // v1: `reason` was free text, including English sentences the server wrote ("agreement v1 sent").
+  // v2: what the server writes is a coded `note` ({ code: 'agreement_sent', version: 1 }) readers
+  // render in their language; `reason` is only what a person typed (a status reason, feedback).
+  'engagement.status_changed': {
+    entityType: 'engagement',
+    version: 2 as const,
+    versions: {
+      1: {
+        before: z.object({ status: z.string() }),
+        after: z.object({ status: z.string(), reason: z.string().nullish() }),
+      },
+      2: {
+        before: z.object({ status: z.string() }),
+        after: z.object({
+          status: z.string(),
+          reason: z.string().nullish(),
+          note: z
+            .object({ code: z.string() })
+            .catchall(z.union([z.string(), z.number()]))
+            .nullish(),
+        }),
+      },
+    },
+  },
   'engagement.gate_overridden': v1('engagement', {
     after: z.object({ status: z.string(), reason: z.string(), at: z.string() }),
   }),
@@ -265,7 +285,12 @@ export function isAuditAction(action: string): action is AuditAction {
   return Object.hasOwn(auditCatalogue, action);
 }
 
-type Current<A extends AuditAction> = Catalogue[A]['versions'][Catalogue[A]['version']];
+// The schemas of an action's current version (the `extends infer` keeps this indexable once some
+// action has more than one version).
+type Current<A extends AuditAction> = Catalogue[A]['versions'][Catalogue[A]['version'] &
+  keyof Catalogue[A]['versions']] extends infer P extends PayloadSchemas
+  ? P
+  : never;
 
 /** What a caller passes for action A (the current payload version). */
 export interface AuditPayloadInput<A extends AuditAction> {

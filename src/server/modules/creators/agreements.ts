@@ -199,7 +199,10 @@ export async function sendAgreement(db: Db, actor: Actor, id: string, options: {
     const engagement = await lockEngagement(tx, row.engagementId);
     // An engagement let into production by an override stays where it is: the paper catches up.
     if (!GATED.includes(engagement.status)) {
-      await changeStatus(tx, actor, engagement, 'agreement_sent', `agreement v${row.version} sent`);
+      await changeStatus(tx, actor, engagement, 'agreement_sent', null, {
+        code: 'agreement_sent',
+        version: row.version,
+      });
     }
     await recordAuditEvent(tx, {
       actor,
@@ -251,13 +254,11 @@ export async function signAgreement(
       .returning();
     const engagement = await lockEngagement(tx, row.engagementId);
     if (!GATED.includes(engagement.status)) {
-      await changeStatus(
-        tx,
-        actor,
-        engagement,
-        'signed',
-        `agreement v${row.version} signed (${signature.method})`,
-      );
+      await changeStatus(tx, actor, engagement, 'signed', null, {
+        code: 'agreement_signed',
+        version: row.version,
+        method: signature.method,
+      });
     }
     await recordAuditEvent(tx, {
       actor,

@@ -95,7 +95,10 @@ export async function submitDraft(
             }),
       })
       .returning();
-    await changeStatus(tx, actor, engagement, 'draft_submitted', `round ${row!.round} submitted`);
+    await changeStatus(tx, actor, engagement, 'draft_submitted', null, {
+      code: 'draft_submitted',
+      round: row!.round,
+    });
     await recordAuditEvent(tx, {
       actor,
       action: 'submission.created',

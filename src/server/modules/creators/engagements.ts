@@ -298,6 +298,7 @@ function auditStatusChange(
   row: EngagementRow,
   status: EngagementStatus,
   reason: string | null,
+  note: StatusNote | null = null,
 ) {
   return recordAuditEvent(tx, {
     actor,
@@ -306,9 +307,19 @@ function auditStatusChange(
     entityId: row.id,
     campaignId: row.campaignId,
     before: { status: row.status },
-    after: { status, reason },
+    // `note` only when the server says why (a person's reason alone keeps the v1 look).
+    after: note ? { status, reason, note } : { status, reason },
   });
 }
+
+/**
+ * Why the server moved a status, as a code and its parameters (rendered in the reader's language,
+ * see `engagement.history.note.*`), never as an English sentence.
+ */
+export type StatusNote =
+  | { code: 'agreement_sent'; version: number }
+  | { code: 'agreement_signed'; version: number; method: string }
+  | { code: 'draft_submitted'; round: number };
 
 /** Moves an engagement to a status, audited with who and why; used by agreements and approvals too. */
 export async function changeStatus(
@@ -317,6 +328,7 @@ export async function changeStatus(
   row: EngagementRow,
   status: EngagementStatus,
   reason: string | null,
+  note: StatusNote | null = null,
 ): Promise<EngagementRow> {
   if (row.status === status) return row;
   passGate(row, status, await hasSignedAgreement(tx, row.id), undefined);
@@ -325,7 +337,7 @@ export async function changeStatus(
     .set({ status, version: row.version + 1, updatedAt: new Date() })
     .where(eq(engagements.id, row.id))
     .returning();
-  await auditStatusChange(tx, actor, row, status, reason);
+  await auditStatusChange(tx, actor, row, status, reason, note);
   await publish(tx, `campaign:${row.campaignId}`, {
     type: 'engagement.updated',
     entityType: 'engagement',

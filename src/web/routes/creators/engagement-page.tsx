@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { MessageKey } from '../../../shared/i18n/index.ts';
 import { ApiError } from '../../api/client.ts';
 import { engagementQuery, policiesQuery, statusHistoryQuery } from '../../api/creators.ts';
 import type { User } from '../../api/types.ts';
 import { Badge, Button, EmptyState, ErrorAlert, Spinner } from '../../components/ui.tsx';
 import { useDocumentTitle } from '../../document-title.ts';
-import { useLocale, useT } from '../../i18n/locale.tsx';
+import { type Translate, useLocale, useT } from '../../i18n/locale.tsx';
 import { Link } from '../../router/router.tsx';
 import { useNow } from '../../time/use-now.ts';
 import { describeZone, formatInstant, splitZone } from '../../time/zones.ts';
@@ -235,6 +236,9 @@ function StatusHistory({
               ) : null}
               <strong>{event.after?.status ? statusLabel(t, event.after.status) : ''}</strong>
             </div>
+            {event.after?.note ? (
+              <p className="cr-history-reason">{statusNote(t, event.after.note)}</p>
+            ) : null}
             {event.after?.reason ? (
               <p className="cr-history-reason">
                 {t('engagement.history.reason', { reason: event.after.reason })}
@@ -248,4 +252,16 @@ function StatusHistory({
       </ol>
     </Section>
   );
+}
+
+const noteKeys: Record<string, MessageKey> = {
+  agreement_sent: 'engagement.history.note.agreement_sent',
+  agreement_signed: 'engagement.history.note.agreement_signed',
+  draft_submitted: 'engagement.history.note.draft_submitted',
+};
+
+/** A coded status note in the reader's language; a code this build does not know shows as the code. */
+function statusNote(t: Translate, note: { code: string } & Record<string, string | number>): string {
+  const key = Object.hasOwn(noteKeys, note.code) ? noteKeys[note.code] : undefined;
+  return key ? t(key, note) : note.code;
 }

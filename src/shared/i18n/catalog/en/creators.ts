@@ -274,6 +274,10 @@ export const enCreators = {
   'engagement.history.title': 'Status history',
   'engagement.history.none': 'No changes yet.',
   'engagement.history.reason': '“{reason}”',
+  'engagement.history.note.agreement_sent': 'Agreement v{version, number} sent',
+  'engagement.history.note.agreement_signed':
+    'Agreement v{version, number} signed ({method, select, portal {in the portal} uploaded_pdf {signed PDF uploaded} other {{method}}})',
+  'engagement.history.note.draft_submitted': 'Draft round {round, number} submitted',
 
   // Ratings
   'engagement.ratings.title': 'Rating',

@@ -279,6 +279,10 @@ export const ruCreators: Record<keyof typeof enCreators, string> = {
   'engagement.history.title': 'История статусов',
   'engagement.history.none': 'Изменений пока нет.',
   'engagement.history.reason': '«{reason}»',
+  'engagement.history.note.agreement_sent': 'Договор v{version, number} отправлен',
+  'engagement.history.note.agreement_signed':
+    'Договор v{version, number} подписан ({method, select, portal {в портале} uploaded_pdf {загружен подписанный PDF} other {{method}}})',
+  'engagement.history.note.draft_submitted': 'Черновик, раунд {round, number}, отправлен',
 
   // Оценки
   'engagement.ratings.title': 'Оценка',
