@@ -17,7 +17,7 @@ export const KPI_BY_OBJECTIVE = {
 } as const;
 type Basis = 'reach' | 'followers' | 'impressions';
 
-interface Totals {
+interface Counts {
   reach: number;
   impressions: number;
   views: number;
@@ -25,12 +25,31 @@ interface Totals {
   clicks: number;
   followers: number;
   orders: number;
-  /** In the base currency; null when a rate is missing. */
+}
+interface Totals extends Counts {
+  /** In one currency (the market's or the joint base); null when a needed rate is missing. */
   revenue: number | null;
   cost: number | null;
 }
+/**
+ * Figures as measured: money kept per currency it was paid or ordered in, so a market's figures
+ * are summed in its own currency without any rate and only a conversion needs one.
+ */
+interface Raw extends Counts {
+  revenueBy: Record<string, number>;
+  costBy: Record<string, number>;
+}
 
-const zero = (): Totals => ({
+const COUNT_KEYS = [
+  'reach',
+  'impressions',
+  'views',
+  'interactions',
+  'clicks',
+  'followers',
+  'orders',
+] as const;
+const zeroRaw = (): Raw => ({
   reach: 0,
   impressions: 0,
   views: 0,
@@ -38,9 +57,59 @@ const zero = (): Totals => ({
   clicks: 0,
   followers: 0,
   orders: 0,
-  revenue: 0,
-  cost: 0,
+  revenueBy: {},
+  costBy: {},
 });
+
+/** Exchange rates are "1 unit of X = rate units of the base"; base itself is 1. */
+type Rates = Record<string, number>;
+
+/**
+ * Sums money in `target`: amounts already in it are taken as they are, others go through the base
+ * rates of both currencies; a currency without a rate makes the sum null and is noted in `missing`
+ * (the rates a conversion used are noted in `used`).
+ */
+function sumIn(
+  byCurrency: Record<string, number>,
+  target: string,
+  rates: Rates,
+  missing: Set<string>,
+  used?: Set<string>,
+): number | null {
+  let total: number | null = 0;
+  for (const [currency, amount] of Object.entries(byCurrency)) {
+    if (currency === target) {
+      if (total !== null) total += amount;
+      continue;
+    }
+    const from = rates[currency];
+    const to = rates[target];
+    if (from === undefined) missing.add(currency);
+    if (to === undefined) missing.add(target);
+    if (from === undefined || to === undefined) {
+      total = null;
+      continue;
+    }
+    used?.add(currency);
+    if (total !== null) total += (amount * from) / to;
+  }
+  return total;
+}
+
+function inCurrency(
+  raw: Raw,
+  target: string,
+  rates: Rates,
+  missing: Set<string>,
+  used?: Set<string>,
+): Totals {
+  const { revenueBy, costBy, ...counts } = raw;
+  return {
+    ...counts,
+    revenue: sumIn(revenueBy, target, rates, missing, used),
+    cost: sumIn(costBy, target, rates, missing, used),
+  };
+}
 const ratio = (a: number | null, b: number | null, scale = 1) =>
   a === null || b === null || b === 0 ? null : (a / b) * scale;
 const round = (value: number | null, digits = 2) =>
@@ -91,13 +160,7 @@ export async function campaignRates(db: DbOrTx, campaignId: string, fallbackBase
 }
 
 /** Per engagement: the latest measurement of every post up to `until`, and the orders up to it. */
-async function totalsByEngagement(
-  db: DbOrTx,
-  campaignId: string,
-  until: Date | null,
-  rates: Record<string, number>,
-  missing: Set<string>,
-) {
+async function totalsByEngagement(db: DbOrTx, campaignId: string, until: Date | null) {
   const cutoff = until ? sql`and measured_at <= ${until.toISOString()}::timestamptz` : sql``;
   const metricRows = await db.execute<{
     engagement_id: string;
@@ -132,11 +195,11 @@ async function totalsByEngagement(
       ),
     )
     .groupBy(orders.engagementId, orders.currency);
-  const result = new Map<string, Totals>();
+  const result = new Map<string, Raw>();
   const get = (id: string) => {
     let t = result.get(id);
     if (!t) {
-      t = zero();
+      t = zeroRaw();
       result.set(id, t);
     }
     return t;
@@ -154,35 +217,24 @@ async function totalsByEngagement(
   for (const r of orderRows) {
     const t = get(r.engagementId!);
     t.orders += Number(r.count);
-    const rate = rates[r.currency];
-    if (rate === undefined) {
-      missing.add(r.currency);
-      t.revenue = null;
-    } else if (t.revenue !== null) t.revenue += Number(r.revenue) * rate;
+    t.revenueBy[r.currency] = (t.revenueBy[r.currency] ?? 0) + Number(r.revenue);
   }
   return result;
 }
 
-function add(into: Totals, from: Totals) {
-  for (const key of [
-    'reach',
-    'impressions',
-    'views',
-    'interactions',
-    'clicks',
-    'followers',
-    'orders',
-  ] as const)
-    into[key] += from[key];
-  into.revenue = into.revenue === null || from.revenue === null ? null : into.revenue + from.revenue;
-  into.cost = into.cost === null || from.cost === null ? null : into.cost + from.cost;
+function add(into: Raw, from: Raw) {
+  for (const key of COUNT_KEYS) into[key] += from[key];
+  for (const [c, v] of Object.entries(from.revenueBy)) into.revenueBy[c] = (into.revenueBy[c] ?? 0) + v;
+  for (const [c, v] of Object.entries(from.costBy)) into.costBy[c] = (into.costBy[c] ?? 0) + v;
 }
 
 export async function campaignReport(db: DbOrTx, actor: Actor, campaignId: string) {
   if (!mayViewCampaign(actor)) throw forbidden();
   const campaign = await findCampaign(db, campaignId);
   const fx = await campaignRates(db, campaignId, campaign.markets[0]!.currency);
+  /** Rates the joint figures (base currency) lacked, and those they used. */
   const missing = new Set<string>();
+  const used = new Set<string>();
   const [measurementRow] = await db
     .select({ data: briefSectionData.data })
     .from(briefSectionData)
@@ -193,34 +245,42 @@ export async function campaignReport(db: DbOrTx, actor: Actor, campaignId: strin
     .from(engagements)
     .innerJoin(creators, eq(creators.id, engagements.creatorId))
     .where(eq(engagements.campaignId, campaignId));
-  const withCost = (id: string, totals: Totals | undefined) => {
+  /** The engagement's figures with its followers and its fee, in the fee's own currency. */
+  const withCost = (id: string, totals: Raw | undefined): Raw => {
     const person = people.find((p) => p.engagement.id === id)!;
-    const t = { ...(totals ?? zero()) };
-    t.followers = person.creator.channels.reduce((s, c) => s + (c.followers ?? 0), 0);
-    const rate = fx.rates[person.engagement.feeCurrency];
-    if (rate === undefined) missing.add(person.engagement.feeCurrency);
-    t.cost = rate === undefined ? null : Number(person.engagement.feeAmount) * rate;
-    return t;
+    const t = totals ?? zeroRaw();
+    return {
+      ...t,
+      followers: person.creator.channels.reduce((s, c) => s + (c.followers ?? 0), 0),
+      costBy: { [person.engagement.feeCurrency]: Number(person.engagement.feeAmount) },
+    };
   };
-  const now = await totalsByEngagement(db, campaignId, null, fx.rates, missing);
+  const now = await totalsByEngagement(db, campaignId, null);
+  const currencyOf = (code: string) =>
+    campaign.markets.find((m) => m.code === code)?.currency ?? fx.baseCurrency;
 
   const markets = [];
+  const joint = zeroRaw();
   const { actual: launched } = await launchActuals(db, campaign);
   for (const market of campaign.markets) {
     const plan = framework.find((f) => f.marketCode === market.code);
     const basis: Basis = plan?.engagementRateBasis ?? 'reach';
+    // A market's money is in its own currency: orders and fees in it need no rate at all.
+    const marketMissing = new Set<string>();
     const members = people.filter(
       (p) =>
         p.creator.marketCode === market.code &&
         p.engagement.status !== 'declined' &&
         p.engagement.status !== 'dropped',
     );
-    const sum = (totals: Map<string, Totals>) => {
-      const t = zero();
+    const sum = (totals: Map<string, Raw>) => {
+      const t = zeroRaw();
       for (const p of members) add(t, withCost(p.engagement.id, totals.get(p.engagement.id)));
       return t;
     };
-    const current = sum(now);
+    const currentRaw = sum(now);
+    add(joint, currentRaw);
+    const current = inCurrency(currentRaw, market.currency, fx.rates, marketMissing);
     // Checkpoints count from when the market really went live; until then from its plan (projected).
     const launch = launched.markets[market.code];
     const actualGoLive = launch?.actualAt ? new Date(launch.actualAt) : null;
@@ -238,13 +298,24 @@ export async function campaignReport(db: DbOrTx, actor: Actor, campaignId: strin
       if (!goLive) continue;
       const at = new Date(goLive.getTime() + days * 86_400_000);
       if (at.getTime() > Date.now()) continue;
-      checkpointTotals.set(days, sum(await totalsByEngagement(db, campaignId, at, fx.rates, missing)));
+      checkpointTotals.set(
+        days,
+        inCurrency(
+          sum(await totalsByEngagement(db, campaignId, at)),
+          market.currency,
+          fx.rates,
+          marketMissing,
+        ),
+      );
     }
     markets.push({
       code: market.code,
       name: market.name,
       objective: market.objective,
-      currency: fx.baseCurrency,
+      /** The currency of this market's money figures: the market's own. */
+      currency: market.currency,
+      /** Rates this market's own figures lacked (only money paid or ordered in another currency). */
+      missingRates: [...marketMissing].sort(),
       engagementRateBasis: basis,
       goLive: goLive?.toISOString() ?? null,
       plannedGoLive: plannedGoLive?.toISOString() ?? null,
@@ -274,7 +345,11 @@ export async function campaignReport(db: DbOrTx, actor: Actor, campaignId: strin
 
   const creatorRows = people.map(({ engagement, creator }) => {
     const plan = framework.find((f) => f.marketCode === creator.marketCode);
-    const t = withCost(engagement.id, now.get(engagement.id));
+    const raw = withCost(engagement.id, now.get(engagement.id));
+    // Joint columns in the base currency (as before); `local` in the creator's market currency.
+    const t = inCurrency(raw, fx.baseCurrency, fx.rates, missing, used);
+    const currency = currencyOf(creator.marketCode);
+    const local = inCurrency(raw, currency, fx.rates, new Set());
     const basis: Basis = plan?.engagementRateBasis ?? 'reach';
     return {
       engagementId: engagement.id,
@@ -295,8 +370,42 @@ export async function campaignReport(db: DbOrTx, actor: Actor, campaignId: strin
       cpm: kpiValue('cpm', t, basis),
       cpa: kpiValue('cpa', t, basis),
       roas: kpiValue('roas', t, basis),
+      /** The same money in the creator's market currency: needs no rate when paid and ordered in it. */
+      local: {
+        currency,
+        cost: round(local.cost),
+        revenue: round(local.revenue),
+        cpm: kpiValue('cpm', local, 'reach'),
+        cpa: kpiValue('cpa', local, 'reach'),
+      },
     };
   });
+
+  // The joint total: every market's figures together, money converted to the base currency where
+  // a rate exists; the rates it used and those it lacked are listed beside it.
+  const jointTotals = inCurrency(joint, fx.baseCurrency, fx.rates, missing, used);
+  const jointBasis = (framework[0]?.engagementRateBasis ?? 'reach') as Basis;
+  const total = {
+    currency: fx.baseCurrency,
+    reach: jointTotals.reach,
+    impressions: jointTotals.impressions,
+    views: jointTotals.views,
+    engagements: jointTotals.interactions,
+    clicks: jointTotals.clicks,
+    orders: jointTotals.orders,
+    cost: round(jointTotals.cost),
+    revenue: round(jointTotals.revenue),
+    engagementRate: kpiValue('engagement_rate', jointTotals, jointBasis),
+    cpm: kpiValue('cpm', jointTotals, jointBasis),
+    cpa: kpiValue('cpa', jointTotals, jointBasis),
+    roas: kpiValue('roas', jointTotals, jointBasis),
+    ratesUsed: [...used]
+      .filter((c) => c !== fx.baseCurrency)
+      .sort()
+      .map((currency) => ({ currency, rate: fx.rates[currency]! })),
+    missingRates: [...missing].sort(),
+    ratesUpdatedAt: fx.updatedAt,
+  };
   return {
     campaignId,
     generatedAt: new Date().toISOString(),
@@ -304,6 +413,7 @@ export async function campaignReport(db: DbOrTx, actor: Actor, campaignId: strin
     rates: fx.rates,
     missingRates: [...missing].sort(),
     markets,
+    total,
     creators: creatorRows.sort((a, b) => a.marketCode.localeCompare(b.marketCode) || b.reach - a.reach),
   };
 }

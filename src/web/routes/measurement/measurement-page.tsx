@@ -183,7 +183,7 @@ export function DashboardView({ me }: { me: User }) {
                 <MarketCard
                   key={market.code}
                   market={market}
-                  currency={data.currency}
+                  currency={market.currency}
                   locale={locale}
                   viewerZone={me.timeZone}
                   zone={campaign.markets.find((m) => m.code === market.code)?.timeZone ?? me.timeZone}
