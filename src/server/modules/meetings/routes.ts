@@ -140,7 +140,20 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/campaigns/:id/meetings',
-    { schema: { tags, params: campaignParams, body: createMeetingBody } },
+    {
+      schema: {
+        tags,
+        params: campaignParams,
+        body: createMeetingBody,
+        // Declared so the OpenAPI document (and docs/api.md) says 201, as the handler answers; the
+        // rest of the meeting passes through as GET /api/meetings/:id shows it.
+        response: {
+          201: z
+            .looseObject({ id: z.uuid(), campaignId: z.uuid(), version: z.number().int() })
+            .describe('The meeting, as GET /api/meetings/:id shows it'),
+        },
+      },
+    },
     async (request, reply) =>
       reply.status(201).send(await createMeeting(db, requireUser(request), request.params.id, request.body)),
   );
