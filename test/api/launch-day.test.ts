@@ -256,7 +256,10 @@ describe('going live records the post', () => {
       { postUrl: 'https://instagram.com/p/abc', postedAt: '0000-01-01T00:00:00Z' },
       { postUrl: `https://instagram.com/${'p'.repeat(100_000)}`, postedAt: at(-HOUR) },
       { postUrl: 'https://instagram.com/p/\u0000', postedAt: at(-HOUR) },
-      { postUrl: 'https://instagram.com/p/abc', postedAt: { local: '2026-03-08T02:30', timeZone: 'Mars/Olympus' } },
+      {
+        postUrl: 'https://instagram.com/p/abc',
+        postedAt: { local: '2026-03-08T02:30', timeZone: 'Mars/Olympus' },
+      },
     ]) {
       const res = await patch(jess.id, { status: 'live', ...hostile });
       expect(res.status, JSON.stringify(hostile).slice(0, 80)).toBe(400);
@@ -536,6 +539,27 @@ describe('post-metrics imports find posts', () => {
     expect(us.kpis[0]!.checkpoints.find((c) => c.days === 7)!.at).toBe(
       new Date(postedAt.getTime() + 7 * DAY).toISOString(),
     );
+  });
+
+  it('keeps the metrics of a post scheduled ahead of now without taking it as a go-live', async () => {
+    const campaign = await buildCampaign(owner, { name: 'Scheduled post' });
+    await goLive(campaign, 'US', DAY);
+    const sam = await engage(campaign, 'Sam Scheduled', 'US');
+    await signAgreementFor(owner, sam.id);
+    await patch(sam.id, { status: 'approved' });
+    const promo = (await owner.get<{ promoCode: string }>(`/api/engagements/${sam.id}`)).body.promoCode;
+    const started = await owner.request<{ id: string }>(
+      'POST',
+      `/api/campaigns/${campaign.id}/imports?format=post-metrics`,
+      `promo_code,post_url,posted_at,measured_at,views\n${promo},https://instagram.com/p/sam1,${at(2 * DAY)},${at(-MINUTE)},0\n`,
+      { 'content-type': 'text/csv' },
+    );
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    const finished = await waitForImport(started.body.id);
+    expect(finished).toMatchObject({ status: 'completed', rowsImported: 1, rowsRejected: 0 });
+    const seen = await owner.get<Engagement>(`/api/engagements/${sam.id}`);
+    expect(seen.body.status).toBe('approved');
+    expect(seen.body.post).toBeNull();
   });
 });
 

@@ -290,9 +290,10 @@ describe('launch control in the browser', () => {
       await page.getByLabel(en['commitUi.respondBy.label']).fill('2026-01-05T18:00');
       await page.getByRole('button', { name: en['commitUi.respondBy.save'] }).click();
       await page.locator('.alert[data-flag="respond_by_passed"]').waitFor();
-      expect(await page.getByTestId('respond-by').innerText()).toContain(
-        formatInZones('2026-01-05T23:00:00Z', ['America/New_York'], 'en')[0]!.label,
-      );
+      // The form closes once the refreshed engagement is in; poll rather than read mid-render.
+      await expect
+        .poll(() => page.getByTestId('respond-by').innerText())
+        .toContain(formatInZones('2026-01-05T23:00:00Z', ['America/New_York'], 'en')[0]!.label);
       await page.locator('.cr-flag[data-flag="respond_by_passed"]').first().waitFor();
 
       // Into production unsigned: the server refuses, the gate dialog explains and offers an override.

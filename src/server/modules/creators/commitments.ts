@@ -19,6 +19,11 @@ export const GATED: readonly EngagementStatus[] = [
 export const POSTED: readonly EngagementStatus[] = ['live', 'reported'];
 /** Clocks of phones and laptops drift: a post "a minute from now" is a typo, not a lie. */
 const FUTURE_SKEW_MS = 5 * 60_000;
+
+/** A post time later than now (allowing a little clock skew): not a post that happened. */
+export function postedInFuture(postedAt: Date, now = new Date()): boolean {
+  return postedAt.getTime() > now.getTime() + FUTURE_SKEW_MS;
+}
 const OUT_STATUSES: readonly EngagementStatus[] = ['declined', 'dropped'];
 
 export type GateOverride = z.output<typeof gateOverride>;
@@ -66,7 +71,7 @@ export function resolvePost(
   const postUrl = input.postUrl ?? row?.postUrl ?? null;
   const postedAt = input.postedAt ? resolveInstant(input.postedAt).at : (row?.postedAt ?? null);
   if (!postUrl || !postedAt) throw new AppError(400, 'post_required', 'error.post_required');
-  if (postedAt.getTime() > now.getTime() + FUTURE_SKEW_MS) {
+  if (postedInFuture(postedAt, now)) {
     throw new AppError(400, 'posted_in_future', 'error.posted_in_future');
   }
   if (!given) return {};

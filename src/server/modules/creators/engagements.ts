@@ -11,7 +11,14 @@ import { selectionCriteria } from '../briefs/read-brief.ts';
 import { findCampaign } from '../campaigns/find-campaign.ts';
 import { mayViewCampaign } from '../campaigns/policies.ts';
 import { goLiveOf } from '../timeline/milestones.ts';
-import { type GateOverride, POSTED, type PostSource, passGate, resolvePost } from './commitments.ts';
+import {
+  type GateOverride,
+  POSTED,
+  type PostSource,
+  passGate,
+  postedInFuture,
+  resolvePost,
+} from './commitments.ts';
 import { readDeliverables, replaceDeliverables } from './deliverables.ts';
 import { assertAllowed, mayManageCreators, mayWriteCreator } from './policies.ts';
 import { findCreator, presentCreator } from './roster.ts';
@@ -534,7 +541,8 @@ export async function recordImportedPosts(
     .for('update');
   for (const row of rows) {
     const post = firstPosts.get(row.id)!;
-    if (row.postedAt) continue;
+    // A scheduled post's row (posted_at ahead of now) keeps its metrics but is not a go-live.
+    if (row.postedAt || postedInFuture(post.postedAt)) continue;
     await recordLivePost(
       tx,
       null,
