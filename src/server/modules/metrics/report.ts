@@ -377,6 +377,7 @@ export async function campaignReport(db: DbOrTx, actor: Actor, campaignId: strin
         revenue: round(local.revenue),
         cpm: kpiValue('cpm', local, 'reach'),
         cpa: kpiValue('cpa', local, 'reach'),
+        roas: kpiValue('roas', local, 'reach'),
       },
     };
   });

@@ -122,55 +122,17 @@ export function marketName(market: { code: string; name: string }, locale: Local
 export const kpiLabel = (t: (key: MessageKey) => string, metric: string) =>
   t(`brief.kpi.${metric}` as MessageKey);
 
-export const LOWER_IS_BETTER = new Set(['cpm', 'cpa', 'cpe']);
-const MONEY = new Set(['revenue', 'cpm', 'cpa', 'cpe']);
-const PERCENT = new Set(['engagement_rate', 'conversion_rate']);
-
-export function formatCount(value: number | null, locale: Locale): string {
-  return value === null ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
-}
-
-export function formatMoney(value: number | null, currency: string, locale: Locale): string {
-  if (value === null) return '—';
-  try {
-    return new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      maximumFractionDigits: Math.abs(value) >= 1000 ? 0 : 2,
-      minimumFractionDigits: 0,
-    }).format(value);
-  } catch {
-    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)} ${currency}`;
-  }
-}
-
-export function formatPercent(value: number | null, locale: Locale): string {
-  return value === null
-    ? '—'
-    : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100);
-}
-
-export function formatRatio(value: number | null, locale: Locale): string {
-  return value === null
-    ? '—'
-    : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)}×`;
-}
-
-/** A KPI's figure in its unit: counts, money in the report's currency, %, or × for ROAS. */
-export function formatKpi(metric: string, value: number | null, currency: string, locale: Locale): string {
-  if (MONEY.has(metric)) return formatMoney(value, currency, locale);
-  if (PERCENT.has(metric)) return formatPercent(value, locale);
-  if (metric === 'roas') return formatRatio(value, locale);
-  return formatCount(value, locale);
-}
-
-/** `55 %` from a 0..n ratio. */
-export function formatShare(ratio: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, {
-    style: 'percent',
-    maximumFractionDigits: ratio < 0.1 ? 1 : 0,
-  }).format(ratio);
-}
+// The figures' formatting lives in src/shared/figures.ts: the report document on the server
+// uses the same functions, so the dashboard and the document round alike.
+export {
+  formatCount,
+  formatKpi,
+  formatMoney,
+  formatPercent,
+  formatRatio,
+  formatShare,
+  LOWER_IS_BETTER,
+} from '../../../shared/figures.ts';
 
 /**
  * A number typed the way either market writes it (`1 234,5`, `1,234.5`, `1234`): null when empty,
