@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Fragment, useId, useState } from 'react';
+import { marketName } from '../../shared/market-name.ts';
 import { parseLocalTime } from '../../shared/time/index.ts';
 import { campaignsQuery } from '../api/campaigns.ts';
 import { api } from '../api/client.ts';
@@ -117,7 +118,7 @@ export function AuditPage({ me }: { me: User }) {
   const campaign = campaigns.data?.find((c) => c.id === filters.campaignId);
   // The campaign's markets when one is chosen, else the markets present in the log.
   const marketOptions = campaign
-    ? campaign.markets.map((m) => ({ code: m.code, name: `${m.name} (${m.code})` }))
+    ? campaign.markets.map((m) => ({ code: m.code, name: `${marketName(m, locale)} (${m.code})` }))
     : (facets.data?.marketCodes ?? []).map((code) => ({ code, name: code }));
   const actionOptions = [
     ...new Set([...(facets.data?.actions ?? []), ...(filters.action ? [filters.action] : [])]),

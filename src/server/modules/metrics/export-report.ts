@@ -1,5 +1,6 @@
 import { stringify as stringifyRows } from 'csv-stringify/sync';
 import { type Locale, type MessageKey, translate } from '../../../shared/i18n/index.ts';
+import { marketLabel } from '../../../shared/market-name.ts';
 import { safeCsvOptions } from '../../http/csv.ts';
 import { escapeHtml } from '../../http/html.ts';
 import type { CampaignReport } from './report.ts';
@@ -93,7 +94,7 @@ export function reportPrintPage(report: CampaignReport, campaignName: string, lo
             }</td></tr>`,
         )
         .join('');
-      return `<section><h2>${escapeHtml(`${m.code} — ${m.name}`)}</h2><p class="meta">${escapeHtml(
+      return `<section><h2>${escapeHtml(marketLabel(m, locale))}</h2><p class="meta">${escapeHtml(
         `${translate(locale, `brief.objective.${m.objective}` as MessageKey)} · ${t('report.creatorsCount', { count: m.creators })} · ${t('report.erBasis', { basis: t(`report.basis.${m.engagementRateBasis}` as MessageKey) })}`,
       )}</p><table><tr><th></th><th>${escapeHtml(t('report.csv.actual'))}</th><th>${escapeHtml(t('report.csv.target'))}</th><th>%</th></tr>${rows}</table></section>`;
     })

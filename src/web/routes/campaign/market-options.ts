@@ -1,5 +1,8 @@
 import type { Locale } from '../../../shared/i18n/index.ts';
 
+// Market names follow one rule everywhere (src/shared/market-name.ts).
+export { marketLabel, marketName, regionName } from '../../../shared/market-name.ts';
+
 /** ISO 639-1: every two-letter language code. The server accepts the ones Intl can name. */
 const ISO_639_1 =
   'aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu'.split(
@@ -29,16 +32,6 @@ const capitalize = (text: string, locale: Locale) =>
 export function languageName(code: string, locale: Locale): string {
   const name = names(locale, 'language')?.of(code);
   return name ? capitalize(name, locale) : code;
-}
-
-/** `US` → "United States" / "Соединённые Штаты"; undefined for a code that is not a region. */
-export function regionName(code: string, locale: Locale): string | undefined {
-  if (!/^[A-Z]{2}$/.test(code)) return undefined;
-  try {
-    return names(locale, 'region')?.of(code) ?? undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** `RUB` → "Russian Ruble" / "российский рубль". */
@@ -87,14 +80,4 @@ export function currencyOptions(locale: Locale): Option[] {
   const options = codes.map((code) => ({ value: code, label: `${code} — ${currencyName(code, locale)}` }));
   currencyCache.set(locale, options);
   return options;
-}
-
-/**
- * A market's name in the UI language: the server names a market after its region in English
- * when no name was given ("Russia"); that name is shown as the region's name here ("Россия").
- */
-export function marketName(market: { code: string; name: string }, locale: Locale): string {
-  const english = regionName(market.code, 'en');
-  if (english && market.name === english) return regionName(market.code, locale) ?? market.name;
-  return market.name;
 }

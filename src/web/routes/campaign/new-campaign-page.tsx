@@ -18,7 +18,7 @@ import {
   errorsFromServer,
   parseLaunchWindow,
 } from './campaign-form.tsx';
-import { currencyName, languageName, regionName } from './market-options.ts';
+import { currencyName, languageName, marketName } from './market-options.ts';
 import {
   checkMarkets,
   DEFAULT_MARKETS,
@@ -279,7 +279,7 @@ function Review({
                     <td>
                       <div className="cell-primary">
                         <span className="market-code">{code}</span>{' '}
-                        {market.name.trim() || regionName(code, locale) || ''}
+                        {marketName({ code, name: market.name }, locale)}
                       </div>
                     </td>
                     <td>{languageName(market.language, locale)}</td>

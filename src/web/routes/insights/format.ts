@@ -3,7 +3,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Locale, MessageKey } from '../../../shared/i18n/index.ts';
 import { formatInZones, zoneAbbreviation } from '../../../shared/time/index.ts';
-import { regionName } from '../campaign/market-options.ts';
 
 const intlTag = (locale: Locale) => (locale === 'ru' ? 'ru' : 'en-GB');
 
@@ -111,12 +110,8 @@ export function duration(minutes: number, locale: Locale): string {
 // ---------------------------------------------------------------------------------------------
 // Numbers
 
-/** The market's name in the UI language when it is just its country's name (`Russia` → `Россия`). */
-export function marketName(market: { code: string; name: string }, locale: Locale): string {
-  return market.name === regionName(market.code, 'en')
-    ? (regionName(market.code, locale) ?? market.name)
-    : market.name;
-}
+/** The market's name in the UI language (one rule everywhere: src/shared/market-name.ts). */
+export { marketName } from '../../../shared/market-name.ts';
 
 /** `reach` → "Reach" / "Охват" (the brief's KPI names). */
 export const kpiLabel = (t: (key: MessageKey) => string, metric: string) =>

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Locale } from '../../../shared/i18n/index.ts';
+import { marketName } from '../../../shared/market-name.ts';
 import { formatInZones } from '../../../shared/time/index.ts';
 import type { Campaign } from '../../api/campaigns.ts';
 import {
@@ -22,7 +23,6 @@ import { useNow } from '../../time/use-now.ts';
 import { useCampaignEvents } from '../campaign/campaign-events.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
 import { CommitmentBadge, FlagBadges } from '../creators/bits.tsx';
-import { marketName } from '../insights/format.ts';
 import { WindowRow } from './window-verdict.tsx';
 import './launch.css';
 

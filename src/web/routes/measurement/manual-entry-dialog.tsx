@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { marketName } from '../../../shared/market-name.ts';
 import { parseLocalTime } from '../../../shared/time/index.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { engagementsQuery, PLATFORM_OPTIONS, type Platform } from '../../api/creators.ts';
@@ -11,7 +12,7 @@ import { useLocale, useT } from '../../i18n/locale.tsx';
 import { splitZone } from '../../time/zones.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
 import { notify } from '../insights/bits.tsx';
-import { marketName, parseTypedNumber } from '../insights/format.ts';
+import { parseTypedNumber } from '../insights/format.ts';
 
 /**
  * Telegram and VK give channel owners statistics in their apps but no dependable export: a post's

@@ -1,10 +1,11 @@
 import { useId } from 'react';
 import type { Locale, MessageKey } from '../../../shared/i18n/index.ts';
+import { marketName } from '../../../shared/market-name.ts';
 import type { KpiReport, MarketReport } from '../../api/insights.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { formatInstant } from '../../time/zones.ts';
 import { InfoIcon, Popover } from '../insights/bits.tsx';
-import { formatKpi, formatShare, kpiLabel, LOWER_IS_BETTER, marketName } from '../insights/format.ts';
+import { formatKpi, formatShare, kpiLabel, LOWER_IS_BETTER } from '../insights/format.ts';
 import { KpiChart } from './kpi-chart.tsx';
 
 /** What the figures mean (metrics/README.md), for the market's engagement-rate basis and currency. */

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
+import { marketName } from '../../../shared/market-name.ts';
 import { workingIntervals } from '../../../shared/meetings/slot-finder.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { type Decision, icsUrl, insightKeys, type Meeting, meetingQuery } from '../../api/insights.ts';
@@ -23,7 +24,7 @@ import {
   Popover,
   TranslateIcon,
 } from '../insights/bits.tsx';
-import { dayLabel, longDayLabel, marketName, timeRange } from '../insights/format.ts';
+import { dayLabel, longDayLabel, timeRange } from '../insights/format.ts';
 import { mayOrganize, meetingZones } from './meetings-page.tsx';
 import { externalPerson, type Person, usePeopleDirectory, useSlotParticipants } from './people.ts';
 import { RescheduleDialog } from './reschedule-dialog.tsx';

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Locale, MessageKey } from '../../../shared/i18n/index.ts';
 import { lateText } from '../../../shared/late-duration.ts';
+import { marketName } from '../../../shared/market-name.ts';
 import { formatInZones } from '../../../shared/time/index.ts';
 import {
   type LateItem,
@@ -19,7 +20,6 @@ import { useLocale, useT } from '../../i18n/locale.tsx';
 import { Link } from '../../router/router.tsx';
 import { useCampaignEvents } from '../campaign/campaign-events.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
-import { marketName } from '../insights/format.ts';
 import './retrospective.css';
 
 const KINDS: readonly LateKind[] = [

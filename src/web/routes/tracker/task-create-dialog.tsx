@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { marketName } from '../../../shared/market-name.ts';
 import type { Campaign } from '../../api/campaigns.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { TASK_STATUSES, type Task, type TaskStatus, trackerKeys } from '../../api/tracker.ts';
@@ -180,7 +181,7 @@ export function TaskCreateDialog({
                 <option value="">{t('tracker.market.all')}</option>
                 {campaign.markets.map((market) => (
                   <option key={market.code} value={market.code}>
-                    {market.code} · {market.name}
+                    {market.code} · {marketName(market, locale)}
                   </option>
                 ))}
               </Select>

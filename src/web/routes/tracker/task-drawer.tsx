@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { marketName } from '../../../shared/market-name.ts';
 import type { Campaign } from '../../api/campaigns.ts';
 import { ApiError, api } from '../../api/client.ts';
 import {
@@ -289,7 +290,7 @@ export function TaskDrawer({
                 <option value="">{t('tracker.market.all')}</option>
                 {campaign.markets.map((market) => (
                   <option key={market.code} value={market.code}>
-                    {market.code} · {market.name}
+                    {market.code} · {marketName(market, locale)}
                   </option>
                 ))}
               </select>

@@ -1,4 +1,5 @@
 import { type ReactNode, type RefObject, useEffect, useId, useRef, useState } from 'react';
+import { marketName } from '../../../shared/market-name.ts';
 import type { Market } from '../../api/campaigns.ts';
 import {
   ALL_MARKETS,
@@ -11,7 +12,7 @@ import {
 import type { TeamMember } from '../../api/types.ts';
 import { ChevronIcon, DownloadIcon, PlusIcon, SearchIcon } from '../../components/icons.tsx';
 import { Button } from '../../components/ui.tsx';
-import { useT } from '../../i18n/locale.tsx';
+import { useLocale, useT } from '../../i18n/locale.tsx';
 import { StatusIcon } from './bits.tsx';
 import type { TrackerView } from './tracker-state.ts';
 
@@ -88,6 +89,7 @@ export function TaskToolbar({
   onHelp: () => void;
 }) {
   const t = useT();
+  const [locale] = useLocale();
   const labelListId = useId();
   const viewName = useId();
   // Typing updates the address (and the query) once the typist pauses.
@@ -202,7 +204,7 @@ export function TaskToolbar({
           <option value={ALL_MARKETS}>{t('tracker.filter.allMarkets')}</option>
           {markets.map((market) => (
             <option key={market.code} value={market.code}>
-              {market.code} · {market.name}
+              {market.code} · {marketName(market, locale)}
             </option>
           ))}
         </select>

@@ -154,7 +154,7 @@ function MarketLabel({ code, campaign }: { code: string; campaign: DataContext }
   return (
     <span className="market-label">
       <span className="market-code">{code}</span>
-      {market && market.name !== code ? (
+      {market && marketName(market, locale) !== code ? (
         <span className="market-label-name">{marketName(market, locale)}</span>
       ) : null}
     </span>
