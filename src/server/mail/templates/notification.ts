@@ -15,6 +15,7 @@ interface StoredNotification {
   kind: string;
   params: Record<string, unknown>;
   link: string;
+  marketCode?: string | null;
 }
 
 const localeOf = (recipient: MailRecipient): Locale => (isLocale(recipient.locale) ? recipient.locale : 'en');

@@ -1,5 +1,6 @@
 import { splitMinutes } from '../../../shared/escalation-duration.ts';
 import { type Locale, translate } from '../../../shared/i18n/index.ts';
+import { marketLabel } from '../../../shared/market-name.ts';
 import { escapeHtml } from '../../http/html.ts';
 import type { BriefSnapshot } from './publish-version.ts';
 import type { SectionData } from './schema.ts';
@@ -97,7 +98,7 @@ export function briefToMarkdown(input: ExportInput, languages: string[]): string
     out.push('| --- | --- | --- | --- |');
     for (const m of snapshot.markets) {
       out.push(
-        `| ${m.code} — ${m.name} | ${m.language} | ${m.timeZone} | ${translate(t, `brief.objective.${m.objective as 'awareness'}`)} |`,
+        `| ${marketLabel(m, t)} | ${m.language} | ${m.timeZone} | ${translate(t, `brief.objective.${m.objective as 'awareness'}`)} |`,
       );
     }
     out.push('');
@@ -157,7 +158,7 @@ export function briefToHtml(input: ExportInput, languages: string[]): string {
         )}</p><table>${snapshot.markets
           .map(
             (m) =>
-              `<tr><td>${escapeHtml(`${m.code} — ${m.name}`)}</td><td>${escapeHtml(m.timeZone)}</td><td>${escapeHtml(
+              `<tr><td>${escapeHtml(marketLabel(m, t))}</td><td>${escapeHtml(m.timeZone)}</td><td>${escapeHtml(
                 translate(t, `brief.objective.${m.objective as 'awareness'}`),
               )}</td></tr>`,
           )

@@ -1,4 +1,5 @@
 import { isLocale, type Locale, type MessageKey, translate } from '../../../shared/i18n/index.ts';
+import { marketName } from '../../../shared/market-name.ts';
 import { formatInZones, isValidTimeZone } from '../../../shared/time/index.ts';
 import { isNotificationKind } from './kinds.ts';
 
@@ -10,6 +11,8 @@ export interface Recipient {
 export interface RenderableNotification {
   kind: string;
   params: Record<string, unknown>;
+  /** The market the notification is about: its stored `marketName` is shown in the reader's language. */
+  marketCode?: string | null;
 }
 
 /** Stored with the params when the notification names a market: its zone, for the second time. */
@@ -56,6 +59,8 @@ export function renderNotification(
       if (key === 'dueAt') values.hasDue = typeof value === 'string' ? 'yes' : 'no';
     } else if (typeof value === 'boolean') values[key] = String(value);
     else if (typeof value === 'number') values[key] = value;
+    else if (key === 'marketName' && typeof value === 'string' && notification.marketCode)
+      values[key] = marketName({ code: notification.marketCode, name: value }, locale);
     // Empty names select the "none" branch of a message (nobody left, nobody answered).
     else if (typeof value === 'string') values[key] = value === '' ? 'none' : value;
     else if (value === null || value === undefined) values[key] = 'none';

@@ -1,6 +1,7 @@
 import { stringify as stringifyRows } from 'csv-stringify/sync';
 import { type Locale, type MessageKey, translator } from '../../../shared/i18n/index.ts';
 import { lateText } from '../../../shared/late-duration.ts';
+import { marketLabel } from '../../../shared/market-name.ts';
 import { formatInZones } from '../../../shared/time/index.ts';
 import { safeCsvOptions } from '../../http/csv.ts';
 import { escapeHtml } from '../../http/html.ts';
@@ -68,7 +69,7 @@ export function retrospectivePrintPage(retro: Retrospective, locale: Locale): st
           : m.lateMinutes
             ? lateText(t, m.lateMinutes, false)
             : t('retro.launch.onTime');
-      return `<tr><td>${e(`${m.code} — ${m.name}`)}</td><td>${m.plannedAt ? e(inZones(m.plannedAt, own, locale)) : '—'}</td><td>${
+      return `<tr><td>${e(marketLabel(m, locale))}</td><td>${m.plannedAt ? e(inZones(m.plannedAt, own, locale)) : '—'}</td><td>${
         m.actualAt
           ? `${e(inZones(m.actualAt, own, locale))}<br><small>${e(t(`retro.launch.source.${m.source ?? 'post'}` as MessageKey))}</small>`
           : e(t('retro.launch.notLive'))
