@@ -216,3 +216,42 @@ describe('the joint total at the campaign’s rates', () => {
     expect(creator(r, 'Анна Смирнова').local).toMatchObject({ currency: 'RUB', cost: 90000 });
   });
 });
+
+describe('the report document', () => {
+  it('has a cover, the joint total with its rates, and each market in its own currency, in English', async () => {
+    const page = await owner.get<string>(
+      `/api/campaigns/${campaign.id}/report/print?language=en&paper=letter`,
+    );
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    const html = page.body;
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('size:letter');
+    expect(html).toContain('Currencies launch');
+    expect(html).toContain('for Northwind Wellness');
+    // Generated in the reader's zone, named (the owner reads in Europe/Moscow).
+    expect(html).toMatch(/Generated \d{1,2} \w+ \d{4}(,| at) \d{2}:\d{2} MSK \(Europe\/Moscow\)/);
+    expect(html).toContain('Joint total, USD');
+    expect(html).toContain('1 EUR = 1.1 USD; 1 RUB = 0.01 USD');
+    // Money with its currency, rates with %, ROAS with ×.
+    expect(html).toContain('$3,450');
+    expect(html).toMatch(/<section class="market" data-market="US" data-currency="USD">/);
+    expect(html).toMatch(/data-creator="Jess Park">.*\$2,000.*\$135.*\$1,000.*0\.07×/s);
+    expect(html).toMatch(/data-creator="Анна Смирнова">.*RUB\s90,000/s);
+  });
+
+  it('is written in Russian, and in both languages one after the other', async () => {
+    const ru = (await owner.get<string>(`/api/campaigns/${campaign.id}/report/print?language=ru&paper=a4`))
+      .body;
+    expect(ru).toContain('<html lang="ru">');
+    expect(ru).toContain('size:A4');
+    expect(ru).toContain('Общий итог, USD');
+    expect(ru).toMatch(/Сформирован \d{1,2} \S+ 2\d{3}/);
+    expect(ru).toMatch(/data-creator="Анна Смирнова">.*90\s000\s₽/s);
+    expect(ru).toMatch(/data-creator="Jess Park">.*2\s000\s\$/s);
+    const both = (await owner.get<string>(`/api/campaigns/${campaign.id}/report/print`)).body;
+    expect(both).toContain('data-locale="en"');
+    expect(both).toContain('data-locale="ru"');
+    expect(both.indexOf('data-locale="en"')).toBeLessThan(both.indexOf('data-locale="ru"'));
+  });
+});

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isLocale } from '../../../shared/i18n/index.ts';
+import { isLocale, type Locale } from '../../../shared/i18n/index.ts';
 import { csvBody } from '../../http/csv-input.ts';
 import { asDownload, asPrintablePage } from '../../http/download.ts';
 import { forbidden } from '../../http/errors.ts';
@@ -9,10 +9,11 @@ import { requireUser } from '../auth/authenticate.ts';
 import { findCampaign } from '../campaigns/find-campaign.ts';
 import { mayViewCampaign } from '../campaigns/policies.ts';
 import { campaignParams } from '../campaigns/schema.ts';
-import { reportCsv, reportPrintPage } from './export-report.ts';
+import { reportCsv } from './export-report.ts';
 import { ImportFiles } from './import-files.ts';
 import { recordManualMetrics, setExchangeRates } from './record-metrics.ts';
 import { campaignRates, campaignReport } from './report.ts';
+import { reportDocument } from './report-document.ts';
 import {
   findImport,
   importFailureMessage,
@@ -21,7 +22,7 @@ import {
   receiveImport,
   undoImport,
 } from './run-import.ts';
-import { fxBody, importQuery, manualMetricsBody, reportQuery } from './schema.ts';
+import { fxBody, importQuery, manualMetricsBody, reportPrintQuery, reportQuery } from './schema.ts';
 
 const tags = ['Measurement'];
 const idParams = z.strictObject({ id: z.uuid() });
@@ -156,17 +157,22 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'The joint report as a print-ready page',
+        summary:
+          'The joint report as a print-ready document for the brand (cover, joint total with its rates, each market in its own currency); A4 or Letter',
         params: campaignParams,
-        querystring: reportQuery,
+        querystring: reportPrintQuery,
       },
     },
     async (request, reply) => {
       const actor = requireUser(request);
       const report = await campaignReport(db, actor, request.params.id);
       const campaign = await findCampaign(db, request.params.id);
-      const locale = isLocale(request.query.language) ? request.query.language : actor.locale;
-      return asPrintablePage(reply).send(reportPrintPage(report, campaign.name, locale));
+      const { language, paper } = request.query;
+      const locales: Locale[] =
+        language === 'both' ? [actor.locale, actor.locale === 'en' ? 'ru' : 'en'] : [language];
+      return asPrintablePage(reply).send(
+        reportDocument(report, campaign, { locales, readerZone: actor.timeZone, paper }),
+      );
     },
   );
 };

@@ -58,3 +58,8 @@ export const importQuery = z.strictObject({
 });
 
 export const reportQuery = z.strictObject({ language: z.enum(['en', 'ru', 'both']).default('both') });
+/** The report document: its language(s) (`both`: the reader's first, then the other) and paper. */
+export const reportPrintQuery = reportQuery.extend({
+  /** Fixes the page size (`@page size`); without it the printer's paper is used. */
+  paper: z.enum(['a4', 'letter']).optional(),
+});
