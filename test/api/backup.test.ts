@@ -65,7 +65,10 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('backup and restore of the em
       }
     };
     const writers = [writer(1), writer(2), writer(3)];
-    await new Promise((r) => setTimeout(r, 1_500));
+    // Under load: wait for writes to be acknowledged, not for a fixed time (a busy machine is slow).
+    for (let waited = 0; acknowledged.length < 10 && waited < 60_000; waited += 100) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const file = path.join(workDir, 'tandem.tar.gz');
     const began = Date.now();
     const backup = await run('backup', [file], { TANDEM_URL: server.url, TANDEM_TOKEN: token });
