@@ -176,3 +176,21 @@ export function formatDay(instant: string, zone: string, locale: Locale): string
     year: 'numeric',
   }).format(new Date(instant));
 }
+
+/**
+ * `5 Mar 18:00 MSK` / `5 мар. 18:00 MSK` in the UI language, from a time the server already placed in
+ * a zone (its date, wall-clock time and zone name): the server's own `label` is in the language of the
+ * profile when it answered, which can differ from the one on screen (a switch, a cached answer).
+ */
+export function zonedLabel(
+  display: { date: string; time: string; abbreviation: string },
+  locale: Locale,
+): string {
+  const [year = 1970, month = 1, day = 1] = display.date.split('-').map(Number);
+  const dayMonth = new Intl.DateTimeFormat(locale === 'ru' ? 'ru' : 'en-GB', {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'short',
+  }).format(Date.UTC(year, month - 1, day));
+  return `${dayMonth} ${display.time} ${display.abbreviation}`;
+}

@@ -18,7 +18,7 @@ import { useDocumentTitle } from '../../document-title.ts';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { Link } from '../../router/router.tsx';
 import { useNow } from '../../time/use-now.ts';
-import { formatInstant, splitZone } from '../../time/zones.ts';
+import { formatInstant, splitZone, zonedLabel } from '../../time/zones.ts';
 import { SignedRecord } from '../creators/agreements.tsx';
 import { DraftLink, roundText } from '../creators/approvals.tsx';
 import {
@@ -119,7 +119,7 @@ export function PortalEngagementPage({ me, engagementId }: { me: User; engagemen
                     <span className="cr-deliverable-what">{deliverableAmount(t, d.count, d.format)}</span>
                     <span className="cr-deliverable-due" data-due={d.dueAt ?? ''}>
                       {d.dueLocal
-                        ? t('engagement.deliverables.due', { when: d.dueLocal.label })
+                        ? t('engagement.deliverables.due', { when: zonedLabel(d.dueLocal, locale) })
                         : t('engagement.deliverables.noDue')}
                     </span>
                   </li>
@@ -145,8 +145,8 @@ export function PortalEngagementPage({ me, engagementId }: { me: User; engagemen
                   value:
                     engagement.goLiveFrom || engagement.goLiveTo
                       ? t('engagement.terms.window', {
-                          from: engagement.goLiveFrom?.label ?? '…',
-                          to: engagement.goLiveTo?.label ?? '…',
+                          from: engagement.goLiveFrom ? zonedLabel(engagement.goLiveFrom, locale) : '…',
+                          to: engagement.goLiveTo ? zonedLabel(engagement.goLiveTo, locale) : '…',
                         })
                       : t('portal.goLiveTbd'),
                 },

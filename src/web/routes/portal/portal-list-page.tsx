@@ -6,7 +6,7 @@ import { EmptyState, ErrorAlert, PageHeader } from '../../components/ui.tsx';
 import { useDocumentTitle } from '../../document-title.ts';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { Link } from '../../router/router.tsx';
-import { describeZone, splitZone } from '../../time/zones.ts';
+import { describeZone, splitZone, zonedLabel } from '../../time/zones.ts';
 import { PortalIcon, StatusPill } from '../creators/bits.tsx';
 import { money } from '../creators/labels.ts';
 import { nextStep } from './next-step.ts';
@@ -70,7 +70,7 @@ export function PortalListPage({ me }: { me: User }) {
                   <StatusPill status={engagement.status} />
                   {due?.dueLocal ? (
                     <span className="cr-portal-due">
-                      {t('portal.nextDeadline', { when: due.dueLocal.label })}
+                      {t('portal.nextDeadline', { when: zonedLabel(due.dueLocal, locale) })}
                     </span>
                   ) : null}
                   <span className="muted">

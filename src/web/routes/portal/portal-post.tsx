@@ -3,7 +3,8 @@ import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { creatorKeys, type PortalEngagement } from '../../api/creators.ts';
 import { Button, ErrorAlert } from '../../components/ui.tsx';
-import { useT } from '../../i18n/locale.tsx';
+import { useLocale, useT } from '../../i18n/locale.tsx';
+import { zonedLabel } from '../../time/zones.ts';
 import { Modal, Section } from '../creators/bits.tsx';
 import { checkPost, newPostDraft, PostFields, postBody } from '../creators/commitment.tsx';
 
@@ -14,6 +15,7 @@ import { checkPost, newPostDraft, PostFields, postBody } from '../creators/commi
  */
 export function PortalPost({ engagement }: { engagement: PortalEngagement }) {
   const t = useT();
+  const [locale] = useLocale();
   const [open, setOpen] = useState(false);
   const post = engagement.post;
   const approved =
@@ -35,7 +37,9 @@ export function PortalPost({ engagement }: { engagement: PortalEngagement }) {
           <a href={post.url} target="_blank" rel="noreferrer noopener" className="cm-post-link">
             {t('commitUi.post.open')} ↗
           </a>{' '}
-          <span className="cm-time">{post.postedLocal?.label ?? post.postedAt}</span>
+          <span className="cm-time">
+            {post.postedLocal ? zonedLabel(post.postedLocal, locale) : post.postedAt}
+          </span>
         </p>
       ) : (
         <p className="muted">{t('commitUi.portal.description')}</p>

@@ -9,6 +9,7 @@ import { Dialog } from '../../components/dialog.tsx';
 import { AlertIcon } from '../../components/icons.tsx';
 import { Button, ErrorAlert, Field, Select, TextInput } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
+import { zonedLabel } from '../../time/zones.ts';
 import { ItemEscalations } from '../escalations/bits.tsx';
 import { HistoryLink } from '../history-link.tsx';
 import {
@@ -217,7 +218,9 @@ export function MilestoneDialog({
                 <p className="muted">
                   {t('timeline.conflictNow', {
                     title: conflict.title,
-                    when: Object.values(conflict.local)[0]?.label ?? conflict.at,
+                    when:
+                      Object.values(conflict.local).map((shown) => zonedLabel(shown, locale))[0] ??
+                      conflict.at,
                   })}
                 </p>
                 <div className="task-conflict-actions">
