@@ -1,5 +1,6 @@
 import { formatCount, formatKpi, formatMoney, formatRate, formatShare } from '../../../shared/figures.ts';
 import { type Locale, type MessageKey, translator } from '../../../shared/i18n/index.ts';
+import { marketLabel } from '../../../shared/market-name.ts';
 import { zoneAbbreviation } from '../../../shared/time/index.ts';
 import { escapeHtml as e } from '../../http/html.ts';
 import type { Campaign } from '../campaigns/find-campaign.ts';
@@ -45,7 +46,8 @@ const dayTimeIn = (instant: string, zone: string, locale: Locale) =>
 type MarketReport = CampaignReport['markets'][number];
 
 /** `RU — Russia`: the market's code and name (the name as the campaign stores it). */
-const marketTitle = (m: { code: string; name: string }, _locale: Locale) => `${m.code} — ${m.name}`;
+// Market names follow one rule everywhere (src/shared/market-name.ts).
+const marketTitle = (m: { code: string; name: string }, locale: Locale) => marketLabel(m, locale);
 
 /** From the first market's go-live to the last checkpoint of any market, each in its market's zone. */
 function period(report: CampaignReport, zoneOf: (code: string) => string, locale: Locale) {
