@@ -91,12 +91,58 @@ describe('the demo workspace', () => {
     expect(new Set(retrospective.body.late.map((l) => l.kind))).toEqual(
       new Set(['task', 'feedback', 'creator_deadline', 'agreement', 'acknowledgement', 'escalation']),
     );
-    const report = await owner.get<{ creators: Array<{ reach: number }> }>(`/api/campaigns/${id}/report`);
-    expect(report.body.creators.some((c) => c.reach > 0)).toBe(true);
+    await expectMeasuredUsHalf(id);
+    await expectBilingualTexts(id);
     expect((await owner.post<ErrorBody>('/api/demo')).body.error.code).toBe('demo_exists');
 
     // The team of the story, with sign-in details shown once to the admin who loaded it.
-    expect(res.body.people.map((p) => p.role).sort()).toEqual(['market_lead', 'market_lead', 'stakeholder']);
+    // The creators with an agreement or in production have portal accounts; Anna's "maybe" has none.
+    expect(res.body.people.map((p) => p.role).sort()).toEqual([
+      'creator',
+      'creator',
+      'creator',
+      'creator',
+      'market_lead',
+      'market_lead',
+      'stakeholder',
+    ]);
+    expect(res.body.people.filter((p) => p.role === 'creator').map((p) => p.name)).toEqual(
+      expect.arrayContaining(['Мария Волкова', 'Дмитрий Орлов', 'Jess Park', 'Tom Reed']),
+    );
+    for (const person of res.body.people) expect(person.password.length).toBeGreaterThanOrEqual(12);
+    // A creator signs in to the portal and sees her own engagement, and nothing of the staff's.
+    const jess = res.body.people.find((p) => p.name === 'Jess Park')!;
+    const portal = new Client(server.url);
+    expect(
+      (await portal.post('/api/auth/login', { email: jess.email, password: jess.password })).status,
+    ).toBe(200);
+    const own = await portal.get<{ engagements: Array<{ id: string }> }>('/api/portal/engagements');
+    expect(own.status).toBe(200);
+    expect(own.body.engagements).toHaveLength(1);
+    expect((await portal.get(`/api/campaigns/${id}/tasks`)).status).toBe(403);
+    // The passwords are shown once: nothing that lists people hands them out again.
+    const users = await owner.get('/api/users');
+    expect(JSON.stringify(users.body)).not.toContain(jess.password);
+
+    // The kickoff had everyone: both leads, the brand's stakeholder and the interpreter.
+    const meetings = await owner.get<{
+      meetings: Array<{
+        interpreter: { needed: boolean; name: string | null };
+        languages: string[];
+        participants: Array<{ kind: string; name: string }>;
+      }>;
+    }>(`/api/campaigns/${id}/meetings`);
+    const kickoff = meetings.body.meetings[0]!;
+    expect(kickoff.interpreter).toEqual({ needed: true, name: 'Ольга Петрова (Olga Petrova)' });
+    expect(kickoff.languages.sort()).toEqual(['en', 'ru']);
+    expect(kickoff.participants.map((p) => p.name)).toEqual(
+      expect.arrayContaining([
+        'Ирина Ковалёва',
+        'Megan Brooks',
+        'Daniel Kim',
+        'Ольга Петрова (Olga Petrova)',
+      ]),
+    );
     const irina = res.body.people.find((p) => p.name === 'Ирина Ковалёва')!;
     const ruLead = new Client(server.url);
     expect(
@@ -127,3 +173,85 @@ describe('the demo workspace', () => {
     );
   });
 });
+
+/**
+ * The US half of the report is filled by the demo's two real imports (post metrics and the
+ * Shopify orders export): orders in USD by the creators' promo codes, views on the live posts.
+ * Russia is the late market in the story, so nothing there is measured yet.
+ */
+async function expectMeasuredUsHalf(campaignId: string) {
+  const imports = await owner.get<{
+    imports: Array<{ format: string; status: string; rowsImported: number }>;
+  }>(`/api/campaigns/${campaignId}/imports`);
+  expect(imports.body.imports.map((i) => [i.format, i.status]).sort()).toEqual([
+    ['post-metrics', 'completed'],
+    ['shopify-orders', 'completed'],
+  ]);
+  const report = await owner.get<{
+    markets: Array<{
+      code: string;
+      currency: string;
+      kpis: Array<{ metric: string; actual: number | null }>;
+    }>;
+    creators: Array<{
+      name: string;
+      marketCode: string;
+      promoCode: string | null;
+      reach: number;
+      views: number;
+      orders: number;
+      local: { currency: string; revenue: number; roas: number | null };
+    }>;
+    total: { orders: number; revenue: number };
+  }>(`/api/campaigns/${campaignId}/report`);
+  expect(report.status).toBe(200);
+  const us = report.body.markets.find((m) => m.code === 'US')!;
+  expect(us.currency).toBe('USD');
+  const kpi = (market: typeof us, metric: string) => market.kpis.find((k) => k.metric === metric)?.actual;
+  expect(kpi(us, 'orders')).toBeGreaterThan(0);
+  expect(kpi(us, 'roas')).toBeGreaterThan(0);
+  for (const name of ['Jess Park', 'Tom Reed']) {
+    const creator = report.body.creators.find((c) => c.name === name)!;
+    expect(creator.orders, name).toBeGreaterThan(0);
+    expect(creator.views, name).toBeGreaterThan(0);
+    expect(creator.reach, name).toBeGreaterThan(0);
+    // US money in USD, without any rate.
+    expect(creator.local.currency).toBe('USD');
+    expect(creator.local.revenue, name).toBeGreaterThan(0);
+  }
+  expect(report.body.total.orders).toBeGreaterThan(0);
+  // Orders without a creator's code are imported but attributed to nobody.
+  const attributed = report.body.creators.reduce((sum, c) => sum + c.orders, 0);
+  expect(attributed).toBe(report.body.total.orders);
+  // Russia: nobody has posted (the late market), so no reach is claimed for it.
+  const ru = report.body.markets.find((m) => m.code === 'RU')!;
+  expect(kpi(ru, 'reach') ?? 0).toBe(0);
+  for (const c of report.body.creators.filter((c) => c.marketCode === 'RU')) expect(c.reach).toBe(0);
+}
+
+const CYRILLIC = /[А-Яа-яЁё]/;
+const LATIN = /[A-Za-z]{3}/;
+const bothLanguages = (text: string) => CYRILLIC.test(text) && LATIN.test(text);
+
+/** One-field texts carry both languages; the brief has both versions of every section. */
+async function expectBilingualTexts(campaignId: string) {
+  const tasks = await owner.get<{ tasks: Array<{ title: string }> }>(`/api/campaigns/${campaignId}/tasks`);
+  for (const task of tasks.body.tasks) expect(bothLanguages(task.title), task.title).toBe(true);
+  const timeline = await owner.get<{ milestones: Array<{ title: string }> }>(
+    `/api/campaigns/${campaignId}/timeline`,
+  );
+  for (const m of timeline.body.milestones) expect(bothLanguages(m.title), m.title).toBe(true);
+  const policies = await owner.get<{
+    policies: Array<{ marketCode: string; communicationNotes: string; source: string }>;
+  }>(`/api/campaigns/${campaignId}/policies`);
+  expect(policies.body.policies).toHaveLength(2);
+  for (const p of policies.body.policies) {
+    expect(p.source).toBe('campaign');
+    expect(bothLanguages(p.communicationNotes), p.communicationNotes).toBe(true);
+  }
+  // Each market's own language first: Russian for RU, English for US.
+  const note = (code: string) =>
+    policies.body.policies.find((p) => p.marketCode === code)!.communicationNotes;
+  expect(note('RU')).toMatch(/^[А-Яа-яЁё«]/);
+  expect(note('US')).toMatch(/^[A-Za-z]/);
+}

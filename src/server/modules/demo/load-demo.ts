@@ -1,4 +1,6 @@
+import { Readable } from 'node:stream';
 import { and, eq, sql } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
 import type { Db } from '../../db/index.ts';
 import { AppError, forbidden } from '../../http/errors.ts';
 import { type Actor, isAdmin } from '../auth/policies.ts';
@@ -12,24 +14,33 @@ import { listCampaigns } from '../campaigns/find-campaign.ts';
 import { generateAgreement, sendAgreement, signAgreement } from '../creators/agreements.ts';
 import { giveFeedback, submitDraft } from '../creators/approvals.ts';
 import { createEngagement, updateEngagement } from '../creators/engagements.ts';
+import { setCampaignPolicy } from '../creators/market-policies.ts';
 import { createCreator } from '../creators/roster.ts';
 import { engagements, submissions } from '../creators/tables.ts';
 import { decideEscalation, handOverEscalation, raiseEscalation } from '../escalations/index.ts';
 import { createMeeting, recordDecision } from '../meetings/schedule-meeting.ts';
-import { recordManualMetrics, setExchangeRates } from '../metrics/record-metrics.ts';
+import { createExternalParticipant } from '../meetings/working-hours.ts';
+import type { ImportFiles } from '../metrics/import-files.ts';
+import { setExchangeRates } from '../metrics/record-metrics.ts';
+import { findImport, receiveImport } from '../metrics/run-import.ts';
 import { addComment } from '../tasks/discuss-task.ts';
 import { tasks } from '../tasks/tables.ts';
 import { createTask } from '../tasks/write-task.ts';
 import { createMilestone } from '../timeline/milestones.ts';
-import { createDemoTeam, presentDemoPeople } from './demo-team.ts';
+import { createDemoCreatorLogin, createDemoTeam, type DemoPerson, presentDemoPeople } from './demo-team.ts';
 
 const DEMO_NAME = 'Calm Mornings — RU + US launch';
 
 /**
  * The Russia + US wellness launch from the design, as ordinary data made through the same
  * service functions as the UI (so every piece is audited and can be edited or deleted).
+ *
+ * Texts with one field (task, milestone and meeting titles, policy notes, comments) are written
+ * the way a bilingual team writes them: both languages, the language of the market that works on
+ * it first ("Русский / English" for RU, "English / Русский" for US and joint items), so either
+ * team reads every card. Texts the app keeps per language (the brief) have both versions.
  */
-export async function loadDemo(db: Db, actor: Actor, origin: string) {
+export async function loadDemo(db: Db, actor: Actor, origin: string, files: ImportFiles) {
   if (!isAdmin(actor)) throw forbidden();
   if ((await listCampaigns(db)).some((c) => c.name === DEMO_NAME)) {
     throw new AppError(409, 'demo_exists', 'error.demo_exists');
@@ -61,6 +72,21 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
   const id = campaign.id;
   const team = await createDemoTeam(db, actor, origin);
   const { ruLead, usLead } = team;
+  // Each market's rules for creators, written down by its lead (the workspace defaults' figures).
+  await setCampaignPolicy(db, ruLead.actor, id, 'RU', {
+    revisionRounds: 3,
+    feedbackTurnaroundHours: 24,
+    briefingStyle: 'iterative',
+    communicationNotes:
+      'Быстрая обратная связь и несколько раундов правок — норма. «Да» в чате может значить «может быть»: подтверждаем письменно. / Quick feedback and several revision rounds are normal. A "yes" in chat may mean "maybe": confirm in writing.',
+  });
+  await setCampaignPolicy(db, usLead.actor, id, 'US', {
+    revisionRounds: 1,
+    feedbackTurnaroundHours: 48,
+    briefingStyle: 'full_upfront',
+    communicationNotes:
+      'Send the full brief up front; expect few revisions and a firm yes or no. / Полный бриф сразу; правок мало, ответ — твёрдое «да» или «нет».',
+  });
   const text = async (key: string, en: string, ru: string) => {
     await editSectionText(db, actor, id, key, {
       kind: 'edit',
@@ -202,7 +228,7 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
   const usGoLive = onTheHour(-26 * HOUR);
   const ruGoLive = onTheHour(-3 * HOUR);
   await createMilestone(db, actor, id, {
-    title: 'US go-live',
+    title: 'US go-live / Запуск в США',
     kind: 'go_live',
     marketCode: 'US',
     at: usGoLive.toISOString(),
@@ -216,7 +242,7 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
     confirmOutsideWindow: false,
   });
   await createMilestone(db, actor, id, {
-    title: 'Drafts due / Черновики',
+    title: 'Drafts due / Срок черновиков',
     kind: 'deadline',
     marketCode: null,
     at: onTheHour(-5 * DAY).toISOString(),
@@ -235,7 +261,7 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
   const doneAt: Array<[string, Date]> = [];
   for (const [title, marketCode, status, owner, due, finished] of [
     ['Утвердить сценарии Дмитрия / Approve Dmitry’s script', 'RU', 'in_progress', ruLead.actor, 20, null],
-    ['Send US full briefs', 'US', 'done', usLead.actor, -12 * 24, -11.5 * 24],
+    ['Send US full briefs / Отправить полные брифы в США', 'US', 'done', usLead.actor, -12 * 24, -11.5 * 24],
     ['Забронировать студию в Москве / Book the Moscow studio', 'RU', 'done', ruLead.actor, -8 * 24, -6 * 24],
     [
       'Подтвердить слоты в Telegram / Confirm Telegram posting slots',
@@ -245,8 +271,15 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
       -26,
       null,
     ],
-    ['Set up Shopify promo codes', 'US', 'done', usLead.actor, -3 * 24, -4 * 24],
-    ['Joint report template', null, 'todo', actor, 14 * 24, null],
+    [
+      'Set up Shopify promo codes / Настроить промокоды Shopify',
+      'US',
+      'done',
+      usLead.actor,
+      -3 * 24,
+      -4 * 24,
+    ],
+    ['Joint report template / Шаблон общего отчёта', null, 'todo', actor, 14 * 24, null],
   ] as const) {
     const task = await createTask(db, actor, id, {
       title,
@@ -261,7 +294,7 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
   }
   // The US partner hands the admin a task: the admin's bell shows it.
   await createTask(db, usLead.actor, id, {
-    title: 'Review the US creator shortlist',
+    title: 'Review the US creator shortlist / Проверить шорт-лист авторов США',
     ownerId: actor.id,
     marketCode: 'US',
     status: 'todo',
@@ -271,7 +304,7 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
   await addComment(
     db,
     ruLead.actor,
-    taskIds['Joint report template']!,
+    taskIds['Joint report template / Шаблон общего отчёта']!,
     `@${actor.name} для российской части отчёта нужен охват по каждому посту — добавим колонку? / Can we add a reach column per post for the RU half?`,
   );
   await setExchangeRates(db, actor, id, { baseCurrency: 'USD', rates: { RUB: 0.011 } });
@@ -295,6 +328,8 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
     postedAt: Date | null;
     override?: string;
     status: 'tentative' | 'contacted' | 'shortlisted';
+    /** The creator's portal sign-in (e-mail local part); none for a "maybe" still unsigned. */
+    portal: string | null;
   };
   const plans: Plan[] = [
     {
@@ -305,6 +340,7 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
       platform: 'telegram',
       followers: 120_000,
       promoCode: 'ANNA',
+      portal: null,
       respondBy: ago(2 * DAY),
       signedAt: null,
       draft: null,
@@ -319,6 +355,7 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
       platform: 'vk',
       followers: 340_000,
       promoCode: 'MARIA',
+      portal: 'maria',
       respondBy: ago(12 * DAY),
       signedAt: ago(12.5 * DAY),
       // The RU promise is 24 h; this answer took 46.
@@ -334,6 +371,7 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
       platform: 'youtube',
       followers: 510_000,
       promoCode: 'DIMA',
+      portal: 'dmitry',
       respondBy: ago(6 * DAY),
       signedAt: null,
       draft: null,
@@ -350,6 +388,7 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
       platform: 'instagram',
       followers: 250_000,
       promoCode: 'JESS15',
+      portal: 'jess',
       // Signed two days after the date she was asked to answer by.
       respondBy: ago(16 * DAY),
       signedAt: ago(14 * DAY),
@@ -365,6 +404,7 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
       platform: 'tiktok',
       followers: 45_000,
       promoCode: 'TOM10',
+      portal: 'tom',
       respondBy: ago(15 * DAY),
       signedAt: ago(15.5 * DAY),
       draft: { at: ago(5 * DAY), answeredAfterHours: 30 },
@@ -373,6 +413,10 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
     },
   ];
   const engagementIds: string[] = [];
+  /** The creators' portal accounts: those with an agreement or in production. */
+  const creatorLogins: DemoPerson[] = [];
+  /** The US creators' recorded posts: the post-metrics and orders exports follow them. */
+  const livePosts: LivePost[] = [];
   const history: DemoHistory = { doneAt, drafts: [], acknowledgedAt: [] };
   for (const [i, plan] of plans.entries()) {
     const creator = await createCreator(db, actor, {
@@ -408,6 +452,19 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
         : { status: plan.status }),
     });
     engagementIds.push(engagement.id);
+    if (plan.portal) {
+      creatorLogins.push(
+        await createDemoCreatorLogin(db, actor, origin, team.suffix, {
+          key: plan.portal,
+          name: plan.name,
+          creatorId: creator.id,
+          campaignId: id,
+          marketCode: plan.marketCode,
+          locale: plan.language,
+          timeZone: plan.timeZone,
+        }),
+      );
+    }
     let version = (
       await updateEngagement(db, actor, engagement.id, {
         version: engagement.version,
@@ -447,41 +504,56 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
         .from(engagements)
         .where(eq(engagements.id, engagement.id));
       version = current[0]!.version;
+      const postUrl = `https://www.${plan.platform}.com/${plan.promoCode.toLowerCase()}/calm-mornings`;
       await updateEngagement(db, actor, engagement.id, {
         version,
         status: 'live',
-        postUrl: `https://www.${plan.platform}.com/${plan.promoCode.toLowerCase()}/calm-mornings`,
+        postUrl,
         postedAt: plan.postedAt.toISOString(),
       });
-      await recordManualMetrics(db, actor, engagement.id, {
+      livePosts.push({
+        name: plan.name,
+        promoCode: plan.promoCode,
         platform: plan.platform,
-        postUrl: `https://www.${plan.platform}.com/${plan.promoCode.toLowerCase()}/calm-mornings`,
-        measuredAt: ago(2 * HOUR).toISOString(),
-        reach: Math.round(plan.followers * 0.34),
-        views: Math.round(plan.followers * 0.41),
-        likes: Math.round(plan.followers * 0.021),
-        comments: Math.round(plan.followers * 0.0017),
-        shares: Math.round(plan.followers * 0.0009),
-        source: 'Platform insights (demo)',
+        followers: plan.followers,
+        postedAt: plan.postedAt,
+        postUrl,
       });
     }
   }
   history.acknowledgedAt.push([ruLead.actor.id, ago(20.5 * DAY)], [usLead.actor.id, ago(18 * DAY)]);
   await backdateDemo(db, id, history, { 1: ago(21 * DAY), 2: ago(2 * DAY) });
+  // The measurement of the live posts and the orders their promo codes brought, uploaded by the US
+  // partner as the exports they are (the same import code as any upload).
+  await importDemoExports(db, usLead.actor, id, files, livePosts, now);
+
+  const interpreter = await createExternalParticipant(db, actor, {
+    name: 'Ольга Петрова (Olga Petrova)',
+    kind: 'interpreter',
+    language: 'ru',
+    timeZone: 'Europe/Moscow',
+    workStart: '09:00',
+    workEnd: '20:00',
+  });
   const meeting = await createMeeting(db, actor, id, {
-    title: 'Kickoff — RU + US',
+    title: 'Kickoff — RU + US / Стартовая встреча',
     start: onTheHour(-21 * DAY).toISOString(),
     durationMinutes: 90,
     participantIds: [ruLead.actor.id, usLead.actor.id, team.stakeholder.actor.id],
-    externalParticipantIds: [],
+    externalParticipantIds: [interpreter.id],
     languages: ['ru', 'en'],
-    interpreter: { needed: true, name: 'Irina' },
+    interpreter: { needed: true, name: 'Ольга Петрова (Olga Petrova)' },
     agenda: {
       en: 'What "coordinated" means; timeline; creators',
       ru: 'Что значит «согласованно»; сроки; авторы',
     },
   });
-  await recordDecision(db, actor, meeting.id, 'US creators get the full brief up front');
+  await recordDecision(
+    db,
+    actor,
+    meeting.id,
+    'US creators get the full brief up front / Авторы в США получают полный бриф сразу',
+  );
 
   // Escalations: one that ran out of time with the RU lead and now waits for the admin, one decided.
   const dmitry = engagementIds[2]!;
@@ -526,7 +598,122 @@ export async function loadDemo(db: Db, actor: Actor, origin: string) {
     { decision: 'Move the post to VK at the same time', note: 'Same caption; keep the promo code.' },
     { now: new Date(now - 15 * 60_000) },
   );
-  return { campaignId: id, people: presentDemoPeople(team) };
+  return {
+    campaignId: id,
+    people: presentDemoPeople([team.ruLead, team.usLead, team.stakeholder, ...creatorLogins]),
+  };
+}
+
+interface LivePost {
+  name: string;
+  promoCode: string;
+  platform: string;
+  followers: number;
+  postedAt: Date;
+  postUrl: string;
+}
+
+/** How each live post did by the time the demo is loaded (share of followers, and orders). */
+const POST_RESULTS: Record<string, { reach: number; views: number; ctr: number; orders: number }> = {
+  // Instagram: a large following, a steady post.
+  instagram: { reach: 0.34, views: 0.41, ctr: 0.012, orders: 31 },
+  // TikTok: a small following, the video travelled beyond it.
+  tiktok: { reach: 2.6, views: 3.9, ctr: 0.008, orders: 12 },
+};
+const KIT_PRICE = 48;
+
+/**
+ * The two exports a US partner uploads a day after go-live: the platforms' post metrics (two
+ * readings per post) and Shopify's orders export, whose discount codes are the creators' promo
+ * codes. Both go through the real import (parsing, matching, audit); the demo waits for them.
+ * Every reading and order falls between the creator's recorded post and the moment of loading.
+ */
+async function importDemoExports(
+  db: Db,
+  actor: Actor,
+  campaignId: string,
+  files: ImportFiles,
+  posts: LivePost[],
+  now: number,
+) {
+  const metrics = [
+    'promo_code,platform,post_url,posted_at,measured_at,reach,impressions,views,likes,comments,shares,saves,clicks',
+  ];
+  const orderRows = [
+    'Name,Email,Financial Status,Currency,Subtotal,Discount Code,Discount Amount,Total,Created at,Lineitem quantity,Lineitem name',
+  ];
+  let orderNumber = 1001;
+  const shopifyTime = (ms: number) => {
+    // Shopify writes the shop's local time with its offset: "2026-03-05 10:15:00 -0500".
+    const local = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO('America/New_York');
+    const wall = local.toPlainDateTime().toString({ smallestUnit: 'second' }).replace('T', ' ');
+    return `${wall} ${local.offset.replace(':', '')}`;
+  };
+  const addOrder = (at: number, code: string, percentOff: number, kits: number, extra: boolean) => {
+    const subtotal = kits * KIT_PRICE + (extra ? 18 : 0);
+    const discount = Math.round(subtotal * percentOff) / 100;
+    const total = (subtotal - discount).toFixed(2);
+    const head = `#${orderNumber},buyer${orderNumber}@example.com,paid,USD,${subtotal.toFixed(2)},${code},${discount.toFixed(2)},${total},${shopifyTime(at)}`;
+    orderRows.push(`${head},${kits},Calm Mornings kit`);
+    if (extra) orderRows.push(`#${orderNumber},,,,,,,,,1,Morning tea refill`);
+    orderNumber += 1;
+  };
+  for (const post of posts) {
+    const result = POST_RESULTS[post.platform] ?? POST_RESULTS.instagram!;
+    const since = post.postedAt.getTime();
+    const reading = (share: number, at: number) => {
+      const of = (ratio: number) => Math.round(post.followers * ratio * share);
+      metrics.push(
+        [
+          post.promoCode,
+          post.platform,
+          post.postUrl,
+          post.postedAt.toISOString(),
+          new Date(at).toISOString(),
+          of(result.reach),
+          of(result.reach * 1.35),
+          of(result.views),
+          of(result.views * 0.052),
+          of(result.views * 0.0041),
+          of(result.views * 0.0023),
+          of(result.views * 0.0031),
+          of(result.reach * result.ctr),
+        ].join(','),
+      );
+    };
+    // Six hours after the post, and an hour before the demo was loaded.
+    reading(0.55, since + 6 * 3_600_000);
+    reading(1, now - 3_600_000);
+    const percentOff = Number(post.promoCode.replace(/\D/g, '')) || 10;
+    const span = now - 10 * 60_000 - (since + 20 * 60_000);
+    for (let i = 0; i < result.orders; i++) {
+      const at = since + 20 * 60_000 + Math.round((span * (i + 0.5)) / result.orders);
+      addOrder(at, post.promoCode, percentOff, i % 4 === 3 ? 2 : 1, i % 5 === 2);
+    }
+  }
+  // Orders no creator brought (no code, or the shop's own newsletter code): not attributed.
+  addOrder(now - 5 * 3_600_000, '', 0, 1, false);
+  addOrder(now - 2 * 3_600_000, 'WELCOME5', 5, 1, true);
+
+  for (const [format, fileName, csv] of [
+    ['post-metrics', 'us-post-metrics.csv', metrics],
+    ['shopify-orders', 'orders_export.csv', orderRows],
+  ] as const) {
+    const { id } = await receiveImport(
+      db,
+      actor,
+      campaignId,
+      format,
+      Readable.from([Buffer.from(`${csv.join('\n')}\n`, 'utf8')]),
+      { fileName },
+      files,
+    );
+    await files.settled(id);
+    const done = await findImport(db, actor, id);
+    if (done.status !== 'completed' || done.rowsRejected > 0) {
+      throw new Error(`demo ${format} import ${done.status}: ${JSON.stringify(done.errors)} ${done.failure}`);
+    }
+  }
 }
 
 interface DemoHistory {

@@ -2,9 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { originOf } from '../../http/html.ts';
 import { requireUser } from '../auth/authenticate.ts';
+import { ImportFiles } from '../metrics/import-files.ts';
 import { loadDemo } from './load-demo.ts';
 
 export const demoRoutes: FastifyPluginAsyncZod = async (app) => {
+  // The demo's exports go through the real import; their temporary files live with the others
+  // (DATA_DIR/import-tmp) and the request waits for them, so nothing runs on after it.
+  const files = new ImportFiles(app.ctx.config.dataDir);
+  app.addHook('onClose', async () => files.close());
   app.post(
     '/api/demo',
     {
@@ -38,6 +43,7 @@ export const demoRoutes: FastifyPluginAsyncZod = async (app) => {
             app.ctx.database.db,
             requireUser(request),
             originOf(request, app.ctx.config.publicUrl),
+            files,
           ),
         ),
   );

@@ -43,6 +43,11 @@ export class ImportFiles {
     this.running.set(importId, { abort, done });
   }
 
+  /** Resolves once an import's background work has ended (at once when none runs). */
+  async settled(importId: string) {
+    await this.running.get(importId)?.done;
+  }
+
   /** Shutdown: stops the running imports (each records itself as interrupted) and removes their files. */
   async close() {
     this.closed = true;
