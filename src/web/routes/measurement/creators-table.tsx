@@ -1,39 +1,88 @@
 import { useState } from 'react';
-import type { Locale, MessageKey } from '../../../shared/i18n/index.ts';
+import type { Locale, MessageKey } from '../../../shared/i18n/runtime.ts';
 import type { CreatorReport, Report } from '../../api/insights.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { SortIcon } from '../insights/bits.tsx';
 import { formatCount, formatMoney, formatPercent, formatRatio } from '../insights/format.ts';
 
+type SortKey = 'name' | 'marketCode' | Column['key'];
 type Column = {
-  key: keyof CreatorReport;
+  key: 'reach' | 'engagementRate' | 'clicks' | 'orders' | 'revenue' | 'cpm' | 'cpa' | 'roas' | 'cost';
   label: MessageKey;
   /** A shorter header, the full name as its tooltip. */
   short?: MessageKey;
-  format: (c: CreatorReport, currency: string, locale: Locale) => string;
+  /** The figure shown and sorted on: money in the creator's market currency (`local`). */
+  value: (c: CreatorReport) => number | null;
+  format: (c: CreatorReport, locale: Locale) => string;
 };
 
 const COLUMNS: Column[] = [
-  { key: 'reach', label: 'brief.kpi.reach', format: (c, _, l) => formatCount(c.reach, l) },
+  {
+    key: 'reach',
+    label: 'brief.kpi.reach',
+    value: (c) => c.reach,
+    format: (c, l) => formatCount(c.reach, l),
+  },
   {
     key: 'engagementRate',
     label: 'brief.kpi.engagement_rate',
     short: 'measurement.creators.er',
-    format: (c, _, l) => formatPercent(c.engagementRate, l),
+    value: (c) => c.engagementRate,
+    format: (c, l) => formatPercent(c.engagementRate, l),
   },
-  { key: 'clicks', label: 'brief.kpi.clicks', format: (c, _, l) => formatCount(c.clicks, l) },
-  { key: 'orders', label: 'brief.kpi.orders', format: (c, _, l) => formatCount(c.orders, l) },
-  { key: 'revenue', label: 'brief.kpi.revenue', format: (c, cur, l) => formatMoney(c.revenue, cur, l) },
-  { key: 'cpm', label: 'brief.kpi.cpm', format: (c, cur, l) => formatMoney(c.cpm, cur, l) },
-  { key: 'cpa', label: 'brief.kpi.cpa', format: (c, cur, l) => formatMoney(c.cpa, cur, l) },
-  { key: 'roas', label: 'brief.kpi.roas', format: (c, _, l) => formatRatio(c.roas, l) },
-  { key: 'cost', label: 'report.csv.cost', format: (c, cur, l) => formatMoney(c.cost, cur, l) },
+  {
+    key: 'clicks',
+    label: 'brief.kpi.clicks',
+    value: (c) => c.clicks,
+    format: (c, l) => formatCount(c.clicks, l),
+  },
+  {
+    key: 'orders',
+    label: 'brief.kpi.orders',
+    value: (c) => c.orders,
+    format: (c, l) => formatCount(c.orders, l),
+  },
+  {
+    key: 'revenue',
+    label: 'brief.kpi.revenue',
+    value: (c) => c.local.revenue,
+    format: (c, l) => formatMoney(c.local.revenue, c.local.currency, l),
+  },
+  {
+    key: 'cpm',
+    label: 'brief.kpi.cpm',
+    value: (c) => c.local.cpm,
+    format: (c, l) => formatMoney(c.local.cpm, c.local.currency, l),
+  },
+  {
+    key: 'cpa',
+    label: 'brief.kpi.cpa',
+    value: (c) => c.local.cpa,
+    format: (c, l) => formatMoney(c.local.cpa, c.local.currency, l),
+  },
+  {
+    key: 'roas',
+    label: 'brief.kpi.roas',
+    value: (c) => c.local.roas,
+    format: (c, l) => formatRatio(c.local.roas, l),
+  },
+  {
+    key: 'cost',
+    label: 'report.csv.cost',
+    value: (c) => c.local.cost,
+    format: (c, l) => formatMoney(c.local.cost, c.local.currency, l),
+  },
 ];
+
+const sortValue = (c: CreatorReport, key: SortKey): string | number | null =>
+  key === 'name' || key === 'marketCode'
+    ? c[key]
+    : (COLUMNS.find((col) => col.key === key)?.value(c) ?? null);
 
 /** Per-creator figures, sortable by any column, filterable by market. */
 export function CreatorsTable({ report, locale }: { report: Report; locale: Locale }) {
   const t = useT();
-  const [sort, setSort] = useState<{ key: keyof CreatorReport; direction: 'asc' | 'desc' }>({
+  const [sort, setSort] = useState<{ key: SortKey; direction: 'asc' | 'desc' }>({
     key: 'reach',
     direction: 'desc',
   });
@@ -41,8 +90,8 @@ export function CreatorsTable({ report, locale }: { report: Report; locale: Loca
   const rows = report.creators
     .filter((c) => market === 'all' || c.marketCode === market)
     .sort((a, b) => {
-      const va = a[sort.key];
-      const vb = b[sort.key];
+      const va = sortValue(a, sort.key);
+      const vb = sortValue(b, sort.key);
       // Empty figures (no rate, no orders) sort last whichever the direction.
       if (va === null && vb === null) return 0;
       if (va === null) return 1;
@@ -53,13 +102,13 @@ export function CreatorsTable({ report, locale }: { report: Report; locale: Loca
           : String(va).localeCompare(String(vb), locale);
       return sort.direction === 'asc' ? order : -order;
     });
-  const toggle = (key: keyof CreatorReport) =>
+  const toggle = (key: SortKey) =>
     setSort((current) =>
       current.key === key
         ? { key, direction: current.direction === 'asc' ? 'desc' : 'asc' }
         : { key, direction: key === 'name' || key === 'marketCode' ? 'asc' : 'desc' },
     );
-  const header = (key: keyof CreatorReport, label: string, numeric = true, short?: string) => {
+  const header = (key: SortKey, label: string, numeric = true, short?: string) => {
     const active = sort.key === key;
     return (
       <th
@@ -89,7 +138,7 @@ export function CreatorsTable({ report, locale }: { report: Report; locale: Loca
           <h3 className="card-title" id="creators-table-title">
             {t('report.creatorsTitle')}
           </h3>
-          <p className="card-description">{t('measurement.creators.hint', { currency: report.currency })}</p>
+          <p className="card-description">{t('measurement.creators.localHint')}</p>
         </div>
         {markets.length > 1 ? (
           <div
@@ -140,8 +189,8 @@ export function CreatorsTable({ report, locale }: { report: Report; locale: Loca
                     <span className="market-code">{c.marketCode}</span>
                   </td>
                   {COLUMNS.map((column) => (
-                    <td key={column.key} className="num">
-                      {column.format(c, report.currency, locale)}
+                    <td key={column.key} className="num" data-column={column.key}>
+                      {column.format(c, locale)}
                     </td>
                   ))}
                 </tr>

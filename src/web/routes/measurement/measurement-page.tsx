@@ -15,6 +15,7 @@ import { CreatorsTable } from './creators-table.tsx';
 import { FxDialog } from './fx-dialog.tsx';
 import { ManualEntryDialog } from './manual-entry-dialog.tsx';
 import { MarketCard } from './market-card.tsx';
+import { TotalCard } from './total-card.tsx';
 
 /** Importing and typing figures is for the team (not stakeholders); the server checks again. */
 export const mayImport = (me: User) => ['owner', 'admin', 'market_lead', 'member'].includes(me.role);
@@ -166,10 +167,7 @@ export function DashboardView({ me }: { me: User }) {
       {data ? (
         <>
           <p className="ins-small muted ms-generated">
-            {t('measurement.generated', {
-              when: formatInstant(data.generatedAt, me.timeZone, locale),
-              currency: data.currency,
-            })}
+            {t('measurement.generatedAt', { when: formatInstant(data.generatedAt, me.timeZone, locale) })}
           </p>
           {data.markets.length === 0 ? (
             <div className="card">
@@ -203,6 +201,7 @@ export function DashboardView({ me }: { me: User }) {
           ) : (
             <CreatorsTable report={data} locale={locale} />
           )}
+          {data.markets.length ? <TotalCard report={data} locale={locale} /> : null}
         </>
       ) : null}
     </MeasurementFrame>

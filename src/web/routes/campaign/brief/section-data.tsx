@@ -6,6 +6,7 @@ import {
   splitMinutes,
   toMinutes,
 } from '../../../../shared/escalation-duration.ts';
+import { formatKpi, MONEY_KPIS } from '../../../../shared/figures.ts';
 import {
   AWARENESS_KPIS,
   type Campaign,
@@ -32,7 +33,8 @@ type Localized = Record<string, string>;
 /** What the read-only views need: the campaign now, or the one a published version froze. */
 export interface DataContext {
   languages: string[];
-  markets: Array<{ code: string; name: string; objective: Objective }>;
+  /** `currency` writes money targets with their currency (a version snapshot may not carry it). */
+  markets: Array<{ code: string; name: string; objective: Objective; currency?: string }>;
 }
 
 const newId = () => Math.random().toString(36).slice(2, 10);
@@ -621,6 +623,10 @@ function MetricSelect({
 function MeasurementView({ data, campaign }: { data: MeasurementData; campaign: DataContext }) {
   const t = useT();
   const format = useNumberFormat();
+  const [locale] = useLocale();
+  // A target in its KPI's unit, as the dashboard writes it: 8 %, $25, 2×, or a count.
+  const formatTarget = (metric: string, target: number, currency: string | undefined) =>
+    MONEY_KPIS.has(metric) && !currency ? format(target) : formatKpi(metric, target, currency ?? '', locale);
   return (
     <div className="measurement-grid">
       {measurementRows(data, campaign).map(({ market, kpis, engagementRateBasis }) => (
@@ -640,7 +646,9 @@ function MeasurementView({ data, campaign }: { data: MeasurementData; campaign: 
                   <th scope="col" className="num">
                     {t('briefUi.measurement.target')}
                   </th>
-                  <th scope="col">{t('briefUi.measurement.checkpoints')}</th>
+                  <th scope="col" className="kpi-checkpoints-cell">
+                    {t('briefUi.measurement.checkpoints')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -648,8 +656,8 @@ function MeasurementView({ data, campaign }: { data: MeasurementData; campaign: 
                   // biome-ignore lint/suspicious/noArrayIndexKey: KPIs have no id; order is their identity
                   <tr key={index} className="kpi-row">
                     <td>{t(`brief.kpi.${kpi.metric}`)}</td>
-                    <td className="num">{format(kpi.target)}</td>
-                    <td>
+                    <td className="num">{formatTarget(kpi.metric, kpi.target, market.currency)}</td>
+                    <td className="kpi-checkpoints-cell">
                       {kpi.checkpointsDays.length
                         ? t('briefUi.measurement.days', {
                             days: kpi.checkpointsDays.map((d) => format(d)).join(', '),
