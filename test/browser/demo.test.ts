@@ -37,8 +37,11 @@ describe('loading the demo from the empty campaign list', () => {
         await page.getByRole('button', { name: t['demo.load'] }).click();
         const dialog = page.getByRole('dialog', { name: t['demo.loadedTitle'] });
         await dialog.waitFor({ timeout: 60_000 });
-        expect(await dialog.locator('.demo-person').count()).toBe(3);
+        // The RU lead, the US partner, the brand stakeholder and four creators with portal access.
+        expect(await dialog.locator('.demo-person').count()).toBe(7);
         await dialog.getByText(locale === 'ru' ? 'Ирина Ковалёва' : 'Megan Brooks').waitFor();
+        await dialog.getByText('Jess Park').waitFor();
+        expect(await dialog.getByText(t['common.role.creator'], { exact: false }).count()).toBe(4);
         await page.screenshot({ path: path.join(SCREENSHOTS, `demo-loaded-${locale}.png`) });
         await dialog.getByRole('link', { name: t['demo.open'] }).click();
         await page.waitForURL(/\/campaigns\/[0-9a-f-]+\/brief/);
