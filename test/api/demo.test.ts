@@ -249,6 +249,23 @@ async function expectBilingualTexts(campaignId: string) {
     expect(p.source).toBe('campaign');
     expect(bothLanguages(p.communicationNotes), p.communicationNotes).toBe(true);
   }
+  // The brief keeps each language's version: every section written has both.
+  const brief = await owner.get<{
+    sections: Array<{ key: string; texts: Record<string, { text: string }> }>;
+  }>(`/api/campaigns/${campaignId}/brief`);
+  const written = brief.body.sections.filter((section) => section.texts.en?.text || section.texts.ru?.text);
+  expect(written.length).toBeGreaterThanOrEqual(6);
+  for (const section of written) {
+    expect(section.texts.en?.text, section.key).toMatch(LATIN);
+    expect(section.texts.ru?.text, section.key).toMatch(CYRILLIC);
+  }
+  const escalations = await owner.get<{ escalations: Array<{ summary: string; decision: string | null }> }>(
+    `/api/campaigns/${campaignId}/escalations`,
+  );
+  for (const e of escalations.body.escalations) {
+    expect(bothLanguages(e.summary), e.summary).toBe(true);
+    if (e.decision) expect(bothLanguages(e.decision), e.decision).toBe(true);
+  }
   // Each market's own language first: Russian for RU, English for US.
   const note = (code: string) =>
     policies.body.policies.find((p) => p.marketCode === code)!.communicationNotes;

@@ -203,7 +203,7 @@ export async function loadDemo(db: Db, actor: Actor, origin: string, files: Impo
       },
     ],
   });
-  await publishVersion(db, actor, id, 'Kickoff version');
+  await publishVersion(db, actor, id, 'Kickoff version / Версия для старта');
   await acknowledgeVersion(db, ruLead.actor, id, 1);
   await acknowledgeVersion(db, usLead.actor, id, 1);
   // After kickoff the English timeline gained the go-live dates and v2 went out before the Russian
@@ -216,7 +216,7 @@ export async function loadDemo(db: Db, actor: Actor, origin: string, files: Impo
       baseRevision: 1,
     },
   });
-  await publishVersion(db, actor, id, 'Go-live dates');
+  await publishVersion(db, actor, id, 'Go-live dates / Даты запуска');
 
   // Launch day, relative to the moment the demo is loaded: the US went live yesterday, Russia was
   // due three hours ago and nothing is out yet (a late market), the joint report in two weeks.
@@ -567,7 +567,7 @@ export async function loadDemo(db: Db, actor: Actor, origin: string, files: Impo
       {
         ruleId: 'creative',
         summary:
-          'Dmitry wants to drop the product close-up from his video; the guardrails require it. Keep it or waive it for RU?',
+          'Dmitry wants to drop the product close-up from his video; the guardrails require it. Keep it or waive it for RU? / Дмитрий хочет убрать крупный план продукта из видео, а рамки его требуют. Оставляем или делаем исключение для России?',
         entityType: 'engagement',
         entityId: dmitry,
       },
@@ -582,7 +582,8 @@ export async function loadDemo(db: Db, actor: Actor, origin: string, files: Impo
       id,
       {
         ruleId: 'launch',
-        summary: 'Telegram-канал Анны недоступен утром в день запуска — переносим пост во VK в то же время?',
+        summary:
+          'Telegram-канал Анны недоступен утром в день запуска — переносим пост во VK в то же время? / Anna’s Telegram channel is down on launch morning: move the post to VK at the same time?',
         entityType: 'task',
         entityId: taskIds['Подтвердить слоты в Telegram / Confirm Telegram posting slots']!,
       },
@@ -595,7 +596,10 @@ export async function loadDemo(db: Db, actor: Actor, origin: string, files: Impo
     db,
     usLead.actor,
     decided.id,
-    { decision: 'Move the post to VK at the same time', note: 'Same caption; keep the promo code.' },
+    {
+      decision: 'Move the post to VK at the same time / Переносим пост во VK на то же время',
+      note: 'Same caption; keep the promo code. / Тот же текст, промокод сохраняем.',
+    },
     { now: new Date(now - 15 * 60_000) },
   );
   return {
