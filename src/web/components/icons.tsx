@@ -196,3 +196,9 @@ export const LogoMark = (props: IconProps) => (
     <circle cx="17" cy="14" r="5.2" fill="none" stroke="#fff" strokeWidth="2" opacity=".75" />
   </svg>
 );
+
+export const MenuIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M3.5 6h13M3.5 10h13M3.5 14h13" />
+  </Icon>
+);

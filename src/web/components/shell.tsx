@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { MessageKey } from '../../shared/i18n/index.ts';
 import type { User } from '../api/types.ts';
 import { useT } from '../i18n/locale.tsx';
@@ -13,12 +13,14 @@ import {
   CampaignIcon,
   KeyIcon,
   LogoMark,
+  MenuIcon,
   SignOutIcon,
   TasksIcon,
   TeamIcon,
   UserIcon,
 } from './icons.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
+import { useFocusableScrollRegions } from './scroll-regions.ts';
 
 export interface NavEntry {
   path: string;
@@ -55,6 +57,24 @@ export function Shell({ me, children }: { me: User; children: ReactNode }) {
   const signOut = useSignOut();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  useFocusableScrollRegions(useCallback(() => mainRef.current, []));
+  // On a phone the navigation and the account controls fold into a menu behind one button.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
+  const menuButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (pathname) setMenuOpen(false);
+  }, [pathname]);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
 
   // After an in-app navigation, move focus to the new page so screen readers announce it, and
   // keep the current section visible in the navigation (it scrolls sideways on narrow screens).
@@ -79,53 +99,64 @@ export function Shell({ me, children }: { me: User; children: ReactNode }) {
             <LogoMark />
             <span className="brand-name">{t('app.name')}</span>
             <NotificationBell me={me} />
+            <button
+              ref={menuButton}
+              type="button"
+              className="menu-toggle"
+              aria-expanded={menuOpen}
+              aria-controls={menuId}
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              <MenuIcon />
+              <span>{t('nav.menu')}</span>
+            </button>
           </div>
-          <nav className="sidebar-nav" aria-label={t('nav.label')}>
-            <ul>
-              {NAV.filter((entry) => entry.visible(me)).map((entry) => {
-                const active = pathname === entry.path || pathname.startsWith(`${entry.path}/`);
-                const Icon = entry.icon;
-                return (
-                  <li key={entry.path}>
-                    <Link
-                      to={entry.path}
-                      className={`nav-link${active ? ' nav-link-active' : ''}`}
-                      aria-current={active ? 'page' : undefined}
-                    >
-                      <Icon className="nav-icon" />
-                      <span>{t(entry.label)}</span>
-                    </Link>
-                  </li>
-                );
-              })}
-            </ul>
-          </nav>
-          <div className="sidebar-footer">
-            <LanguageSwitcher compact />
-            <div className="user-card">
-              <Link
-                to="/profile"
-                className="user-card-link"
-                aria-label={t('nav.openProfile', { name: me.name })}
-              >
-                <span className="avatar" aria-hidden="true">
-                  {initials(me.name)}
-                </span>
-                <span className="user-card-text">
-                  <span className="user-card-name">{me.name}</span>
-                  <span className="user-card-role">{roleLabel(t, me.role)}</span>
-                </span>
-              </Link>
-              <button
-                type="button"
-                className="icon-button"
-                onClick={() => signOut.mutate()}
-                disabled={signOut.isPending}
-                aria-label={t('nav.signOut')}
-                title={t('nav.signOut')}
-              >
-                <SignOutIcon />
-              </button>
+          <div className="sidebar-menu" id={menuId} data-open={menuOpen}>
+            <nav className="sidebar-nav" aria-label={t('nav.label')}>
+              <ul>
+                {NAV.filter((entry) => entry.visible(me)).map((entry) => {
+                  const active = pathname === entry.path || pathname.startsWith(`${entry.path}/`);
+                  const Icon = entry.icon;
+                  return (
+                    <li key={entry.path}>
+                      <Link
+                        to={entry.path}
+                        className={`nav-link${active ? ' nav-link-active' : ''}`}
+                        aria-current={active ? 'page' : undefined}
+                      >
+                        <Icon className="nav-icon" />
+                        <span>{t(entry.label)}</span>
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ul>
+            </nav>
+            <div className="sidebar-footer">
+              <LanguageSwitcher compact />
+              <div className="user-card">
+                {/* Named by its visible text (name and role) after a hidden "Your profile:". */}
+                <Link to="/profile" className="user-card-link">
+                  <span className="visually-hidden">{t('nav.openProfile')} </span>
+                  <span className="avatar" aria-hidden="true">
+                    {initials(me.name)}
+                  </span>
+                  <span className="user-card-text">
+                    <span className="user-card-name">{me.name}</span>
+                    <span className="user-card-role">{roleLabel(t, me.role)}</span>
+                  </span>
+                </Link>
+                <button
+                  type="button"
+                  className="icon-button"
+                  onClick={() => signOut.mutate()}
+                  disabled={signOut.isPending}
+                  aria-label={t('nav.signOut')}
+                  title={t('nav.signOut')}
+                >
+                  <SignOutIcon />
+                </button>
+              </div>
             </div>
           </div>
         </div>

@@ -89,14 +89,18 @@ function CampaignCard({ campaign }: { campaign: Campaign }) {
     campaign.languages.map((code) => languageName(code, locale)),
   );
   return (
-    <Link
-      to={`/campaigns/${campaign.id}/brief`}
-      className="campaign-card"
-      aria-label={t('campaigns.openCampaign', { name: campaign.name })}
-    >
+    // The whole card is clickable (the name's link covers it), but the link's accessible name holds
+    // only the campaign's name, so what a voice-control user reads out matches what the link says.
+    <div className="campaign-card">
       <div className="campaign-card-head">
         <div className="campaign-card-titles">
-          <span className="campaign-card-name">{campaign.name}</span>
+          <Link
+            to={`/campaigns/${campaign.id}/brief`}
+            className="campaign-card-name campaign-card-link"
+            aria-label={t('campaigns.openCampaign', { name: campaign.name })}
+          >
+            {campaign.name}
+          </Link>
           <span className="campaign-card-brand">{campaign.brand}</span>
         </div>
         <span
@@ -132,6 +136,6 @@ function CampaignCard({ campaign }: { campaign: Campaign }) {
         <span aria-hidden="true">·</span>
         <span>{t('campaigns.languages', { languages })}</span>
       </div>
-    </Link>
+    </div>
   );
 }

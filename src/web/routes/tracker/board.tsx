@@ -76,7 +76,7 @@ export function Board({
   const drag = useRef<DragState | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
   return (
-    <section className="board" aria-label={t('tracker.board.label')}>
+    <section className="board" data-scroll-region aria-label={t('tracker.board.label')}>
       {visibleStatuses.map((status) => (
         <BoardColumn
           key={status}

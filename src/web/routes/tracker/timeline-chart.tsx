@@ -1,15 +1,35 @@
-import { addDays, isoDate } from '../../../shared/time/index.ts';
+import { useEffect, useRef, useState } from 'react';
 import type { Campaign } from '../../api/campaigns.ts';
 import type { LaunchWindow, Milestone } from '../../api/tracker.ts';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { Tooltip } from './bits.tsx';
-import { inZonesLabel, marketZones, plainDateLabel, startOfDay, weekdayLabel } from './time.ts';
+import { inZonesLabel, marketZones, plainDateLabel, weekdayLabel } from './time.ts';
+import { dayAxis, estimateLabelWidth } from './timeline-axis.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+/** The plot's width before it has been measured (the chart's minimum width less the lane labels). */
+const FALLBACK_PLOT_WIDTH = 596;
+
+/** The width of an element in px, following resizes (0 until measured). */
+function useWidth<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.round(entry.contentRect.width));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width] as const;
+}
 
 /**
- * The milestones on a horizontal date axis (days start at midnight in the viewer's zone), one
+ * The milestones on a horizontal date axis (days start at midnight in the viewer's zone and each
+ * label sits over the middle of its day, thinned out to the width available), one
  * lane per market plus one for milestones of all markets. The launch window is shaded from the
  * earliest go-live for `limitHours`; a go-live outside it is drawn in red.
  */
@@ -40,15 +60,13 @@ export function TimelineChart({
   const end = start + span * 1.12;
   const x = (time: number) => ((time - start) / (end - start)) * 100;
 
-  // Day ticks at local midnight in the viewer's zone; sparser as the range grows.
-  const days = (end - start) / DAY;
-  const step = days <= 16 ? 1 : days <= 35 ? 2 : days <= 120 ? 7 : 30;
-  const ticks: Array<{ date: string; at: number }> = [];
-  for (let date = isoDate(new Date(start), viewerZone), i = 0; i < 400; date = addDays(date, step), i++) {
-    const at = startOfDay(date, viewerZone);
-    if (at > end) break;
-    if (at >= start) ticks.push({ date, at });
-  }
+  const [plotRef, measured] = useWidth<HTMLDivElement>();
+  const plotWidth = measured || FALLBACK_PLOT_WIDTH;
+  // Wide enough for the longest day label of any month ("28 Sept", "28 нояб.").
+  const labelWidth = estimateLabelWidth(
+    Array.from({ length: 12 }, (_, m) => plainDateLabel(`2026-${String(m + 1).padStart(2, '0')}-28`, locale)),
+  );
+  const axis = dayAxis({ start, end, zone: viewerZone, plotWidth, labelWidth });
 
   const lanes: Array<{ code: string | null; label: string }> = campaign.markets.map((market) => ({
     code: market.code,
@@ -71,23 +89,23 @@ export function TimelineChart({
             </span>
           ))}
         </div>
-        <div className="tl-plot">
+        <div className="tl-plot" ref={plotRef}>
           <div className="tl-axis" aria-hidden="true">
-            {ticks.map((tick) => (
-              <span key={tick.date} className="tl-tick" style={{ left: `${x(tick.at)}%` }}>
+            {axis.labels.map((tick) => (
+              <span
+                key={tick.date}
+                className="tl-tick"
+                data-date={tick.date}
+                style={{ left: `${x(tick.at)}%` }}
+              >
                 <span className="tl-tick-day">{plainDateLabel(tick.date, locale)}</span>
                 <span className="tl-tick-weekday">{weekdayLabel(tick.date, locale)}</span>
               </span>
             ))}
           </div>
           <div className="tl-lanes">
-            {ticks.map((tick) => (
-              <span
-                key={tick.date}
-                className="tl-gridline"
-                style={{ left: `${x(tick.at)}%` }}
-                aria-hidden="true"
-              />
+            {axis.boundaries.map((at) => (
+              <span key={at} className="tl-gridline" style={{ left: `${x(at)}%` }} aria-hidden="true" />
             ))}
             {earliest !== null && windowEnd !== null ? (
               <span

@@ -125,7 +125,7 @@ function TimelineView({ me, campaignId }: { me: User; campaignId: string }) {
       {launch?.actual ? <GoLiveActuals campaign={campaign} launchWindow={launch} me={me} /> : null}
 
       {data?.milestones.length ? (
-        <section className="card tl-chart-card">
+        <section className="card tl-chart-card" data-scroll-region>
           <TimelineChart
             campaign={campaign}
             milestones={data.milestones}

@@ -14,7 +14,7 @@ export const enInbox = {
   // ------------------------------------------------------------------ shared
   'inbox.markAllRead': 'Mark all read',
   'inbox.markRead': 'Mark read',
-  'inbox.markReadLabel': 'Mark “{title}” as read',
+  'inbox.markReadLabel': 'Mark read: “{title}”',
   'inbox.unread': 'Unread',
   'inbox.urgent': 'Urgent',
   'inbox.unreadCount': '{count, plural, one {# unread} other {# unread}}',

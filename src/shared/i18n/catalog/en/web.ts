@@ -52,6 +52,7 @@ export const enWeb = {
   'common.role.creator': 'Creator',
 
   'nav.label': 'Main',
+  'nav.menu': 'Menu',
   'nav.skipToContent': 'Skip to content',
   'nav.campaigns': 'Campaigns',
   'nav.audit': 'Audit log',
@@ -59,7 +60,7 @@ export const enWeb = {
   'nav.tokens': 'API tokens',
   'nav.profile': 'Profile',
   'nav.signOut': 'Sign out',
-  'nav.openProfile': 'Your profile: {name}',
+  'nav.openProfile': 'Your profile:',
 
   'setup.title': 'Set up Tandem',
   'setup.subtitle':

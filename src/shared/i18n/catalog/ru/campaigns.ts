@@ -139,7 +139,7 @@ export const ruCampaigns: Record<keyof typeof enCampaigns, string> = {
   'briefUi.untranslated':
     'Нужен перевод: текст на {language, select, en {английском} ru {русском} other {языке «{name}»}} есть, а здесь перевода пока нет.',
   'briefUi.confirm': 'Всё ещё верно',
-  'briefUi.confirmLabel': 'Раздел «{section}» ({language}) всё ещё верен',
+  'briefUi.confirmLabel': 'Всё ещё верно: раздел «{section}» ({language})',
   'briefUi.conflictGroup': 'Конфликт: {section} — {language}',
   'briefUi.conflictTitle': 'Пока вы редактировали, этот текст сохранил кто-то другой',
   'briefUi.conflictText':

@@ -13,7 +13,7 @@ export const ruInbox: Record<keyof typeof enInbox, string> = {
   // ------------------------------------------------------------------ shared
   'inbox.markAllRead': 'Прочитать все',
   'inbox.markRead': 'Прочитано',
-  'inbox.markReadLabel': 'Отметить «{title}» как прочитанное',
+  'inbox.markReadLabel': 'Прочитано: «{title}»',
   'inbox.unread': 'Не прочитано',
   'inbox.urgent': 'Срочно',
   'inbox.unreadCount':

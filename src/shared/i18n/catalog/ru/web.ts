@@ -54,6 +54,7 @@ export const ruWeb: Record<keyof typeof enWeb, string> = {
   'common.role.creator': 'Автор',
 
   'nav.label': 'Основное меню',
+  'nav.menu': 'Меню',
   'nav.skipToContent': 'Перейти к содержимому',
   'nav.campaigns': 'Кампании',
   'nav.audit': 'Журнал изменений',
@@ -61,7 +62,7 @@ export const ruWeb: Record<keyof typeof enWeb, string> = {
   'nav.tokens': 'API-токены',
   'nav.profile': 'Профиль',
   'nav.signOut': 'Выйти',
-  'nav.openProfile': 'Ваш профиль: {name}',
+  'nav.openProfile': 'Ваш профиль:',
 
   'setup.title': 'Настройка Tandem',
   'setup.subtitle':
