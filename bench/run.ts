@@ -23,6 +23,7 @@ const registry: Record<string, () => Promise<{ default: Benchmark }>> = {
   'notification-fanout': () => import('./notification-fanout.ts'),
   'audit-explorer': () => import('./audit-explorer.ts'),
   retrospective: () => import('./retrospective.ts'),
+  'web-bundle': () => import('./web-bundle.ts'),
 };
 
 function usage(): string {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { meQuery, setupQuery } from './api/queries.ts';
 import type { User } from './api/types.ts';
 import { NAV, Shell } from './components/shell.tsx';
@@ -7,7 +7,6 @@ import { Button, ErrorAlert, Spinner } from './components/ui.tsx';
 import { useT } from './i18n/locale.tsx';
 import { useWorkspaceEvents } from './live-updates.ts';
 import { matchPath, Redirect, safeNext, useLocation } from './router/router.tsx';
-import { AuditPage } from './routes/audit-page.tsx';
 import { CAMPAIGN_PAGES } from './routes/campaign/pages.tsx';
 import { CampaignsPage } from './routes/campaigns-page.tsx';
 import { CREATOR_PAGES, creatorLanding } from './routes/creators/pages.tsx';
@@ -17,15 +16,20 @@ import { InvitePage } from './routes/invite-page.tsx';
 import { LAUNCH_PAGES } from './routes/launch/pages.tsx';
 import { NotFoundPage } from './routes/not-found-page.tsx';
 import { NOTIFICATION_PAGES } from './routes/notifications/pages.tsx';
-import { ProfilePage } from './routes/profile-page.tsx';
 import { ResetPage } from './routes/reset-page.tsx';
 import { RETROSPECTIVE_PAGES } from './routes/retrospective/pages.tsx';
 import { SetupPage } from './routes/setup-page.tsx';
 import { SignInPage } from './routes/sign-in-page.tsx';
-import { TeamPage } from './routes/team-page.tsx';
-import { TokensPage } from './routes/tokens-page.tsx';
 import { TRACKER_PAGES } from './routes/tracker/pages.tsx';
-import { WebhooksPage } from './routes/webhooks-page.tsx';
+
+// Each page is its own chunk, fetched when first opened (the shell shows a spinner meanwhile).
+const AuditPage = lazy(() => import('./routes/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+const ProfilePage = lazy(() => import('./routes/profile-page.tsx').then((m) => ({ default: m.ProfilePage })));
+const TeamPage = lazy(() => import('./routes/team-page.tsx').then((m) => ({ default: m.TeamPage })));
+const TokensPage = lazy(() => import('./routes/tokens-page.tsx').then((m) => ({ default: m.TokensPage })));
+const WebhooksPage = lazy(() =>
+  import('./routes/webhooks-page.tsx').then((m) => ({ default: m.WebhooksPage })),
+);
 
 /** Pages inside the shell. A later feature adds its route here and its entry in NAV (shell.tsx). */
 const PAGES: Array<{ path: string; render: (me: User, params: Record<string, string>) => ReactNode }> = [

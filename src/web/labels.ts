@@ -1,7 +1,7 @@
-import { catalogues, type MessageKey } from '../shared/i18n/index.ts';
+import { isMessageKey, type MessageKey } from '../shared/i18n/runtime.ts';
 import type { Translate } from './i18n/locale.tsx';
 
-const has = (key: string): key is MessageKey => key in catalogues.en;
+const has = (key: string): key is MessageKey => isMessageKey(key);
 
 /** `market_lead` → "Market lead" / "Руководитель рынка"; an unknown role shows as it came. */
 export function roleLabel(t: Translate, role: string): string {

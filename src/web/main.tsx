@@ -4,7 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { ApiError, isUnauthenticated } from './api/client.ts';
 import { keys } from './api/queries.ts';
 import { App } from './app.tsx';
-import { LocaleProvider } from './i18n/locale.tsx';
+import { loadCatalogue } from './i18n/load-catalogue.ts';
+import { initialLocale, LocaleProvider } from './i18n/locale.tsx';
 import './styles.css';
 
 // A session that ends while the app is open (expired, signed out elsewhere) sends the user to
@@ -29,12 +30,15 @@ const queryClient: QueryClient = new QueryClient({
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <LocaleProvider>
-        <App />
-      </LocaleProvider>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+// The device's language is fetched before the first paint; a profile in another language follows.
+const render = () =>
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <LocaleProvider>
+          <App />
+        </LocaleProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+void loadCatalogue(initialLocale()).then(render, render);

@@ -54,7 +54,10 @@ export async function startServer(options: { env?: Record<string, string> } = {}
   } else {
     fs.cpSync(inject('pgliteTemplate'), path.join(dataDir, 'pglite'), { recursive: true });
   }
-  const config = { ...loadConfig(options.env ?? {}), port: 0, host: '127.0.0.1', dataDir, databaseUrl };
+  const loaded = loadConfig(options.env ?? {});
+  // This run's own build of the web app (global-setup.ts), unless the test chose one.
+  const webDir = options.env?.WEB_DIR ? loaded.webDir : inject('webDir');
+  const config = { ...loaded, webDir, port: 0, host: '127.0.0.1', dataDir, databaseUrl };
   const database = await openDatabase({ dataDir, databaseUrl });
   const app = await buildApp({ config, database });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,4 +1,4 @@
-import type { Locale } from '../../shared/i18n/index.ts';
+import type { Locale } from '../../shared/i18n/runtime.ts';
 
 /** One problem with one field, as the server reports validation failures. */
 export interface FieldIssue {

@@ -17,7 +17,7 @@ import type {
   PLATFORMS,
   policyDefaults,
 } from '../../server/modules/creators/tables.ts';
-import type { Locale } from '../../shared/i18n/index.ts';
+import type { Locale } from '../../shared/i18n/runtime.ts';
 import { ApiError, api, NetworkError } from './client.ts';
 
 export type Creator = ReturnType<typeof presentCreator>;

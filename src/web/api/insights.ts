@@ -10,7 +10,7 @@ import type { CampaignReport } from '../../server/modules/metrics/report.ts';
 import type { presentImport } from '../../server/modules/metrics/run-import.ts';
 import type { manualMetricsBody } from '../../server/modules/metrics/schema.ts';
 import type { IMPORT_FORMATS } from '../../server/modules/metrics/tables.ts';
-import type { Locale } from '../../shared/i18n/index.ts';
+import type { Locale } from '../../shared/i18n/runtime.ts';
 import type { Slot, WeeklyHours } from '../../shared/meetings/slot-finder.ts';
 import { ApiError, api, NetworkError } from './client.ts';
 

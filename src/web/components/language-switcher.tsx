@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { LOCALES } from '../../shared/i18n/index.ts';
-import { useLocale, useT } from '../i18n/locale.tsx';
+import { LOCALES } from '../../shared/i18n/runtime.ts';
+import { useLocale, useT, useWantedLocale } from '../i18n/locale.tsx';
 import { languageLabel } from '../labels.ts';
 import { GlobeIcon } from './icons.tsx';
 
@@ -11,7 +11,8 @@ import { GlobeIcon } from './icons.tsx';
  */
 export function LanguageSwitcher({ compact = false }: { compact?: boolean }) {
   const t = useT();
-  const [locale, setLocale] = useLocale();
+  const [, setLocale] = useLocale();
+  const locale = useWantedLocale();
   const name = useId();
   return (
     <fieldset className={`language-switcher${compact ? ' language-switcher-compact' : ''}`}>

@@ -1,5 +1,5 @@
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { MessageKey } from '../../shared/i18n/index.ts';
+import type { MessageKey } from '../../shared/i18n/runtime.ts';
 import type { User } from '../api/types.ts';
 import { useT } from '../i18n/locale.tsx';
 import { roleLabel } from '../labels.ts';
@@ -20,6 +20,7 @@ import {
   UserIcon,
 } from './icons.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
+import { PageSuspense } from './page-suspense.tsx';
 import { useFocusableScrollRegions } from './scroll-regions.ts';
 
 export interface NavEntry {
@@ -162,7 +163,9 @@ export function Shell({ me, children }: { me: User; children: ReactNode }) {
         </div>
       </aside>
       <main className="main" id="main" ref={mainRef} tabIndex={-1}>
-        <div className="main-inner">{children}</div>
+        <div className="main-inner">
+          <PageSuspense>{children}</PageSuspense>
+        </div>
       </main>
     </div>
   );

@@ -1,4 +1,4 @@
-import type { Locale } from '../../shared/i18n/index.ts';
+import type { Locale } from '../../shared/i18n/runtime.ts';
 
 /**
  * Intl names zones ("Moscow Standard Time" / "Москва, стандартное время") but not their cities,

@@ -1,4 +1,4 @@
-import type { Locale } from '../../shared/i18n/index.ts';
+import type { Locale } from '../../shared/i18n/runtime.ts';
 import { formatInstant } from './zones.ts';
 
 /** "2 minutes ago" within a day, else the instant in the viewer's zone (`5 Mar 2026, 18:04 MSK`). */

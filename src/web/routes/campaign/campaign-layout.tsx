@@ -5,6 +5,7 @@ import { ApiError } from '../../api/client.ts';
 import { meQuery } from '../../api/queries.ts';
 import type { User } from '../../api/types.ts';
 import { CampaignIcon, SettingsIcon } from '../../components/icons.tsx';
+import { PageSuspense } from '../../components/page-suspense.tsx';
 import { Button, EmptyState, ErrorAlert } from '../../components/ui.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { Link } from '../../router/router.tsx';
@@ -130,7 +131,9 @@ export function CampaignLayout({
             })}
           </nav>
         </header>
-        <div className="campaign-body">{children}</div>
+        <div className="campaign-body">
+          <PageSuspense>{children}</PageSuspense>
+        </div>
         {settingsOpen ? (
           <CampaignSettingsDialog campaign={data} onClose={() => setSettingsOpen(false)} />
         ) : null}

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../shared/i18n/index.ts';
+import type { Locale } from '../../../shared/i18n/runtime.ts';
 
 // Market names follow one rule everywhere (src/shared/market-name.ts).
 export { marketLabel, marketName, regionName } from '../../../shared/market-name.ts';

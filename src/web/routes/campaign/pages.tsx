@@ -1,13 +1,19 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { User } from '../../api/types.ts';
 import { Redirect } from '../../router/router.tsx';
 import { mayCreateCampaign } from '../campaigns-page.tsx';
-import { BriefPage } from './brief/brief-page.tsx';
-import { DiffPage } from './brief/diff-page.tsx';
-import { VersionPage } from './brief/version-page.tsx';
-import { VersionsPage } from './brief/versions-page.tsx';
 import { CampaignLayout } from './campaign-layout.tsx';
-import { NewCampaignPage } from './new-campaign-page.tsx';
+
+// Each page is its own chunk, fetched when first opened (the shell shows a spinner meanwhile).
+const BriefPage = lazy(() => import('./brief/brief-page.tsx').then((m) => ({ default: m.BriefPage })));
+const DiffPage = lazy(() => import('./brief/diff-page.tsx').then((m) => ({ default: m.DiffPage })));
+const VersionPage = lazy(() => import('./brief/version-page.tsx').then((m) => ({ default: m.VersionPage })));
+const VersionsPage = lazy(() =>
+  import('./brief/versions-page.tsx').then((m) => ({ default: m.VersionsPage })),
+);
+const NewCampaignPage = lazy(() =>
+  import('./new-campaign-page.tsx').then((m) => ({ default: m.NewCampaignPage })),
+);
 
 type Page = { path: string; render: (me: User, params: Record<string, string>) => ReactNode };
 

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../../shared/i18n/index.ts';
+import type { MessageKey } from '../../../shared/i18n/runtime.ts';
 
 /**
  * The sections of one campaign, shown as tabs by the campaign layout. Each feature adds its tab

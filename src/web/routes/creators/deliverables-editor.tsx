@@ -1,4 +1,4 @@
-import type { Locale } from '../../../shared/i18n/index.ts';
+import type { Locale } from '../../../shared/i18n/runtime.ts';
 import { formatInZones, parseLocalTime } from '../../../shared/time/index.ts';
 import { PLATFORM_OPTIONS, type Platform } from '../../api/creators.ts';
 import { PlusIcon } from '../../components/icons.tsx';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { MessageKey } from '../../../shared/i18n/index.ts';
+import type { MessageKey } from '../../../shared/i18n/runtime.ts';
 import { ApiError } from '../../api/client.ts';
 import { engagementQuery, policiesQuery, statusHistoryQuery } from '../../api/creators.ts';
 import type { User } from '../../api/types.ts';

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { deliverableAmount } from '../../../shared/deliverable-format.ts';
-import type { Locale } from '../../../shared/i18n/index.ts';
+import type { Locale } from '../../../shared/i18n/runtime.ts';
 import { formatInZones } from '../../../shared/time/index.ts';
 import { type Engagement, engagementsQuery } from '../../api/creators.ts';
 import type { User } from '../../api/types.ts';

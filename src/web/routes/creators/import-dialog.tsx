@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import type { MessageKey } from '../../../shared/i18n/index.ts';
+import type { MessageKey } from '../../../shared/i18n/runtime.ts';
 import { type Creator, creatorKeys, importLineErrors, sendRaw } from '../../api/creators.ts';
 import { DownloadIcon } from '../../components/icons.tsx';
 import { Button, ErrorAlert, Notice } from '../../components/ui.tsx';

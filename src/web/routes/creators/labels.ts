@@ -1,4 +1,4 @@
-import type { Locale, MessageKey } from '../../../shared/i18n/index.ts';
+import type { Locale, MessageKey } from '../../../shared/i18n/runtime.ts';
 import type { EngagementStatus, Platform } from '../../api/creators.ts';
 import type { Translate } from '../../i18n/locale.tsx';
 

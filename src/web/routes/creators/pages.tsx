@@ -1,13 +1,23 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { User } from '../../api/types.ts';
 import { matchPath, Redirect } from '../../router/router.tsx';
 import { CampaignLayout } from '../campaign/campaign-layout.tsx';
 import { NOTIFICATION_PATHS } from '../notifications/pages.tsx';
-import { PortalEngagementPage } from '../portal/portal-engagement-page.tsx';
-import { PortalListPage } from '../portal/portal-list-page.tsx';
-import { EngagementPage } from './engagement-page.tsx';
-import { EngagementsPage } from './engagements-page.tsx';
-import { RosterPage } from './roster-page.tsx';
+
+// Each page is its own chunk, fetched when first opened (the shell shows a spinner meanwhile).
+const PortalEngagementPage = lazy(() =>
+  import('../portal/portal-engagement-page.tsx').then((m) => ({ default: m.PortalEngagementPage })),
+);
+const PortalListPage = lazy(() =>
+  import('../portal/portal-list-page.tsx').then((m) => ({ default: m.PortalListPage })),
+);
+const EngagementPage = lazy(() =>
+  import('./engagement-page.tsx').then((m) => ({ default: m.EngagementPage })),
+);
+const EngagementsPage = lazy(() =>
+  import('./engagements-page.tsx').then((m) => ({ default: m.EngagementsPage })),
+);
+const RosterPage = lazy(() => import('./roster-page.tsx').then((m) => ({ default: m.RosterPage })));
 
 type Page = { path: string; render: (me: User, params: Record<string, string>) => ReactNode };
 

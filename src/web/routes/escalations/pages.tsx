@@ -1,8 +1,15 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { User } from '../../api/types.ts';
 import { Redirect } from '../../router/router.tsx';
 import { CampaignLayout } from '../campaign/campaign-layout.tsx';
-import { EscalationDetailPage, EscalationsPage } from './escalations-page.tsx';
+
+// Each page is its own chunk, fetched when first opened (the shell shows a spinner meanwhile).
+const EscalationDetailPage = lazy(() =>
+  import('./escalations-page.tsx').then((m) => ({ default: m.EscalationDetailPage })),
+);
+const EscalationsPage = lazy(() =>
+  import('./escalations-page.tsx').then((m) => ({ default: m.EscalationsPage })),
+);
 
 type Page = { path: string; render: (me: User, params: Record<string, string>) => ReactNode };
 

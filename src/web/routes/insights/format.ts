@@ -1,7 +1,7 @@
 // Formatting shared by the meetings and measurement screens. Times go through Intl and the shared
 // time core (never offset arithmetic by hand); numbers through Intl in the UI language.
 import { Temporal } from 'temporal-polyfill';
-import type { Locale, MessageKey } from '../../../shared/i18n/index.ts';
+import type { Locale, MessageKey } from '../../../shared/i18n/runtime.ts';
 import { formatInZones, zoneAbbreviation } from '../../../shared/time/index.ts';
 
 const intlTag = (locale: Locale) => (locale === 'ru' ? 'ru' : 'en-GB');

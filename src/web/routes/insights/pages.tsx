@@ -1,12 +1,24 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { User } from '../../api/types.ts';
 import { CampaignLayout } from '../campaign/campaign-layout.tsx';
-import { ImportsView } from '../measurement/imports-page.tsx';
-import { DashboardView } from '../measurement/measurement-page.tsx';
-import { MeetingView } from '../meetings/meeting-page.tsx';
-import { MeetingsView } from '../meetings/meetings-page.tsx';
-import { PlannerView } from '../meetings/planner-page.tsx';
 import { Notices, useInsightsLiveUpdates } from './bits.tsx';
+
+// Each page is its own chunk, fetched when first opened (the shell shows a spinner meanwhile).
+const ImportsView = lazy(() =>
+  import('../measurement/imports-page.tsx').then((m) => ({ default: m.ImportsView })),
+);
+const DashboardView = lazy(() =>
+  import('../measurement/measurement-page.tsx').then((m) => ({ default: m.DashboardView })),
+);
+const MeetingView = lazy(() =>
+  import('../meetings/meeting-page.tsx').then((m) => ({ default: m.MeetingView })),
+);
+const MeetingsView = lazy(() =>
+  import('../meetings/meetings-page.tsx').then((m) => ({ default: m.MeetingsView })),
+);
+const PlannerView = lazy(() =>
+  import('../meetings/planner-page.tsx').then((m) => ({ default: m.PlannerView })),
+);
 
 type Page = { path: string; render: (me: User, params: Record<string, string>) => ReactNode };
 

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Locale } from '../../../shared/i18n/index.ts';
+import type { Locale } from '../../../shared/i18n/runtime.ts';
 import { marketName } from '../../../shared/market-name.ts';
 import { formatInZones } from '../../../shared/time/index.ts';
 import type { Campaign } from '../../api/campaigns.ts';

@@ -1,8 +1,10 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { User } from '../../api/types.ts';
 import { Redirect } from '../../router/router.tsx';
 import { CampaignLayout } from '../campaign/campaign-layout.tsx';
-import { LaunchPage } from './launch-page.tsx';
+
+// Each page is its own chunk, fetched when first opened (the shell shows a spinner meanwhile).
+const LaunchPage = lazy(() => import('./launch-page.tsx').then((m) => ({ default: m.LaunchPage })));
 
 type Page = { path: string; render: (me: User, params: Record<string, string>) => ReactNode };
 

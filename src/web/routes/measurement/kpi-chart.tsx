@@ -1,4 +1,4 @@
-import type { Locale } from '../../../shared/i18n/index.ts';
+import type { Locale } from '../../../shared/i18n/runtime.ts';
 import { marketName } from '../../../shared/market-name.ts';
 import type { MarketReport } from '../../api/insights.ts';
 import { useT } from '../../i18n/locale.tsx';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Locale, MessageKey } from '../../../shared/i18n/index.ts';
+import type { Locale, MessageKey } from '../../../shared/i18n/runtime.ts';
 import { marketName } from '../../../shared/market-name.ts';
 import type { KpiReport, MarketReport } from '../../api/insights.ts';
 import { useT } from '../../i18n/locale.tsx';

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, type MouseEvent, useMemo } from 'react';
-import type { Locale } from '../../../shared/i18n/index.ts';
+import type { Locale } from '../../../shared/i18n/runtime.ts';
 import { type SlotParticipant, workingIntervals } from '../../../shared/meetings/slot-finder.ts';
 import { formatInZones, zoneAbbreviation } from '../../../shared/time/index.ts';
 import type { Slot } from '../../api/insights.ts';

@@ -1,8 +1,12 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { User } from '../../api/types.ts';
 import { INBOX_PATH, SETTINGS_PATH } from './bell.tsx';
-import { InboxPage } from './inbox-page.tsx';
-import { NotificationSettingsPage } from './settings-page.tsx';
+
+// Each page is its own chunk, fetched when first opened (the shell shows a spinner meanwhile).
+const InboxPage = lazy(() => import('./inbox-page.tsx').then((m) => ({ default: m.InboxPage })));
+const NotificationSettingsPage = lazy(() =>
+  import('./settings-page.tsx').then((m) => ({ default: m.NotificationSettingsPage })),
+);
 
 type Page = { path: string; render: (me: User, params: Record<string, string>) => ReactNode };
 

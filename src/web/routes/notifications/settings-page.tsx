@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
-import type { MessageKey } from '../../../shared/i18n/index.ts';
+import type { MessageKey } from '../../../shared/i18n/runtime.ts';
 import type { WeeklyHours } from '../../../shared/meetings/slot-finder.ts';
 import { workingHoursQuery } from '../../api/insights.ts';
 import {

@@ -1,4 +1,4 @@
-import type { MessageKey, MessageValues } from '../../../shared/i18n/index.ts';
+import type { MessageKey, MessageValues } from '../../../shared/i18n/runtime.ts';
 import type { PortalEngagement } from '../../api/creators.ts';
 
 export type StepTone = 'action' | 'waiting' | 'done' | 'out';

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Locale, MessageKey } from '../../../shared/i18n/index.ts';
+import type { Locale, MessageKey } from '../../../shared/i18n/runtime.ts';
 import { lateText } from '../../../shared/late-duration.ts';
 import { marketName } from '../../../shared/market-name.ts';
 import { formatInZones } from '../../../shared/time/index.ts';

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import type { MessageKey } from '../../../shared/i18n/index.ts';
+import type { MessageKey } from '../../../shared/i18n/runtime.ts';
 import { addDays, isoDate } from '../../../shared/time/index.ts';
 import { type Campaign, campaignsQuery } from '../../api/campaigns.ts';
 import { api } from '../../api/client.ts';

@@ -1,8 +1,10 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { User } from '../../api/types.ts';
-import { MyTasksPage } from './my-tasks-page.tsx';
-import { TasksPage } from './tasks-page.tsx';
-import { TimelinePage } from './timeline-page.tsx';
+
+// Each page is its own chunk, fetched when first opened (the shell shows a spinner meanwhile).
+const MyTasksPage = lazy(() => import('./my-tasks-page.tsx').then((m) => ({ default: m.MyTasksPage })));
+const TasksPage = lazy(() => import('./tasks-page.tsx').then((m) => ({ default: m.TasksPage })));
+const TimelinePage = lazy(() => import('./timeline-page.tsx').then((m) => ({ default: m.TimelinePage })));
 
 type Page = { path: string; render: (me: User, params: Record<string, string>) => ReactNode };
 

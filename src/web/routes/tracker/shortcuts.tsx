@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { MessageKey } from '../../../shared/i18n/index.ts';
+import type { MessageKey } from '../../../shared/i18n/runtime.ts';
 import { TASK_STATUSES } from '../../api/tracker.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { useT } from '../../i18n/locale.tsx';

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../shared/i18n/index.ts';
+import type { Locale } from '../../../shared/i18n/runtime.ts';
 import { formatInZones, isoDate, parseLocalTime } from '../../../shared/time/index.ts';
 import type { Market } from '../../api/campaigns.ts';
 

@@ -6,6 +6,7 @@ export const enWeb = {
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
   'common.bootFailed': 'Tandem could not load',
+  'common.pageLoadFailed': 'This page could not be loaded. Check the connection and try again.',
   'common.networkError': 'Cannot reach the server. Check your connection and try again.',
   'common.serverError': 'The server answered with an unexpected error ({status}). Try again in a moment.',
   'common.unexpectedError': 'Something went wrong. Try again.',

@@ -6,6 +6,7 @@ export const ruWeb: Record<keyof typeof enWeb, string> = {
   'common.loading': 'Загрузка…',
   'common.retry': 'Повторить',
   'common.bootFailed': 'Не удалось загрузить Tandem',
+  'common.pageLoadFailed': 'Не удалось загрузить страницу. Проверьте подключение и повторите.',
   'common.networkError': 'Сервер недоступен. Проверьте подключение и попробуйте ещё раз.',
   'common.serverError': 'Сервер ответил неожиданной ошибкой ({status}). Попробуйте ещё раз чуть позже.',
   'common.unexpectedError': 'Что-то пошло не так. Попробуйте ещё раз.',

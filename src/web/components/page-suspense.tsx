@@ -1,0 +1,46 @@
+import { Component, type ReactNode, Suspense } from 'react';
+import { useT } from '../i18n/locale.tsx';
+import { Button, Spinner } from './ui.tsx';
+
+function PageLoading() {
+  const t = useT();
+  return (
+    <div className="page-loading">
+      <Spinner size="lg" label={t('common.loading')} />
+    </div>
+  );
+}
+
+function PageLoadFailed({ retry }: { retry: () => void }) {
+  const t = useT();
+  return (
+    <div className="alert alert-error" role="alert">
+      <p>{t('common.pageLoadFailed')}</p>
+      <Button onClick={retry}>{t('common.retry')}</Button>
+    </div>
+  );
+}
+
+/**
+ * A page's chunk could not be fetched (offline, or a newer build replaced it): say so and offer a
+ * reload, instead of a blank screen. Errors other than loading still reach the console.
+ */
+class ChunkBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    if (this.state.failed) return <PageLoadFailed retry={() => window.location.reload()} />;
+    return this.props.children;
+  }
+}
+
+/** Where a lazily loaded page appears: a spinner while its chunk arrives, a way out if it cannot. */
+export function PageSuspense({ children }: { children: ReactNode }) {
+  return (
+    <ChunkBoundary>
+      <Suspense fallback={<PageLoading />}>{children}</Suspense>
+    </ChunkBoundary>
+  );
+}
