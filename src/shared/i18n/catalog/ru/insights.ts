@@ -189,7 +189,7 @@ export const ruInsights: Record<keyof typeof enInsights, string> = {
   'planner.external.description':
     'Автор, представитель бренда или переводчик без учётной записи: чтобы планировать с ним встречи, достаточно часового пояса и рабочих часов.',
   'planner.external.name': 'Имя',
-  'planner.external.email': 'Email',
+  'planner.external.email': 'Эл. почта',
   'planner.external.kind': 'Кто это',
   'planner.external.language': 'Язык приглашения',
   'planner.external.workStart': 'Работает с',
