@@ -6,20 +6,23 @@ import {
   useContext,
   useEffect,
   useMemo,
+  useReducer,
   useRef,
   useState,
 } from 'react';
 import {
+  hasCatalogue,
   isLocale,
   type Locale,
   type MessageKey,
   type MessageValues,
   negotiateLocale,
   translator,
-} from '../../shared/i18n/index.ts';
+} from '../../shared/i18n/runtime.ts';
 import { api, setRequestLocale } from '../api/client.ts';
 import { keys, meQuery } from '../api/queries.ts';
 import type { User } from '../api/types.ts';
+import { loadCatalogue } from './load-catalogue.ts';
 import { recordKeys } from './record-keys.ts';
 
 const STORAGE_KEY = 'tandem.locale';
@@ -28,6 +31,8 @@ export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
 interface LocaleContextValue {
   locale: Locale;
+  /** The language asked for; differs from `locale` only while its catalogue is on its way. */
+  wanted: Locale;
   setLocale: (next: Locale) => void;
   t: Translate;
 }
@@ -35,7 +40,7 @@ interface LocaleContextValue {
 const LocaleContext = createContext<LocaleContextValue | null>(null);
 
 /** Before sign-in: the language chosen on this device, else the browser's. */
-function initialLocale(): Locale {
+export function initialLocale(): Locale {
   try {
     const stored = window.localStorage.getItem(STORAGE_KEY);
     if (isLocale(stored)) return stored;
@@ -100,10 +105,40 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     [queryClient, mutate],
   );
 
+  // Until the wanted language's catalogue has arrived, the screen stays in the one already loaded.
+  const [, catalogueArrived] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (hasCatalogue(locale)) return;
+    let cancelled = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const attempt = () => {
+      loadCatalogue(locale).then(
+        () => {
+          if (!cancelled) catalogueArrived();
+        },
+        () => {
+          if (!cancelled) retry = setTimeout(attempt, 2_000);
+        },
+      );
+    };
+    attempt();
+    return () => {
+      cancelled = true;
+      clearTimeout(retry);
+    };
+  }, [locale]);
+  const shown = useRef<Locale | null>(null);
+  if (hasCatalogue(locale)) shown.current = locale;
+  const onScreen = shown.current;
+
   const value = useMemo(
-    () => ({ locale, setLocale, t: recordKeys(locale, translator(locale)) }),
-    [locale, setLocale],
+    () =>
+      onScreen
+        ? { locale: onScreen, wanted: locale, setLocale, t: recordKeys(onScreen, translator(onScreen)) }
+        : null,
+    [onScreen, locale, setLocale],
   );
+  if (!value) return <div className="boot" aria-busy="true" />;
   return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;
 }
 
@@ -121,4 +156,9 @@ export function useT(): Translate {
 export function useLocale(): [Locale, (next: Locale) => void] {
   const { locale, setLocale } = useLocaleContext();
   return [locale, setLocale];
+}
+
+/** The language the reader chose, at once (a language switcher shows it checked while it loads). */
+export function useWantedLocale(): Locale {
+  return useLocaleContext().wanted;
 }
