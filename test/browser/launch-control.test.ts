@@ -331,7 +331,8 @@ describe('launch control in the browser', () => {
       const postUrl = statusDialog.getByLabel(en['commitUi.post.url']);
       await postUrl.waitFor();
       const postedAt = statusDialog.getByLabel(translate('en', 'commitUi.post.at', { zone: 'EST' }));
-      expect(await postedAt.inputValue()).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+      // Typed the UI language's way (src/web/components/date-input.tsx): MM/DD/YYYY HH:MM in English.
+      expect(await postedAt.inputValue()).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
       await statusDialog.getByLabel(en['engagement.status.reason']).fill('It is out');
       await statusDialog.getByRole('button', { name: en['engagement.status.submit'] }).click();
       await statusDialog.getByText(en['commitUi.post.urlInvalid']).waitFor();
@@ -455,7 +456,7 @@ describe('launch control in the browser', () => {
       await dialog.getByLabel(ru['commitUi.post.url']).fill('https://t.me/anna_wellness/55');
       expect(
         await dialog.getByLabel(translate('ru', 'commitUi.post.at', { zone: 'MSK' })).inputValue(),
-      ).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+      ).toMatch(/^\d\d\.\d\d\.\d{4} \d\d:\d\d$/);
       await dialog.getByRole('button', { name: ru['commitUi.portal.submit'] }).click();
       await dialog.waitFor({ state: 'hidden' });
       const mine = c.page.getByTestId('portal-post');

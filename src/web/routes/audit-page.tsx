@@ -6,6 +6,7 @@ import { campaignsQuery } from '../api/campaigns.ts';
 import { api } from '../api/client.ts';
 import { keys } from '../api/queries.ts';
 import type { AuditEvent, User } from '../api/types.ts';
+import { DateInput } from '../components/date-input.tsx';
 import { AuditIcon, DownloadIcon } from '../components/icons.tsx';
 import {
   Button,
@@ -15,7 +16,6 @@ import {
   PageHeader,
   Select,
   SkeletonRows,
-  TextInput,
 } from '../components/ui.tsx';
 import { useDocumentTitle } from '../document-title.ts';
 import { type Translate, useLocale, useT } from '../i18n/locale.tsx';
@@ -224,22 +224,17 @@ export function AuditPage({ me }: { me: User }) {
             error={filters.from && !from ? t('audit.invalidTime') : undefined}
           >
             {(control) => (
-              <TextInput
+              <DateInput
                 {...control}
-                type="datetime-local"
+                kind="datetime"
                 value={filters.from}
-                onChange={(e) => set({ from: e.target.value })}
+                onChange={(v) => set({ from: v })}
               />
             )}
           </Field>
           <Field label={t('audit.filterTo')} error={filters.to && !to ? t('audit.invalidTime') : undefined}>
             {(control) => (
-              <TextInput
-                {...control}
-                type="datetime-local"
-                value={filters.to}
-                onChange={(e) => set({ to: e.target.value })}
-              />
+              <DateInput {...control} kind="datetime" value={filters.to} onChange={(v) => set({ to: v })} />
             )}
           </Field>
           <div className="filters-actions">

@@ -4,6 +4,7 @@ import { formatInZones, parseLocalTime } from '../../../shared/time/index.ts';
 import { ApiError, api } from '../../api/client.ts';
 import type { Engagement } from '../../api/creators.ts';
 import type { User } from '../../api/types.ts';
+import { DateInput } from '../../components/date-input.tsx';
 import { AlertIcon } from '../../components/icons.tsx';
 import { Button, ErrorAlert, Field, TextInput } from '../../components/ui.tsx';
 import { type Translate, useLocale, useT } from '../../i18n/locale.tsx';
@@ -96,13 +97,13 @@ export function PostFields({
         error={errors.at}
       >
         {(control) => (
-          <TextInput
+          <DateInput
             {...control}
-            type="datetime-local"
+            kind="datetime"
             name="postedAt"
             value={draft.local}
             max={localInputValue(new Date(), zone)}
-            onChange={(e) => onChange({ ...draft, local: e.target.value })}
+            onChange={(v) => onChange({ ...draft, local: v })}
           />
         )}
       </Field>
@@ -386,12 +387,12 @@ export function RespondByInput({
       optional
     >
       {(control) => (
-        <TextInput
+        <DateInput
           {...control}
-          type="datetime-local"
+          kind="datetime"
           name="respondBy"
           value={value}
-          onChange={(e) => onChange(e.target.value)}
+          onChange={(v) => onChange(v)}
         />
       )}
     </Field>

@@ -5,6 +5,7 @@ import { formatInZones, parseLocalTime } from '../../../shared/time/index.ts';
 import type { Campaign } from '../../api/campaigns.ts';
 import { ApiError, api } from '../../api/client.ts';
 import type { Engagement } from '../../api/creators.ts';
+import { DateInput } from '../../components/date-input.tsx';
 import { PencilIcon } from '../../components/icons.tsx';
 import { Button, ErrorAlert, Field, Notice, Select, TextInput } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
@@ -264,12 +265,7 @@ function TermsForm({
           optional
         >
           {(control) => (
-            <TextInput
-              {...control}
-              type="datetime-local"
-              value={goLiveFrom}
-              onChange={(e) => setGoLiveFrom(e.target.value)}
-            />
+            <DateInput {...control} kind="datetime" value={goLiveFrom} onChange={(v) => setGoLiveFrom(v)} />
           )}
         </Field>
         <Field
@@ -278,12 +274,7 @@ function TermsForm({
           optional
         >
           {(control) => (
-            <TextInput
-              {...control}
-              type="datetime-local"
-              value={goLiveTo}
-              onChange={(e) => setGoLiveTo(e.target.value)}
-            />
+            <DateInput {...control} kind="datetime" value={goLiveTo} onChange={(v) => setGoLiveTo(v)} />
           )}
         </Field>
       </div>

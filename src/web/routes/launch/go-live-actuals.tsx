@@ -5,8 +5,9 @@ import type { Campaign } from '../../api/campaigns.ts';
 import { api } from '../../api/client.ts';
 import { type Milestone, type Timeline, trackerKeys } from '../../api/tracker.ts';
 import type { User } from '../../api/types.ts';
+import { DateInput } from '../../components/date-input.tsx';
 import { Dialog } from '../../components/dialog.tsx';
-import { Button, ErrorAlert, Field, TextInput } from '../../components/ui.tsx';
+import { Button, ErrorAlert, Field } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { humanDuration } from '../../time/human-duration.ts';
 import { checkPost, localInputValue } from '../creators/commitment.tsx';
@@ -174,13 +175,13 @@ export function MarkDoneDialog({
         <ErrorAlert error={save.error} />
         <Field label={t('launchUi.timeline.doneAt', { zone: abbreviation })} error={invalid}>
           {(control) => (
-            <TextInput
+            <DateInput
               {...control}
-              type="datetime-local"
+              kind="datetime"
               name="doneAt"
               value={local}
               max={localInputValue(new Date(), zone)}
-              onChange={(e) => setLocal(e.target.value)}
+              onChange={(v) => setLocal(v)}
             />
           )}
         </Field>

@@ -6,6 +6,7 @@ import { ApiError, api } from '../../api/client.ts';
 import { engagementsQuery, PLATFORM_OPTIONS, type Platform } from '../../api/creators.ts';
 import { COUNT_FIELDS, insightKeys } from '../../api/insights.ts';
 import type { User } from '../../api/types.ts';
+import { DateInput } from '../../components/date-input.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { Button, ErrorAlert, Field, Select, TextInput } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
@@ -162,12 +163,7 @@ export function ManualEntryDialog({ me, onClose }: { me: User; onClose: () => vo
             hint={t('measurement.manual.zoneHint', { city: splitZone(zone, locale).city })}
           >
             {(control) => (
-              <TextInput
-                {...control}
-                type="datetime-local"
-                value={postedAt}
-                onChange={(e) => setPostedAt(e.target.value)}
-              />
+              <DateInput {...control} kind="datetime" value={postedAt} onChange={(v) => setPostedAt(v)} />
             )}
           </Field>
           <Field
@@ -177,12 +173,7 @@ export function ManualEntryDialog({ me, onClose }: { me: User; onClose: () => vo
             hint={t('measurement.manual.measuredHint')}
           >
             {(control) => (
-              <TextInput
-                {...control}
-                type="datetime-local"
-                value={measuredAt}
-                onChange={(e) => setMeasuredAt(e.target.value)}
-              />
+              <DateInput {...control} kind="datetime" value={measuredAt} onChange={(v) => setMeasuredAt(v)} />
             )}
           </Field>
         </div>

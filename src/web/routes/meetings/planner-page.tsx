@@ -4,6 +4,7 @@ import { isoDate } from '../../../shared/time/index.ts';
 import { api } from '../../api/client.ts';
 import type { Slot, SlotsResponse } from '../../api/insights.ts';
 import type { User } from '../../api/types.ts';
+import { DateInput } from '../../components/date-input.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
 import { Button, EmptyState, ErrorAlert, Field, Select, Spinner, TextInput } from '../../components/ui.tsx';
 import { useDocumentTitle } from '../../document-title.ts';
@@ -256,23 +257,11 @@ export function PlannerView({ me }: { me: User }) {
           <div className="planner-range">
             <Field label={t('planner.form.from')} error={rangeError ?? undefined}>
               {(control) => (
-                <TextInput
-                  {...control}
-                  type="date"
-                  value={from}
-                  onChange={(e) => e.target.value && setFrom(e.target.value)}
-                />
+                <DateInput {...control} kind="date" value={from} onChange={(v) => v && setFrom(v)} />
               )}
             </Field>
             <Field label={t('planner.form.to')}>
-              {(control) => (
-                <TextInput
-                  {...control}
-                  type="date"
-                  value={to}
-                  onChange={(e) => e.target.value && setTo(e.target.value)}
-                />
-              )}
+              {(control) => <DateInput {...control} kind="date" value={to} onChange={(v) => v && setTo(v)} />}
             </Field>
           </div>
           <p className="ins-small muted">

@@ -5,8 +5,9 @@ import { formatInZones, parseLocalTime } from '../../../shared/time/index.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { insightKeys, type Meeting } from '../../api/insights.ts';
 import type { User } from '../../api/types.ts';
+import { DateInput } from '../../components/date-input.tsx';
 import { Dialog } from '../../components/dialog.tsx';
-import { Button, ErrorAlert, Field, Select, TextInput } from '../../components/ui.tsx';
+import { Button, ErrorAlert, Field, Select } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { splitZone } from '../../time/zones.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
@@ -103,20 +104,10 @@ export function RescheduleDialog({
         <ErrorAlert error={save.error} />
         <div className="form-row">
           <Field label={t('meetings.reschedule.date')}>
-            {(control) => (
-              <TextInput {...control} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-            )}
+            {(control) => <DateInput {...control} kind="date" value={date} onChange={(v) => setDate(v)} />}
           </Field>
           <Field label={t('meetings.reschedule.time')}>
-            {(control) => (
-              <TextInput
-                {...control}
-                type="time"
-                step={900}
-                value={time}
-                onChange={(e) => setTime(e.target.value)}
-              />
-            )}
+            {(control) => <DateInput {...control} kind="time" value={time} onChange={(v) => setTime(v)} />}
           </Field>
         </div>
         <div className="form-row">

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import { formatInZones, parseLocalTime } from '../../../shared/time/index.ts';
 import type { Market } from '../../api/campaigns.ts';
 import { ApiError } from '../../api/client.ts';
+import { DateInput } from '../../components/date-input.tsx';
 import { AlertIcon } from '../../components/icons.tsx';
 import { Button } from '../../components/ui.tsx';
 import { type Translate, useLocale, useT } from '../../i18n/locale.tsx';
@@ -98,23 +99,23 @@ export function LocalTimeField({
         {required ? null : <span className="field-optional">{t('common.optional')}</span>}
       </legend>
       <div className="local-time-controls">
-        <input
+        <DateInput
           id={`${id}-date`}
-          type="date"
+          kind="date"
           className="input local-time-date"
           value={value.date}
           required={required}
           aria-label={t('tracker.when.date')}
-          onChange={(event) => onChange({ ...value, date: event.target.value })}
+          onChange={(date) => onChange({ ...value, date })}
         />
-        <input
+        <DateInput
           id={`${id}-time`}
-          type="time"
+          kind="time"
           className="input local-time-time"
           value={value.time}
           required={required || Boolean(value.date)}
           aria-label={t('tracker.when.time')}
-          onChange={(event) => onChange({ ...value, time: event.target.value })}
+          onChange={(time) => onChange({ ...value, time })}
         />
         <select
           className="input select local-time-zone"

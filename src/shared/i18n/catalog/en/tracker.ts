@@ -218,4 +218,11 @@ export const enTracker = {
   'myTasks.calendar.private': 'Anyone with this link can see your tasks: keep it to yourself.',
   'myTasks.calendar.regenerateNote':
     'Generating a link replaces the previous one: calendars subscribed to the old link stop updating.',
+
+  // Date and time fields (src/web/components/date-input.tsx): typed the UI language's way.
+  'dateInput.pattern.date': 'MM/DD/YYYY',
+  'dateInput.pattern.datetime': 'MM/DD/YYYY HH:MM',
+  'dateInput.pattern.time': 'HH:MM',
+  'dateInput.hint': 'Format: {pattern}',
+  'dateInput.invalid': 'Enter it as {pattern}, for example {example}.',
 } as const;

@@ -221,4 +221,10 @@ export const ruTracker: Record<keyof typeof enTracker, string> = {
   'myTasks.calendar.private': 'Любой, у кого есть эта ссылка, видит ваши задачи: не передавайте её.',
   'myTasks.calendar.regenerateNote':
     'Новая ссылка заменяет прежнюю: календари, подписанные на старую ссылку, перестанут обновляться.',
+
+  'dateInput.pattern.date': 'ДД.ММ.ГГГГ',
+  'dateInput.pattern.datetime': 'ДД.ММ.ГГГГ ЧЧ:ММ',
+  'dateInput.pattern.time': 'ЧЧ:ММ',
+  'dateInput.hint': 'Формат: {pattern}',
+  'dateInput.invalid': 'Введите в формате {pattern}, например {example}.',
 };
