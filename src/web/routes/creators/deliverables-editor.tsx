@@ -1,6 +1,7 @@
 import type { Locale } from '../../../shared/i18n/runtime.ts';
 import { formatInZones, parseLocalTime } from '../../../shared/time/index.ts';
 import { PLATFORM_OPTIONS, type Platform } from '../../api/creators.ts';
+import { DateInput } from '../../components/date-input.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
 import { Button, Select, TextInput } from '../../components/ui.tsx';
 import { type Translate, useLocale, useT } from '../../i18n/locale.tsx';
@@ -166,12 +167,12 @@ export function DeliverablesEditor({
                 />
               </span>
               <span>
-                <TextInput
-                  type="datetime-local"
+                <DateInput
+                  kind="datetime"
                   value={d.dueLocal}
                   aria-label={t('engagement.deliverables.dueN', { n: index + 1 })}
                   aria-invalid={errors[`${index}.due`] ? true : undefined}
-                  onChange={(e) => update(d.key, { dueLocal: e.target.value })}
+                  onChange={(dueLocal) => update(d.key, { dueLocal })}
                 />
               </span>
               <span>
