@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
 import { type ExternalParticipant, insightKeys } from '../../api/insights.ts';
+import { DateInput } from '../../components/date-input.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { TimeZonePicker } from '../../components/time-zone-picker.tsx';
 import { Button, ErrorAlert, Field, Select, TextInput } from '../../components/ui.tsx';
@@ -128,13 +129,7 @@ export function ExternalParticipantDialog({
         <div className="form-row">
           <Field label={t('planner.external.workStart')}>
             {(control) => (
-              <TextInput
-                {...control}
-                type="time"
-                step={900}
-                value={workStart}
-                onChange={(e) => setWorkStart(e.target.value)}
-              />
+              <DateInput {...control} kind="time" value={workStart} onChange={(v) => setWorkStart(v)} />
             )}
           </Field>
           <Field
@@ -143,13 +138,7 @@ export function ExternalParticipantDialog({
             hint={t('planner.external.hoursHint')}
           >
             {(control) => (
-              <TextInput
-                {...control}
-                type="time"
-                step={900}
-                value={workEnd}
-                onChange={(e) => setWorkEnd(e.target.value)}
-              />
+              <DateInput {...control} kind="time" value={workEnd} onChange={(v) => setWorkEnd(v)} />
             )}
           </Field>
         </div>

@@ -7,6 +7,7 @@ import {
   type WorkingHoursResponse,
   workingHoursQuery,
 } from '../../api/insights.ts';
+import { DateInput } from '../../components/date-input.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { Button, ErrorAlert, Spinner } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
@@ -140,24 +141,22 @@ export function WorkingHoursDialog({ onClose }: { onClose: () => void }) {
                   </label>
                   {row.on ? (
                     <div className="ins-hours-times">
-                      <input
-                        type="time"
+                      <DateInput
+                        kind="time"
                         className="input ins-time-input"
                         value={row.start}
-                        step={900}
                         aria-label={t('meetings.hours.start', { day: name })}
                         aria-invalid={invalid.includes(day) || undefined}
-                        onChange={(event) => update(day, { start: event.target.value })}
+                        onChange={(start) => update(day, { start })}
                       />
                       <span aria-hidden="true">–</span>
-                      <input
-                        type="time"
+                      <DateInput
+                        kind="time"
                         className="input ins-time-input"
                         value={row.end}
-                        step={900}
                         aria-label={t('meetings.hours.end', { day: name })}
                         aria-invalid={invalid.includes(day) || undefined}
-                        onChange={(event) => update(day, { end: event.target.value })}
+                        onChange={(end) => update(day, { end })}
                       />
                       {invalid.includes(day) ? (
                         <span className="field-error">{t('meetings.hours.endBeforeStart')}</span>
