@@ -90,44 +90,68 @@ async function ok<T>(promise: Promise<{ status: number; body: T }>, what: string
   return res.body;
 }
 
+interface DemoPerson {
+  email: string;
+  role: string;
+  password: string;
+}
+
 /** An owner who loads the demo, and a creator of the demo who has signed in to the portal. */
 export async function demoWorkspace(url: string): Promise<Workspace> {
   const { client: owner } = await setupOwner(url, { locale: 'en', timeZone: 'Europe/Moscow' });
-  const demo = await ok(owner.post<{ campaignId: string }>('/api/demo'), 'load the demo');
+  const demo = await ok(
+    owner.post<{ campaignId: string; people: DemoPerson[] }>('/api/demo'),
+    'load the demo',
+  );
   const { engagements } = await ok(
     owner.get<{ engagements: EngagementRow[] }>(`/api/campaigns/${demo.campaignId}/engagements`),
     'list engagements',
   );
   const first = engagements[0];
   if (!first) throw new Error('the demo has no engagements');
-  // The portal: a creator of the demo with an engagement past the agreement, signed in.
-  const forPortal = engagements.find((e) => e.creator.marketCode === 'RU' && e.id !== first.id) ?? first;
-  const invite = await ok(
-    owner.post<{ token: string }>('/api/invites', {
-      email: 'a11y-creator@example.com',
-      role: 'creator',
-      marketCodes: [forPortal.creator.marketCode],
-      creatorId: forPortal.creator.id,
-    }),
-    'invite a creator',
-  );
   const creator = new Client(url);
-  await ok(
-    creator.post('/api/auth/register', {
-      email: 'a11y-creator@example.com',
-      password: PASSWORD,
-      name: 'Alina Creator',
-      locale: 'en',
-      timeZone: 'Europe/Moscow',
-      inviteToken: invite.token,
-    }),
-    'register the creator',
+  const demoCreator = demo.people.find((p) => p.role === 'creator');
+  if (demoCreator) {
+    // The demo hands out its creators' portal logins once, to the admin who loaded it.
+    await ok(
+      creator.post('/api/auth/login', { email: demoCreator.email, password: demoCreator.password }),
+      'sign the demo creator in',
+    );
+  } else {
+    // An older demo without portal logins: invite one of its creators.
+    const forPortal = engagements.find((e) => e.creator.marketCode === 'RU' && e.id !== first.id) ?? first;
+    const invite = await ok(
+      owner.post<{ token: string }>('/api/invites', {
+        email: 'a11y-creator@example.com',
+        role: 'creator',
+        marketCodes: [forPortal.creator.marketCode],
+        creatorId: forPortal.creator.id,
+      }),
+      'invite a creator',
+    );
+    await ok(
+      creator.post('/api/auth/register', {
+        email: 'a11y-creator@example.com',
+        password: PASSWORD,
+        name: 'Alina Creator',
+        locale: 'en',
+        timeZone: 'Europe/Moscow',
+        inviteToken: invite.token,
+      }),
+      'register the creator',
+    );
+  }
+  const portal = await ok(
+    creator.get<{ engagements: Array<{ id: string }> }>('/api/portal/engagements'),
+    'portal',
   );
+  const portalEngagement = portal.engagements[0];
+  if (!portalEngagement) throw new Error('the demo creator has no engagement in the portal');
   return {
     url,
     campaignId: demo.campaignId,
     engagementId: first.id,
-    portalEngagementId: forPortal.id,
+    portalEngagementId: portalEngagement.id,
     owner,
     creator,
   };
