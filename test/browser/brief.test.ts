@@ -85,7 +85,8 @@ describe('campaigns and the brief in the browser', () => {
         name: translate('en', 'campaigns.openCampaign', { name: 'Calm Mornings launch' }),
       });
       await card.waitFor();
-      const text = (await card.textContent()) ?? '';
+      // The link is the card's name; the card around it holds the rest.
+      const text = (await page.locator('.campaign-card', { has: card }).textContent()) ?? '';
       expect(text).toContain('Northwind Wellness');
       expect(text).toMatch(/RU\s*Moscow/);
       expect(text).toMatch(/US\s*New York/);
