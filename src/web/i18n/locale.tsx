@@ -89,8 +89,10 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   });
   const { mutate } = save;
 
+  const switchedTo = useRef<Locale | null>(null);
   const setLocale = useCallback(
     (next: Locale) => {
+      switchedTo.current = next;
       remember(next);
       setDeviceLocale(next);
       setRequestLocale(next);
@@ -127,9 +129,11 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
       clearTimeout(retry);
     };
   }, [locale]);
+  // Only a switch keeps the old language meanwhile; a profile's language arriving at sign-in or
+  // boot waits on the boot screen, so no page flashes in the browser's language first.
   const shown = useRef<Locale | null>(null);
   if (hasCatalogue(locale)) shown.current = locale;
-  const onScreen = shown.current;
+  const onScreen = hasCatalogue(locale) || switchedTo.current === locale ? shown.current : null;
 
   const value = useMemo(
     () =>

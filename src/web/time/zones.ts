@@ -1,4 +1,4 @@
-import { catalogues, type Locale, type MessageKey, translate } from '../../shared/i18n/index.ts';
+import { isMessageKey, type Locale, translate } from '../../shared/i18n/runtime.ts';
 import {
   formatInZones,
   listTimeZones,
@@ -51,7 +51,7 @@ export function shortOffset(offset: string): string {
 /** `Europe` → `Европа`; the sub-regions (`Argentina`, `Indiana`) stay as IANA spells them. */
 function regionName(segment: string, locale: Locale | undefined): string {
   const key = `common.tzRegion.${segment}`;
-  return locale && key in catalogues.en ? translate(locale, key as MessageKey) : humanize(segment);
+  return locale && isMessageKey(key) ? translate(locale, key) : humanize(segment);
 }
 
 /** `America/New_York` → city `New York` (`Нью-Йорк` in Russian where known), region `America`. */
