@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, type ReactNode } from 'react';
+import { isLocale } from '../shared/i18n/runtime.ts';
 import { meQuery, setupQuery } from './api/queries.ts';
 import type { User } from './api/types.ts';
 import { NAV, Shell } from './components/shell.tsx';
 import { Button, ErrorAlert, Spinner } from './components/ui.tsx';
-import { useT } from './i18n/locale.tsx';
+import { useT, useWantedLocale } from './i18n/locale.tsx';
 import { useWorkspaceEvents } from './live-updates.ts';
 import { matchPath, Redirect, safeNext, useLocation } from './router/router.tsx';
 import { CAMPAIGN_PAGES } from './routes/campaign/pages.tsx';
@@ -74,6 +75,7 @@ export function App() {
   const { pathname, search } = useLocation();
   const setup = useQuery(setupQuery);
   const me = useQuery(meQuery);
+  const wanted = useWantedLocale();
   useWorkspaceEvents(Boolean(me.data && me.data.role !== 'creator'));
 
   if (setup.isPending || me.isPending) return <FullPageSpinner />;
@@ -99,6 +101,9 @@ export function App() {
   if (reset?.token) return <ResetPage token={reset.token} />;
 
   const user = me.data;
+  // The profile can reach this component a render before it reaches the LocaleProvider above; wait
+  // for the provider to take up the profile's language rather than paint the page in the device's.
+  if (user && isLocale(user.locale) && user.locale !== wanted) return <FullPageSpinner />;
   if (!user) {
     if (pathname === '/sign-in') return <SignInPage />;
     const next = pathname === '/' || pathname === '/setup' ? '' : `?next=${encodeURIComponent(pathname)}`;
