@@ -124,7 +124,7 @@ describe('CSV exports neutralise formulas (OWASP CSV injection)', () => {
     expect(creatorRow, JSON.stringify(rows)).toBeDefined();
     expect(creatorRow![2]).toBe("'@PROMO");
     // Figures (reach, impressions, …) are written as numbers, never prefixed.
-    expect(creatorRow![4]).toMatch(/^\d+$/);
+    expect(creatorRow![5]).toMatch(/^\d+$/);
   });
 });
 

@@ -322,8 +322,8 @@ describe('the joint report', () => {
 
     const csv = await owner.get<string>(`/api/campaigns/${campaign.id}/report.csv?language=ru`);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
-    expect(csv.body).toContain('Рынок,Цель,KPI');
-    expect(csv.body).toContain('RU,Узнаваемость,Охват,40000,20000,0.5');
+    expect(csv.body).toContain('Рынок,Цель,KPI,Единица');
+    expect(csv.body).toContain('RU,Узнаваемость,Охват,,40000,20000,0.5');
     const page = await owner.get<string>(`/api/campaigns/${campaign.id}/report/print?language=en`);
     expect(page.body).toContain('Joint report');
     expect(page.body).toContain('RU — Russia');
