@@ -170,14 +170,20 @@ describe('the report CSV', () => {
   it('writes each creator’s money in the market’s currency, units on KPIs, and the joint total with its missing rates', async () => {
     const res = await owner.get<string>(`/api/campaigns/${campaign.id}/report.csv?language=en`);
     expect(res.status).toBe(200);
-    const [kpis, creators, total] = res.body.replace(/^\uFEFF/, '').trim().split('\n\n');
+    const [kpis, creators, total] = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n\n');
     expect(kpis!.split('\n')[0]).toBe('Market,Objective,KPI,Unit,Target,Actual,Progress');
     expect(kpis).toMatch(/^US,[^,]+,Revenue,USD,[^,]*,195,/m);
     expect(kpis).toMatch(/^US,[^,]+,ROAS,×,/m);
     const header = creators!.split('\n')[0]!.split(',');
     expect(header.slice(0, 5)).toEqual(['Market', 'Creator', 'Promo code', 'Currency', 'Cost']);
     expect(header.slice(-2)).toEqual(['Joint cost (RUB)', 'Joint revenue (RUB)']);
-    const jess = creators!.split('\n').find((line) => line.startsWith('US,Jess Park,'))!.split(',');
+    const jess = creators!
+      .split('\n')
+      .find((line) => line.startsWith('US,Jess Park,'))!
+      .split(',');
     // Local money needs no rate: 2 000 USD fee, 135 USD revenue; the joint RUB columns stay empty.
     expect(jess.slice(3, 5)).toEqual(['USD', '2000']);
     expect(jess[12]).toBe('135');
