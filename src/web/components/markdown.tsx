@@ -1,8 +1,11 @@
 import { Fragment, type ReactNode } from 'react';
 
-// A small, safe Markdown reader for brief texts: paragraphs, headings, bullet and numbered lists,
-// quotes, **bold**, *italic*, `code` and [links](https://…). Output is React elements, never HTML
-// strings, so nothing a colleague types can run in someone else's browser.
+// The one Markdown reader of the web app, for brief texts, task descriptions and comments:
+// paragraphs (single line breaks kept), headings (# to ####), bullet and numbered lists (with
+// indented continuation lines), quotes, **bold** / __bold__, *italic* / _italic_, `code`,
+// [links](https://…) and bare https:// addresses. Output is React elements, never HTML strings,
+// so nothing a colleague types can run in someone else's browser; a link opens only http(s) and
+// mailto addresses, in a new tab with rel="noreferrer noopener". Any other link stays plain text.
 
 type Block =
   | { kind: 'heading'; level: number; text: string }
@@ -26,7 +29,7 @@ function parseBlocks(source: string): Block[] {
   };
   for (const line of lines) {
     const heading = /^(#{1,4})\s+(.*)$/.exec(line);
-    const bullet = /^\s*[-*•]\s+(.*)$/.exec(line);
+    const bullet = /^\s*[-*+•]\s+(.*)$/.exec(line);
     const numbered = /^\s*\d+[.)]\s+(.*)$/.exec(line);
     const quoted = /^>\s?(.*)$/.exec(line);
     if (!line.trim()) {
@@ -55,51 +58,55 @@ function parseBlocks(source: string): Block[] {
   return blocks;
 }
 
-const INLINE = /(\*\*[^*\n]+\*\*|__[^_\n]+__|\*[^*\n]+\*|_[^_\n]+_|`[^`\n]+`|\[[^\]\n]+\]\([^)\s]+\))/;
+/** Addresses a link may open: nothing that runs script (javascript:, data:, vbscript:). */
+const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
 
-function inline(text: string, keyPrefix: string): ReactNode[] {
-  const out: ReactNode[] = [];
-  const parts = text.split(INLINE);
-  parts.forEach((part, index) => {
-    if (!part) return;
-    const key = `${keyPrefix}-${index}`;
-    if ((part.startsWith('**') && part.endsWith('**')) || (part.startsWith('__') && part.endsWith('__'))) {
-      out.push(<strong key={key}>{inline(part.slice(2, -2), key)}</strong>);
-    } else if (
-      part.length > 2 &&
-      ((part.startsWith('*') && part.endsWith('*')) || (part.startsWith('_') && part.endsWith('_')))
-    ) {
-      out.push(<em key={key}>{inline(part.slice(1, -1), key)}</em>);
-    } else if (part.startsWith('`') && part.endsWith('`') && part.length > 2) {
-      out.push(<code key={key}>{part.slice(1, -1)}</code>);
-    } else if (part.startsWith('[')) {
-      const match = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(part);
-      const href = match?.[2] ?? '';
-      if (match && /^(https?:|mailto:)/i.test(href)) {
-        out.push(
-          <a key={key} href={href} target="_blank" rel="noreferrer noopener">
-            {match[1]}
-          </a>,
-        );
-      } else {
-        out.push(<Fragment key={key}>{part}</Fragment>);
-      }
-    } else {
-      // Keep single line breaks inside a paragraph.
-      // Keys are positions: the output is rebuilt from the text on every render, never reordered.
-      const lines = part.split('\n');
-      lines.forEach((line, lineIndex) => {
-        const lineKey = `${key}-${lineIndex}`;
-        if (lineIndex > 0) out.push(<br key={`${lineKey}-br`} />);
-        if (line) out.push(<Fragment key={lineKey}>{line}</Fragment>);
-      });
-    }
+const INLINE =
+  /(`[^`\n]+`)|(\*\*[^*\n]+\*\*|__[^_\n]+__)|(\*[^*\s][^*\n]*\*|_[^_\s][^_\n]*_)|(\[([^\]\n]+)\]\(([^)\s]+)\))|(https?:\/\/[^\s<]+[^\s<.,;:!?)])/g;
+
+function text(value: string, key: string, out: ReactNode[]) {
+  // Keep single line breaks inside a paragraph. Keys are positions: the output is rebuilt from
+  // the text on every render, never reordered.
+  value.split('\n').forEach((line, index) => {
+    const lineKey = `${key}-${index}`;
+    if (index > 0) out.push(<br key={`${lineKey}-br`} />);
+    if (line) out.push(<Fragment key={lineKey}>{line}</Fragment>);
   });
+}
+
+function link(href: string, label: ReactNode, key: string) {
+  return (
+    <a key={key} href={href} target="_blank" rel="noreferrer noopener">
+      {label}
+    </a>
+  );
+}
+
+function inline(source: string, keyPrefix: string): ReactNode[] {
+  const out: ReactNode[] = [];
+  let last = 0;
+  let index = 0;
+  for (const match of source.matchAll(INLINE)) {
+    const start = match.index ?? 0;
+    const key = `${keyPrefix}-${index++}`;
+    if (start > last) text(source.slice(last, start), `${key}t`, out);
+    const [token] = match;
+    if (match[1]) out.push(<code key={key}>{token.slice(1, -1)}</code>);
+    else if (match[2]) out.push(<strong key={key}>{inline(token.slice(2, -2), key)}</strong>);
+    else if (match[3]) out.push(<em key={key}>{inline(token.slice(1, -1), key)}</em>);
+    else if (match[4]) {
+      const href = match[6] ?? '';
+      if (SAFE_HREF.test(href)) out.push(link(href, match[5], key));
+      else text(token, key, out);
+    } else if (match[7]) out.push(link(token, token, key));
+    last = start + token.length;
+  }
+  if (last < source.length) text(source.slice(last), `${keyPrefix}-end`, out);
   return out;
 }
 
-export function Markdown({ text, className }: { text: string; className?: string }) {
-  const blocks = parseBlocks(text);
+export function Markdown({ text: source, className }: { text: string; className?: string }) {
+  const blocks = parseBlocks(source);
   return (
     <div className={`markdown${className ? ` ${className}` : ''}`}>
       {blocks.map((block, index) => {

@@ -16,6 +16,7 @@ import {
 import type { TeamMember, User } from '../../api/types.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { AlertIcon } from '../../components/icons.tsx';
+import { Markdown } from '../../components/markdown.tsx';
 import { Badge, Button, ErrorAlert, Spinner, useErrorMessage } from '../../components/ui.tsx';
 import { type Translate, useLocale, useT } from '../../i18n/locale.tsx';
 import { splitZone } from '../../time/zones.ts';
@@ -31,7 +32,6 @@ import {
   toInstantInput,
   zoneChoices,
 } from './local-time.tsx';
-import { Markdown } from './markdown.tsx';
 import { applyServerTask, findCachedTask, removeTaskEverywhere } from './task-cache.ts';
 import { assignable } from './task-create-dialog.tsx';
 import { TaskDone } from './task-done.tsx';
