@@ -267,7 +267,18 @@ describe('the joint report in the browser', () => {
         'Курсы: 1 USD = 90 RUB',
       );
       await shot(ru.page, 'dashboard-ru');
-      await ru.page.goto(`${server.url}/api/campaigns/${campaign.id}/report/print?language=ru&paper=a4`);
+      // The export menu offers the paper: A4 for a Russian browser, Letter on request.
+      await ru.page.getByRole('button', { name: 'Экспорт' }).click();
+      const paper = ru.page.getByRole('group', { name: 'Формат бумаги' });
+      expect(await paper.getByRole('radio', { name: 'A4' }).isChecked()).toBe(true);
+      const ruPrint = ru.page.getByRole('link', { name: 'Русский', exact: true }).first();
+      expect(await ruPrint.getAttribute('href')).toMatch(/language=ru&paper=a4$/);
+      await paper.getByRole('radio', { name: 'Letter (США)' }).check();
+      expect(await ruPrint.getAttribute('href')).toMatch(/language=ru&paper=letter$/);
+      await paper.getByRole('radio', { name: 'A4' }).check();
+      const printHref = await ruPrint.getAttribute('href');
+      expect(printHref).toMatch(/language=ru&paper=a4$/);
+      await ru.page.goto(`${server.url}${printHref}`);
       const ruCover = ru.page.locator('.doc[data-locale="ru"] .cover');
       expect(flat(await ruCover.locator('.kicker').textContent())).toBe('Общий отчёт');
       expect(flat(await ruCover.getByTestId('period').textContent())).toMatch(/^Период: \d{1,2} /);

@@ -146,8 +146,10 @@ export const fxQuery = (campaignId: string) =>
 export const icsUrl = (meetingId: string, language: string) =>
   `/api/meetings/${meetingId}/ics?language=${encodeURIComponent(language)}`;
 
-export const reportPrintUrl = (campaignId: string, language: string) =>
-  `/api/campaigns/${campaignId}/report/print?language=${encodeURIComponent(language)}`;
+export type Paper = 'a4' | 'letter';
+
+export const reportPrintUrl = (campaignId: string, language: string, paper: Paper) =>
+  `/api/campaigns/${campaignId}/report/print?language=${encodeURIComponent(language)}&paper=${paper}`;
 
 export const reportCsvUrl = (campaignId: string, language: string) =>
   `/api/campaigns/${campaignId}/report.csv?language=${encodeURIComponent(language)}`;

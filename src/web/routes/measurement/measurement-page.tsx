@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { reportCsvUrl, reportPrintUrl, reportQuery } from '../../api/insights.ts';
+import { type Paper, reportCsvUrl, reportPrintUrl, reportQuery } from '../../api/insights.ts';
 import type { User } from '../../api/types.ts';
 import { ChevronIcon, DownloadIcon, PencilIcon, PrintIcon } from '../../components/icons.tsx';
 import { Button, EmptyState, ErrorAlert, Spinner } from '../../components/ui.tsx';
@@ -20,9 +20,16 @@ import { TotalCard } from './total-card.tsx';
 /** Importing and typing figures is for the team (not stakeholders); the server checks again. */
 export const mayImport = (me: User) => ['owner', 'admin', 'market_lead', 'member'].includes(me.role);
 
+/** Letter where the browser says it is in North America, A4 everywhere else. */
+function defaultPaper(): Paper {
+  const region = /-(US|CA|MX)$/i.exec(navigator.language ?? '');
+  return region ? 'letter' : 'a4';
+}
+
 function ExportMenu({ campaignId }: { campaignId: string }) {
   const t = useT();
   const [locale] = useLocale();
+  const [paper, setPaper] = useState<Paper>(defaultPaper);
   const languages = ['en', 'ru'] as const;
   return (
     <Popover
@@ -42,12 +49,27 @@ function ExportMenu({ campaignId }: { campaignId: string }) {
           {t('measurement.export.print')}
         </p>
         <p className="menu-group-hint">{t('measurement.export.printHint')}</p>
+        <fieldset className="menu-paper">
+          <legend>{t('measurement.export.paper')}</legend>
+          {(['a4', 'letter'] as const).map((size) => (
+            <label key={size} className="menu-paper-option">
+              <input
+                type="radio"
+                name="report-paper"
+                value={size}
+                checked={paper === size}
+                onChange={() => setPaper(size)}
+              />
+              {t(size === 'a4' ? 'measurement.export.paperA4' : 'measurement.export.paperLetter')}
+            </label>
+          ))}
+        </fieldset>
         <div className="menu-choices">
           {[...languages, 'both' as const].map((code) => (
             <a
               key={code}
               className="menu-choice"
-              href={reportPrintUrl(campaignId, code)}
+              href={reportPrintUrl(campaignId, code, paper)}
               target="_blank"
               rel="noopener"
             >
