@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompressAssets } from './vite-precompress.ts';
 
-// The web app lives in src/web; the server serves the build from dist/web (SPA fallback).
+// The web app lives in src/web; the server serves the build from dist/web (SPA fallback), with the
+// .br/.gz copies written beside each file at build time.
 export default defineConfig({
   root: fileURLToPath(new URL('./src/web', import.meta.url)),
-  plugins: [react()],
+  plugins: [react(), precompressAssets()],
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,

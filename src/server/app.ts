@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -15,6 +16,7 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { Database } from './db/index.ts';
+import { compressionOptions } from './http/compression.ts';
 import { registerCrossSiteCheck } from './http/cross-site.ts';
 import { registerNoSniff } from './http/download.ts';
 import { notFound, registerErrorHandling, routerError, sendError } from './http/errors.ts';
@@ -100,6 +102,9 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   });
 
   await app.register(fastifyCookie);
+  // Before any route: the plugin hooks every route added after it. Server-Sent Events are hijacked
+  // streams and never pass through it; see http/compression.ts for what is compressed and how.
+  await app.register(fastifyCompress, compressionOptions);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
@@ -202,7 +207,13 @@ async function serveWebApp(app: FastifyInstance, webDir: string) {
   const hasWeb = () => fs.existsSync(path.join(webDir, 'index.html'));
   // Created when missing so that a build made after start-up is served without a restart.
   fs.mkdirSync(webDir, { recursive: true });
-  await app.register(fastifyStatic, { root: webDir, wildcard: true, index: ['index.html'] });
+  // The build writes a .br and a .gz beside each file (vite-precompress.ts): sent as they are.
+  await app.register(fastifyStatic, {
+    root: webDir,
+    wildcard: true,
+    index: ['index.html'],
+    preCompressed: true,
+  });
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0] ?? '';
     const isPage =
