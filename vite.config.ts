@@ -8,6 +8,15 @@ import { precompressAssets } from './vite-precompress.ts';
 export default defineConfig({
   root: fileURLToPath(new URL('./src/web', import.meta.url)),
   plugins: [react(), precompressAssets()],
+  resolve: {
+    // Built-in Temporal where the browser has it; the polyfill is fetched only where it does not.
+    alias: [
+      {
+        find: /^temporal-polyfill$/,
+        replacement: fileURLToPath(new URL('./src/web/temporal.ts', import.meta.url)),
+      },
+    ],
+  },
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -33,8 +33,13 @@ const WebhooksPage = lazy(() =>
 );
 
 /** Pages inside the shell. A later feature adds its route here and its entry in NAV (shell.tsx). */
-const PAGES: Array<{ path: string; render: (me: User, params: Record<string, string>) => ReactNode }> = [
-  { path: '/campaigns', render: (me) => <CampaignsPage me={me} /> },
+const PAGES: Array<{
+  path: string;
+  render: (me: User, params: Record<string, string>) => ReactNode;
+  /** A first-screen page: paints with the core catalogue, without waiting for the rest. */
+  firstScreen?: boolean;
+}> = [
+  { path: '/campaigns', render: (me) => <CampaignsPage me={me} />, firstScreen: true },
   ...CAMPAIGN_PAGES,
   ...CREATOR_PAGES,
   ...ESCALATION_PAGES,
@@ -123,10 +128,14 @@ export function App() {
     if (!params) continue;
     const entry = NAV.find((item) => item.path === page.path);
     if (entry && !entry.visible(user)) break;
-    return <Shell me={user}>{page.render(user, params)}</Shell>;
+    return (
+      <Shell me={user} catalogue={page.firstScreen ? 'core' : 'all'}>
+        {page.render(user, params)}
+      </Shell>
+    );
   }
   return (
-    <Shell me={user}>
+    <Shell me={user} catalogue="core">
       <NotFoundPage />
     </Shell>
   );

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiError, isUnauthenticated } from './api/client.ts';
 import { keys } from './api/queries.ts';
 import { App } from './app.tsx';
+import { Toaster } from './components/toast.tsx';
 import { loadCatalogue } from './i18n/load-catalogue.ts';
 import { initialLocale, LocaleProvider } from './i18n/locale.tsx';
 import './styles.css';
@@ -37,8 +38,15 @@ const render = () =>
       <QueryClientProvider client={queryClient}>
         <LocaleProvider>
           <App />
+          <Toaster />
         </LocaleProvider>
       </QueryClientProvider>
     </StrictMode>,
   );
-void loadCatalogue(initialLocale()).then(render, render);
+// The first screen needs the core of the catalogue; the rest follows once the browser is idle.
+const locale = initialLocale();
+const prefetchRest = () => {
+  const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 500));
+  idle(() => void loadCatalogue(locale, 'all').catch(() => undefined));
+};
+void loadCatalogue(locale).then(render, render).finally(prefetchRest);

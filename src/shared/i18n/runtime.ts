@@ -31,18 +31,27 @@ export function negotiateLocale(acceptLanguage: string | undefined, fallback: Lo
   return fallback;
 }
 
-const loaded: Partial<Record<Locale, Catalogue>> = {};
+/**
+ * A language's catalogue comes in two parts in the web app: `core` (what the first screen needs)
+ * and the rest; `all` means both are here. The server and tests provide `all` at once.
+ */
+export type CataloguePart = 'core' | 'all';
+
+const loaded: Partial<Record<Locale, Partial<Catalogue>>> = {};
+const complete = new Set<Locale>();
 
 // Parsing ICU messages is the expensive part; each (locale, key) is compiled once.
 const compiled = new Map<string, IntlMessageFormat>();
 
-export function provideCatalogue(locale: Locale, messages: Catalogue) {
-  loaded[locale] = messages;
+export function provideCatalogue(locale: Locale, messages: Partial<Catalogue>, part: CataloguePart = 'all') {
+  loaded[locale] = { ...loaded[locale], ...messages };
+  if (part === 'all') complete.add(locale);
+  // A key compiled before its part arrived fell back to English or to itself: compile it again.
   for (const key of compiled.keys()) if (key.startsWith(`${locale}\u0000`)) compiled.delete(key);
 }
 
-export function hasCatalogue(locale: Locale): boolean {
-  return loaded[locale] !== undefined;
+export function hasCatalogue(locale: Locale, part: CataloguePart = 'core'): boolean {
+  return part === 'all' ? complete.has(locale) : loaded[locale] !== undefined;
 }
 
 /** Whether a string is a key of the catalogue (for codes that may or may not have a label). */

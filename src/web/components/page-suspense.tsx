@@ -1,5 +1,7 @@
-import { Component, type ReactNode, Suspense } from 'react';
-import { useT } from '../i18n/locale.tsx';
+import { Component, type ReactNode, Suspense, use } from 'react';
+import { type CataloguePart, hasCatalogue } from '../../shared/i18n/runtime.ts';
+import { loadCatalogue } from '../i18n/load-catalogue.ts';
+import { useLocale, useT } from '../i18n/locale.tsx';
 import { Button, Spinner } from './ui.tsx';
 
 function PageLoading() {
@@ -36,11 +38,29 @@ class ChunkBoundary extends Component<{ children: ReactNode }, { failed: boolean
   }
 }
 
-/** Where a lazily loaded page appears: a spinner while its chunk arrives, a way out if it cannot. */
-export function PageSuspense({ children }: { children: ReactNode }) {
+/** Suspends until the language's whole catalogue is here (the first screen needs only its core). */
+function WholeCatalogue({ children }: { children: ReactNode }) {
+  const [locale] = useLocale();
+  if (!hasCatalogue(locale, 'all')) use(loadCatalogue(locale, 'all'));
+  return children;
+}
+
+/**
+ * Where a lazily loaded page appears: a spinner while its chunk (and, unless it is a first-screen
+ * page, the rest of the catalogue) arrives, a way out if it cannot.
+ */
+export function PageSuspense({
+  children,
+  catalogue = 'all',
+}: {
+  children: ReactNode;
+  catalogue?: CataloguePart;
+}) {
   return (
     <ChunkBoundary>
-      <Suspense fallback={<PageLoading />}>{children}</Suspense>
+      <Suspense fallback={<PageLoading />}>
+        {catalogue === 'all' ? <WholeCatalogue>{children}</WholeCatalogue> : children}
+      </Suspense>
     </ChunkBoundary>
   );
 }

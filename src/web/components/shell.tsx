@@ -1,23 +1,25 @@
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { MessageKey } from '../../shared/i18n/runtime.ts';
+import type { CataloguePart, MessageKey } from '../../shared/i18n/runtime.ts';
 import type { User } from '../api/types.ts';
 import { useT } from '../i18n/locale.tsx';
 import { roleLabel } from '../labels.ts';
 import { Link, useLocation } from '../router/router.tsx';
-import { CreatorsIcon, PortalIcon } from '../routes/creators/bits.tsx';
 import { NotificationBell } from '../routes/notifications/bell.tsx';
-import { isWebhookAdmin, WebhookIcon } from '../routes/webhooks-page.tsx';
+
 import { useSignOut } from '../session.ts';
 import {
   AuditIcon,
   CampaignIcon,
+  CreatorsIcon,
   KeyIcon,
   LogoMark,
   MenuIcon,
+  PortalIcon,
   SignOutIcon,
   TasksIcon,
   TeamIcon,
   UserIcon,
+  WebhookIcon,
 } from './icons.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
 import { PageSuspense } from './page-suspense.tsx';
@@ -43,7 +45,12 @@ export const NAV: readonly NavEntry[] = [
   { path: '/audit', label: 'nav.audit', icon: AuditIcon, visible: isStaff },
   { path: '/team', label: 'nav.team', icon: TeamIcon, visible: isStaff },
   { path: '/tokens', label: 'nav.tokens', icon: KeyIcon, visible: isStaff },
-  { path: '/webhooks', label: 'nav.webhooks', icon: WebhookIcon, visible: isWebhookAdmin },
+  {
+    path: '/webhooks',
+    label: 'nav.webhooks',
+    icon: WebhookIcon,
+    visible: (user) => user.role === 'owner' || user.role === 'admin',
+  },
   { path: '/profile', label: 'nav.profile', icon: UserIcon, visible: () => true },
 ];
 
@@ -52,7 +59,16 @@ function initials(name: string) {
   return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')).toUpperCase() || '?';
 }
 
-export function Shell({ me, children }: { me: User; children: ReactNode }) {
+export function Shell({
+  me,
+  children,
+  catalogue = 'all',
+}: {
+  me: User;
+  children: ReactNode;
+  /** `core` for first-screen pages, which paint before the rest of the catalogue arrives. */
+  catalogue?: CataloguePart;
+}) {
   const t = useT();
   const { pathname } = useLocation();
   const signOut = useSignOut();
@@ -164,7 +180,7 @@ export function Shell({ me, children }: { me: User; children: ReactNode }) {
       </aside>
       <main className="main" id="main" ref={mainRef} tabIndex={-1}>
         <div className="main-inner">
-          <PageSuspense>{children}</PageSuspense>
+          <PageSuspense catalogue={catalogue}>{children}</PageSuspense>
         </div>
       </main>
     </div>

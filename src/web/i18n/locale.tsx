@@ -109,12 +109,14 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
 
   // Until the wanted language's catalogue has arrived, the screen stays in the one already loaded.
   const [, catalogueArrived] = useReducer((n: number) => n + 1, 0);
+  // A switch happens on a page, which needs the whole catalogue; boot and sign-in need the core.
+  const part = switchedTo.current === locale ? 'all' : 'core';
   useEffect(() => {
-    if (hasCatalogue(locale)) return;
+    if (hasCatalogue(locale, part)) return;
     let cancelled = false;
     let retry: ReturnType<typeof setTimeout> | undefined;
     const attempt = () => {
-      loadCatalogue(locale).then(
+      loadCatalogue(locale, part).then(
         () => {
           if (!cancelled) catalogueArrived();
         },
@@ -128,12 +130,12 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
       cancelled = true;
       clearTimeout(retry);
     };
-  }, [locale]);
+  }, [locale, part]);
   // Only a switch keeps the old language meanwhile; a profile's language arriving at sign-in or
   // boot waits on the boot screen, so no page flashes in the browser's language first.
   const shown = useRef<Locale | null>(null);
-  if (hasCatalogue(locale)) shown.current = locale;
-  const onScreen = hasCatalogue(locale) || switchedTo.current === locale ? shown.current : null;
+  if (hasCatalogue(locale, part)) shown.current = locale;
+  const onScreen = hasCatalogue(locale, part) || switchedTo.current === locale ? shown.current : null;
 
   const value = useMemo(
     () =>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { createContext, type ReactNode, useContext, useState } from 'react';
+import { createContext, lazy, type ReactNode, Suspense, useContext, useState } from 'react';
 import { type Campaign, campaignQuery } from '../../api/campaigns.ts';
 import { ApiError } from '../../api/client.ts';
 import { meQuery } from '../../api/queries.ts';
@@ -11,9 +11,13 @@ import { useT } from '../../i18n/locale.tsx';
 import { Link } from '../../router/router.tsx';
 import { useNow } from '../../time/use-now.ts';
 import { useCampaignLiveUpdates } from './campaign-events.ts';
-import { CampaignSettingsDialog } from './campaign-settings-dialog.tsx';
 import { MarketClocks } from './market-clocks.tsx';
 import { CAMPAIGN_TABS } from './tabs.ts';
+
+// Opened now and then: its code (markets editor, launch settings) loads on the first opening.
+const CampaignSettingsDialog = lazy(() =>
+  import('./campaign-settings-dialog.tsx').then((m) => ({ default: m.CampaignSettingsDialog })),
+);
 
 const CampaignContext = createContext<Campaign | null>(null);
 
@@ -135,7 +139,9 @@ export function CampaignLayout({
           <PageSuspense>{children}</PageSuspense>
         </div>
         {settingsOpen ? (
-          <CampaignSettingsDialog campaign={data} onClose={() => setSettingsOpen(false)} />
+          <Suspense fallback={null}>
+            <CampaignSettingsDialog campaign={data} onClose={() => setSettingsOpen(false)} />
+          </Suspense>
         ) : null}
       </div>
     </CampaignContext.Provider>

@@ -2,7 +2,6 @@
 // market rules and the creator portal. Keys mirror ../ru/creators.ts exactly (test/i18n-catalogue.test.ts checks).
 export const enCreators = {
   // Roster
-  'creators.nav': 'Creators',
   'creators.title': 'Creators',
   'creators.description':
     'Your roster across markets: where each creator posts, how big and engaged the audience is, and what time it is for them now.',
@@ -422,7 +421,6 @@ export const enCreators = {
   'policies.source.fallback': 'Built-in default',
 
   // Creator portal
-  'portal.nav': 'My collaborations',
   'portal.title': 'Your collaborations',
   'portal.description':
     'Everything you are doing with brands on Tandem. Times are in your time zone: {city} ({zone}).',

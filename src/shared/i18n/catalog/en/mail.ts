@@ -71,13 +71,4 @@ export const enMail = {
   'mail.admin.onText': 'E-mail goes out through {host} from {from}.',
   'mail.admin.test': 'Send a test e-mail to me',
   'mail.admin.testSent': 'Test e-mail queued for {email}.',
-
-  'mail.forgot.link': 'Forgot password?',
-  'mail.forgot.title': 'Reset your password',
-  'mail.forgot.subtitle':
-    'Enter the e-mail address of your account and we will send a link to choose a new password.',
-  'mail.forgot.submit': 'Send the link',
-  'mail.forgot.sent':
-    'If an account uses this address, a link to choose a new password is on its way. Check your inbox (and the spam folder).',
-  'mail.forgot.back': 'Back to sign-in',
 } as const;

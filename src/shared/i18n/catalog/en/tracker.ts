@@ -131,7 +131,6 @@ export const enTracker = {
 
   'tracker.toast.conflict':
     'Task #{number} was changed by someone else just now. The board has been refreshed.',
-  'tracker.toast.dismiss': 'Dismiss',
 
   'tracker.shortcuts.title': 'Keyboard shortcuts',
   'tracker.shortcuts.description': 'On the board and the list, when you are not typing in a field.',
@@ -198,7 +197,6 @@ export const enTracker = {
   'timeline.chart.now': 'Now',
   'timeline.chart.caption': 'First go-live {first}, last {last} (your time).',
 
-  'myTasks.nav': 'My tasks',
   'myTasks.title': 'My tasks',
   'myTasks.description': 'Open tasks you own in every campaign. Due times in your zone ({zone}).',
   'myTasks.group.overdue': 'Overdue',

@@ -12,6 +12,7 @@ export const enWeb = {
   'common.unexpectedError': 'Something went wrong. Try again.',
   'common.required': 'Required.',
   'common.optional': 'optional',
+  'common.dismiss': 'Dismiss',
   'common.invalidEmail': 'Enter a valid email address.',
   'common.passwordTooShort': 'Use at least {min, plural, one {# character} other {# characters}}.',
   'common.passwordHint': 'At least {min, plural, one {# character} other {# characters}}.',
@@ -246,4 +247,16 @@ export const enWeb = {
   'audit.action.notifications.read': 'Notifications marked read',
   'audit.action.notification_settings.updated': 'Notification settings changed',
   'audit.entity.job': 'Background job',
+  'creators.nav': 'Creators',
+  'portal.nav': 'My collaborations',
+  'myTasks.nav': 'My tasks',
+  'nav.webhooks': 'Webhooks',
+  'mail.forgot.link': 'Forgot password?',
+  'mail.forgot.title': 'Reset your password',
+  'mail.forgot.subtitle':
+    'Enter the e-mail address of your account and we will send a link to choose a new password.',
+  'mail.forgot.submit': 'Send the link',
+  'mail.forgot.sent':
+    'If an account uses this address, a link to choose a new password is on its way. Check your inbox (and the spam folder).',
+  'mail.forgot.back': 'Back to sign-in',
 } as const;

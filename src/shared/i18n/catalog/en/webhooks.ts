@@ -23,7 +23,6 @@ export const enWebhooks = {
   'audit.entity.webhook': 'Webhook',
 
   // ------------------------------------------------------------------ admin page
-  'nav.webhooks': 'Webhooks',
   'webhooks.description':
     'Tandem posts a signed JSON message to your URL whenever something happens: relay events to Slack, a Telegram bot or your own systems.',
   'webhooks.createTitle': 'Add a webhook',

@@ -4,7 +4,6 @@ import type { enCreators } from '../en/creators.ts';
 // правила рынков и портал автора. Ключи совпадают с ../en/creators.ts.
 export const ruCreators: Record<keyof typeof enCreators, string> = {
   // База авторов
-  'creators.nav': 'Авторы',
   'creators.title': 'Авторы',
   'creators.description':
     'База авторов по всем рынкам: где каждый публикуется, какая у него аудитория и вовлечённость и который у него сейчас час.',
@@ -428,7 +427,6 @@ export const ruCreators: Record<keyof typeof enCreators, string> = {
   'policies.source.fallback': 'Встроенные',
 
   // Портал автора
-  'portal.nav': 'Мои проекты',
   'portal.title': 'Ваши проекты',
   'portal.description':
     'Всё, что вы делаете с брендами в Tandem. Время — в вашем часовом поясе: {city} ({zone}).',

@@ -1,34 +1,9 @@
-import { ruAudit } from './audit.ts';
-import { ruAuditExplorer } from './audit-explorer.ts';
-import { ruCampaigns } from './campaigns.ts';
-import { ruCreators } from './creators.ts';
-import { ruEscalations } from './escalations.ts';
-import { ruInbox } from './inbox.ts';
-import { ruInsights } from './insights.ts';
-import { ruLaunch } from './launch.ts';
-import { ruMail } from './mail.ts';
-import { ruNotifications } from './notifications.ts';
-import { ruRetrospective } from './retrospective.ts';
-import { ruServer } from './server.ts';
-import { ruTracker } from './tracker.ts';
-import { ruWeb } from './web.ts';
-import { ruWebhooks } from './webhooks.ts';
+import { ruCore } from './core.ts';
+import { ruPages } from './pages.ts';
 
-// One language's whole catalogue. The server holds both; the web app loads only the language on screen.
+// One language's whole catalogue. The server holds both; the web app loads the language on screen,
+// its first-screen part (core) before painting and the rest (pages) with the first page needing it.
 export const ru = {
-  ...ruAudit,
-  ...ruAuditExplorer,
-  ...ruServer,
-  ...ruWeb,
-  ...ruCampaigns,
-  ...ruCreators,
-  ...ruTracker,
-  ...ruInsights,
-  ...ruInbox,
-  ...ruNotifications,
-  ...ruEscalations,
-  ...ruWebhooks,
-  ...ruLaunch,
-  ...ruMail,
-  ...ruRetrospective,
+  ...ruCore,
+  ...ruPages,
 };

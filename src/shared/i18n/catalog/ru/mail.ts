@@ -73,12 +73,4 @@ export const ruMail: Record<keyof typeof enMail, string> = {
   'mail.admin.onText': 'Почта уходит через {host} от {from}.',
   'mail.admin.test': 'Отправить мне проверочное письмо',
   'mail.admin.testSent': 'Проверочное письмо для {email} поставлено в очередь.',
-
-  'mail.forgot.link': 'Забыли пароль?',
-  'mail.forgot.title': 'Сброс пароля',
-  'mail.forgot.subtitle': 'Введите адрес почты вашего аккаунта — мы пришлём ссылку для выбора нового пароля.',
-  'mail.forgot.submit': 'Прислать ссылку',
-  'mail.forgot.sent':
-    'Если аккаунт с таким адресом есть, ссылка для выбора нового пароля уже в пути. Проверьте входящие (и папку «Спам»).',
-  'mail.forgot.back': 'Вернуться ко входу',
 };

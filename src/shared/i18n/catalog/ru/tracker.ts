@@ -133,7 +133,6 @@ export const ruTracker: Record<keyof typeof enTracker, string> = {
   'tracker.conflict.keepTheirs': 'Оставить их вариант',
 
   'tracker.toast.conflict': 'Задачу #{number} только что изменил кто-то другой. Доска обновлена.',
-  'tracker.toast.dismiss': 'Закрыть',
 
   'tracker.shortcuts.title': 'Горячие клавиши',
   'tracker.shortcuts.description': 'На доске и в списке, когда вы не печатаете в поле.',
@@ -199,7 +198,6 @@ export const ruTracker: Record<keyof typeof enTracker, string> = {
   'timeline.chart.now': 'Сейчас',
   'timeline.chart.caption': 'Первый запуск {first}, последний {last} (ваше время).',
 
-  'myTasks.nav': 'Мои задачи',
   'myTasks.title': 'Мои задачи',
   'myTasks.description':
     'Открытые задачи, за которые вы отвечаете, во всех кампаниях. Сроки — в вашем поясе ({zone}).',

@@ -12,6 +12,7 @@ export const ruWeb: Record<keyof typeof enWeb, string> = {
   'common.unexpectedError': 'Что-то пошло не так. Попробуйте ещё раз.',
   'common.required': 'Обязательное поле.',
   'common.optional': 'необязательно',
+  'common.dismiss': 'Закрыть',
   'common.invalidEmail': 'Введите корректный адрес электронной почты.',
   'common.passwordTooShort':
     'Нужно не меньше {min, plural, one {# символа} few {# символов} many {# символов} other {# символа}}.',
@@ -253,4 +254,15 @@ export const ruWeb: Record<keyof typeof enWeb, string> = {
   'audit.action.notifications.read': 'Уведомления отмечены прочитанными',
   'audit.action.notification_settings.updated': 'Настройки уведомлений изменены',
   'audit.entity.job': 'Фоновая задача',
+  'creators.nav': 'Авторы',
+  'portal.nav': 'Мои проекты',
+  'myTasks.nav': 'Мои задачи',
+  'nav.webhooks': 'Вебхуки',
+  'mail.forgot.link': 'Забыли пароль?',
+  'mail.forgot.title': 'Сброс пароля',
+  'mail.forgot.subtitle': 'Введите адрес почты вашего аккаунта — мы пришлём ссылку для выбора нового пароля.',
+  'mail.forgot.submit': 'Прислать ссылку',
+  'mail.forgot.sent':
+    'Если аккаунт с таким адресом есть, ссылка для выбора нового пароля уже в пути. Проверьте входящие (и папку «Спам»).',
+  'mail.forgot.back': 'Вернуться ко входу',
 };

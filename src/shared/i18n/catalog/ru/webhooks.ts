@@ -22,7 +22,6 @@ export const ruWebhooks: Record<keyof typeof enWebhooks, string> = {
   'audit.entity.webhook': 'Вебхук',
 
   // ------------------------------------------------------------------ admin page
-  'nav.webhooks': 'Вебхуки',
   'webhooks.description':
     'Tandem отправляет подписанное JSON-сообщение на ваш адрес, когда что-то происходит: передавайте события в Slack, Telegram-бота или свои системы.',
   'webhooks.createTitle': 'Добавить вебхук',
