@@ -18,7 +18,7 @@ export const enCampaigns = {
   'demo.loading': 'Loading the demo…',
   'demo.loadedTitle': 'The demo workspace is ready',
   'demo.loadedText':
-    'The Russia + US launch with its team. Sign in as any of them in another browser to see their side; these passwords are shown only now.',
+    'The Russia + US launch with its team and creators. Sign in as any of them in another browser (or a private window) to see their side: a creator lands in their portal, a market lead sees their market. These passwords are shown only now.',
   'demo.open': 'Open the demo campaign',
   'demo.email': 'E-mail of {name}',
   'demo.password': 'Password of {name}',
