@@ -24,6 +24,7 @@ const registry: Record<string, () => Promise<{ default: Benchmark }>> = {
   'audit-explorer': () => import('./audit-explorer.ts'),
   retrospective: () => import('./retrospective.ts'),
   'web-bundle': () => import('./web-bundle.ts'),
+  workloads: () => import('./workloads.ts'),
 };
 
 function usage(): string {
