@@ -12,7 +12,7 @@ import {
   webhookKeys,
   webhooksQuery,
 } from '../api/webhooks.ts';
-import { Icon, type IconProps, PlusIcon } from '../components/icons.tsx';
+import { PlusIcon, WebhookIcon } from '../components/icons.tsx';
 import {
   Badge,
   Button,
@@ -31,15 +31,6 @@ import { type Translate, useLocale, useT } from '../i18n/locale.tsx';
 import { auditActionLabel, entityTypeLabel } from '../labels.ts';
 import { formatInstant } from '../time/zones.ts';
 import { useFieldErrors } from './forms.ts';
-
-export const WebhookIcon = (props: IconProps) => (
-  <Icon {...props}>
-    <circle cx="6" cy="14" r="2.2" />
-    <circle cx="14" cy="14" r="2.2" />
-    <circle cx="10" cy="5.5" r="2.2" />
-    <path d="M9 7.5 6.8 12M11 7.5l2.2 4.5M8.2 14h3.6" />
-  </Icon>
-);
 
 export const isWebhookAdmin = (user: User) => user.role === 'owner' || user.role === 'admin';
 

@@ -3,11 +3,11 @@ import { useId, useRef, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { type Agreement, type EngagementDetail, sendRaw } from '../../api/creators.ts';
 import type { User } from '../../api/types.ts';
-import { DownloadIcon, PrintIcon } from '../../components/icons.tsx';
+import { DownloadIcon, FileIcon, LockIcon, PrintIcon, UploadIcon } from '../../components/icons.tsx';
 import { Badge, Button, ErrorAlert, Select } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { formatInstant } from '../../time/zones.ts';
-import { FileIcon, LockIcon, Section, UploadIcon } from './bits.tsx';
+import { Section } from './bits.tsx';
 import { refreshEngagement } from './conflict.ts';
 import { fileSize, languageName } from './labels.ts';
 

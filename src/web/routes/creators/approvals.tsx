@@ -4,13 +4,13 @@ import { safeHref } from '../../../shared/links.ts';
 import { ApiError, api } from '../../api/client.ts';
 import type { EngagementDetail, Policy, Submission } from '../../api/creators.ts';
 import type { User } from '../../api/types.ts';
-import { PlusIcon } from '../../components/icons.tsx';
+import { ClockIcon, FileIcon, LinkIcon, PlusIcon, WarningIcon } from '../../components/icons.tsx';
 import { Badge, Button, ErrorAlert, Field, TextInput } from '../../components/ui.tsx';
 import { type Translate, useLocale, useT } from '../../i18n/locale.tsx';
 import { useNow } from '../../time/use-now.ts';
 import { formatInstant } from '../../time/zones.ts';
 import { ItemEscalations } from '../escalations/bits.tsx';
-import { ClockIcon, FileIcon, LinkIcon, Section, Textarea, WarningIcon } from './bits.tsx';
+import { Section, Textarea } from './bits.tsx';
 import { refreshEngagement } from './conflict.ts';
 import { durationText, fileSize } from './labels.ts';
 

@@ -1,83 +1,10 @@
 import { type ReactNode, type TextareaHTMLAttributes, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { Engagement, ScoreLine } from '../../api/creators.ts';
 import { Dialog, type DialogProps } from '../../components/dialog.tsx';
-import { Icon, type IconProps } from '../../components/icons.tsx';
+import { ClockIcon, WarningIcon } from '../../components/icons.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { pickText, plainNumber, statusLabel, statusTone } from './labels.ts';
 import './creators.css';
-
-export const CreatorsIcon = (props: IconProps) => (
-  <Icon {...props}>
-    <path d="M10 3.2l1.9 3.9 4.3.6-3.1 3 .7 4.3L10 13l-3.8 2 .7-4.3-3.1-3 4.3-.6L10 3.2Z" />
-  </Icon>
-);
-
-export const PortalIcon = (props: IconProps) => (
-  <Icon {...props}>
-    <rect x="3" y="4" width="14" height="12" rx="2" />
-    <path d="M3 8h14M7 12h3" />
-  </Icon>
-);
-
-export const UploadIcon = (props: IconProps) => (
-  <Icon {...props}>
-    <path d="M10 13V3.5M6.5 7 10 3.5 13.5 7M4 16.5h12" />
-  </Icon>
-);
-
-export const LockIcon = (props: IconProps) => (
-  <Icon {...props}>
-    <rect x="4.5" y="9" width="11" height="8" rx="1.5" />
-    <path d="M7 9V6.5a3 3 0 0 1 6 0V9" />
-  </Icon>
-);
-
-export const LinkIcon = (props: IconProps) => (
-  <Icon {...props}>
-    <path d="M8.5 11.5a3 3 0 0 0 4.2 0l2.6-2.6a3 3 0 0 0-4.2-4.2l-.9.9" />
-    <path d="M11.5 8.5a3 3 0 0 0-4.2 0l-2.6 2.6a3 3 0 0 0 4.2 4.2l.9-.9" />
-  </Icon>
-);
-
-export const FileIcon = (props: IconProps) => (
-  <Icon {...props}>
-    <path d="M5.5 2.5h6l3.5 3.5v11.5h-9.5z" />
-    <path d="M11.5 2.5V6H15" />
-  </Icon>
-);
-
-export const ClockIcon = (props: IconProps) => (
-  <Icon {...props}>
-    <circle cx="10" cy="10" r="6.5" />
-    <path d="M10 6.5V10l2.2 1.5" />
-  </Icon>
-);
-
-export const WarningIcon = (props: IconProps) => (
-  <Icon {...props}>
-    <path d="M10 3.5 17 16H3L10 3.5Z" />
-    <path d="M10 8.5v3.2M10 14h.01" />
-  </Icon>
-);
-
-export const ArrowLeftIcon = (props: IconProps) => (
-  <Icon {...props}>
-    <path d="M15.5 10h-11M8.5 6 4.5 10l4 4" />
-  </Icon>
-);
-
-export const MailIcon = (props: IconProps) => (
-  <Icon {...props}>
-    <rect x="3" y="4.5" width="14" height="11" rx="1.5" />
-    <path d="m3.5 5.5 6.5 5 6.5-5" />
-  </Icon>
-);
-
-export const TrashIcon = (props: IconProps) => (
-  <Icon {...props}>
-    <path d="M4 5.5h12M8 5.5V4h4v1.5M5.5 5.5l.7 11h7.6l.7-11" />
-  </Icon>
-);
 
 export function Textarea(props: TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return <textarea rows={3} {...props} className={`input cr-textarea ${props.className ?? ''}`} />;

@@ -9,13 +9,13 @@ import {
   PLATFORM_OPTIONS,
   type Platform,
 } from '../../api/creators.ts';
-import { PlusIcon } from '../../components/icons.tsx';
+import { PlusIcon, TrashIcon } from '../../components/icons.tsx';
 import { TimeZonePicker } from '../../components/time-zone-picker.tsx';
 import { Button, ErrorAlert, Field, Select, TextInput } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { browserTimeZone } from '../../time/zones.ts';
 import { HistoryLink } from '../history-link.tsx';
-import { Modal, Textarea, TrashIcon } from './bits.tsx';
+import { Modal, Textarea } from './bits.tsx';
 import { languageName, platformLabel } from './labels.ts';
 
 /** Languages offered for a creator: the app's two first, then the ones creators commonly write in. */

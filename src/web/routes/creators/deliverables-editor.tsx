@@ -2,11 +2,10 @@ import type { Locale } from '../../../shared/i18n/runtime.ts';
 import { formatInZones, parseLocalTime } from '../../../shared/time/index.ts';
 import { PLATFORM_OPTIONS, type Platform } from '../../api/creators.ts';
 import { DateInput } from '../../components/date-input.tsx';
-import { PlusIcon } from '../../components/icons.tsx';
+import { PlusIcon, TrashIcon } from '../../components/icons.tsx';
 import { Button, Select, TextInput } from '../../components/ui.tsx';
 import { type Translate, useLocale, useT } from '../../i18n/locale.tsx';
 import { describeZone, splitZone } from '../../time/zones.ts';
-import { TrashIcon } from './bits.tsx';
 import { platformLabel } from './labels.ts';
 
 export interface DeliverableDraft {

@@ -4,6 +4,7 @@ import type { MessageKey } from '../../../shared/i18n/runtime.ts';
 import { ApiError } from '../../api/client.ts';
 import { engagementQuery, policiesQuery, statusHistoryQuery } from '../../api/creators.ts';
 import type { User } from '../../api/types.ts';
+import { ArrowLeftIcon, CreatorsIcon, MailIcon } from '../../components/icons.tsx';
 import { Badge, Button, EmptyState, ErrorAlert, Spinner } from '../../components/ui.tsx';
 import { useDocumentTitle } from '../../document-title.ts';
 import { type Translate, useLocale, useT } from '../../i18n/locale.tsx';
@@ -15,16 +16,7 @@ import { ItemEscalations } from '../escalations/bits.tsx';
 import { HistoryLink } from '../history-link.tsx';
 import { AgreementsSection } from './agreements.tsx';
 import { ApprovalsSection } from './approvals.tsx';
-import {
-  ArrowLeftIcon,
-  CommitmentBadge,
-  CreatorsIcon,
-  FlagBadges,
-  MailIcon,
-  ScoreButton,
-  Section,
-  StatusPill,
-} from './bits.tsx';
+import { CommitmentBadge, FlagBadges, ScoreButton, Section, StatusPill } from './bits.tsx';
 import { ChannelList } from './channels.tsx';
 import { CommitmentBanners, CommitmentSection } from './commitment.tsx';
 import { InviteCreatorDialog, mayInviteCreator } from './invite-dialog.tsx';

@@ -2,10 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import type { MessageKey } from '../../../shared/i18n/runtime.ts';
 import { type Creator, creatorKeys, importLineErrors, sendRaw } from '../../api/creators.ts';
-import { DownloadIcon } from '../../components/icons.tsx';
+import { DownloadIcon, FileIcon, UploadIcon } from '../../components/icons.tsx';
 import { Button, ErrorAlert, Notice } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
-import { FileIcon, Modal, UploadIcon } from './bits.tsx';
+import { Modal } from './bits.tsx';
 import { fileSize } from './labels.ts';
 
 /** The roster CSV's columns, as the server reads them (src/server/modules/creators/roster.ts). */

@@ -4,10 +4,11 @@ import { ApiError, api } from '../../api/client.ts';
 import type { Creator } from '../../api/creators.ts';
 import { keys } from '../../api/queries.ts';
 import type { CreatedInvite, User } from '../../api/types.ts';
+import { MailIcon } from '../../components/icons.tsx';
 import { Button, CopyField, ErrorAlert, Field, Notice, TextInput } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { formatDay } from '../../time/zones.ts';
-import { MailIcon, Modal } from './bits.tsx';
+import { Modal } from './bits.tsx';
 
 /** Who may invite a creator of this market (the server decides again). */
 export function mayInviteCreator(me: User, marketCode: string): boolean {

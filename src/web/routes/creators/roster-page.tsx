@@ -8,7 +8,14 @@ import {
   rosterQuery,
 } from '../../api/creators.ts';
 import type { User } from '../../api/types.ts';
-import { PencilIcon, PlusIcon, SearchIcon } from '../../components/icons.tsx';
+import {
+  CreatorsIcon,
+  MailIcon,
+  PencilIcon,
+  PlusIcon,
+  SearchIcon,
+  UploadIcon,
+} from '../../components/icons.tsx';
 import {
   Badge,
   Button,
@@ -22,7 +29,6 @@ import { useDocumentTitle } from '../../document-title.ts';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { useNow } from '../../time/use-now.ts';
 import { describeZone, splitZone } from '../../time/zones.ts';
-import { CreatorsIcon, MailIcon, UploadIcon } from './bits.tsx';
 import { ChannelList } from './channels.tsx';
 import { CreatorDialog } from './creator-dialog.tsx';
 import { ImportDialog } from './import-dialog.tsx';

@@ -1,7 +1,7 @@
 import { lazy, type ReactNode } from 'react';
 import type { User } from '../../api/types.ts';
 import { CampaignLayout } from '../campaign/campaign-layout.tsx';
-import { Notices, useInsightsLiveUpdates } from './bits.tsx';
+import { useInsightsLiveUpdates } from './bits.tsx';
 
 // Each page is its own chunk, fetched when first opened (the shell shows a spinner meanwhile).
 const ImportsView = lazy(() =>
@@ -24,7 +24,7 @@ type Page = { path: string; render: (me: User, params: Record<string, string>) =
 
 function Live({ campaignId }: { campaignId: string }) {
   useInsightsLiveUpdates(campaignId);
-  return <Notices />;
+  return null;
 }
 
 function Frame({

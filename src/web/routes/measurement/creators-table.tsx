@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { Locale, MessageKey } from '../../../shared/i18n/runtime.ts';
 import type { CreatorReport, Report } from '../../api/insights.ts';
+import { SortIcon } from '../../components/icons.tsx';
 import { useT } from '../../i18n/locale.tsx';
-import { SortIcon } from '../insights/bits.tsx';
 import { formatCount, formatMoney, formatPercent, formatRatio } from '../insights/format.ts';
 
 type SortKey = 'name' | 'marketCode' | Column['key'];

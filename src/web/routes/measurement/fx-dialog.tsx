@@ -3,12 +3,12 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { type FxRates, fxQuery, insightKeys } from '../../api/insights.ts';
 import { Dialog } from '../../components/dialog.tsx';
+import { showToast } from '../../components/toast.tsx';
 import { Button, ErrorAlert, Field, Select, Spinner, TextInput } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { formatInstant } from '../../time/zones.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
 import { currencyName } from '../campaign/market-options.ts';
-import { notify } from '../insights/bits.tsx';
 import { parseTypedNumber } from '../insights/format.ts';
 
 /**
@@ -85,7 +85,7 @@ export function FxDialog({
     onSuccess: (data) => {
       queryClient.setQueryData(insightKeys.fx(campaign.id), data);
       void queryClient.invalidateQueries({ queryKey: insightKeys.report(campaign.id) });
-      notify(t('measurement.fx.saved'));
+      showToast(t('measurement.fx.saved'), 'success');
       onClose();
     },
   });

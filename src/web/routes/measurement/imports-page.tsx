@@ -17,13 +17,14 @@ import {
   uploadImport,
 } from '../../api/insights.ts';
 import type { User } from '../../api/types.ts';
-import { AlertIcon, CheckIcon } from '../../components/icons.tsx';
+import { AlertIcon, CheckIcon, UploadIcon } from '../../components/icons.tsx';
+import { showToast } from '../../components/toast.tsx';
 import { Button, EmptyState, ErrorAlert, Select, SkeletonRows } from '../../components/ui.tsx';
 import { useDocumentTitle } from '../../document-title.ts';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { formatInstant } from '../../time/zones.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
-import { ConfirmDialog, notify, UploadIcon } from '../insights/bits.tsx';
+import { ConfirmDialog } from '../insights/bits.tsx';
 import { formatCount, formatShare } from '../insights/format.ts';
 import { type CsvHead, guessMapping, readCsvHead } from './csv-head.ts';
 import { MeasurementFrame, mayImport } from './measurement-page.tsx';
@@ -259,7 +260,7 @@ function ImportCard() {
             <Button onClick={reset}>{t('imports.another')}</Button>
           ) : (
             <Button type="submit" variant="primary" pending={upload.isPending} disabled={!file || !head}>
-              <UploadIcon />
+              <UploadIcon width={16} height={16} />
               {t('imports.submit')}
             </Button>
           )}
@@ -515,7 +516,10 @@ function ImportHistory({ me }: { me: User }) {
       void queryClient.invalidateQueries({ queryKey: insightKeys.imports(campaign.id) });
       void queryClient.invalidateQueries({ queryKey: insightKeys.report(campaign.id) });
       setUndoing(null);
-      notify(t('imports.undone', { name: state.fileName ?? t(`imports.format.${state.format}`) }));
+      showToast(
+        t('imports.undone', { name: state.fileName ?? t(`imports.format.${state.format}`) }),
+        'success',
+      );
     },
   });
   const statusTone = (status: string) =>

@@ -8,11 +8,11 @@ import { COUNT_FIELDS, insightKeys } from '../../api/insights.ts';
 import type { User } from '../../api/types.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { Dialog } from '../../components/dialog.tsx';
+import { showToast } from '../../components/toast.tsx';
 import { Button, ErrorAlert, Field, Select, TextInput } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { splitZone } from '../../time/zones.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
-import { notify } from '../insights/bits.tsx';
 import { parseTypedNumber } from '../insights/format.ts';
 
 /**
@@ -57,7 +57,7 @@ export function ManualEntryDialog({ me, onClose }: { me: User; onClose: () => vo
       ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: insightKeys.report(campaign.id) });
-      notify(t('measurement.manual.saved', { name: chosen?.creator.name ?? '' }));
+      showToast(t('measurement.manual.saved', { name: chosen?.creator.name ?? '' }), 'success');
       onClose();
     },
     onError: (error) => {

@@ -2,9 +2,10 @@ import { useId } from 'react';
 import type { Locale, MessageKey } from '../../../shared/i18n/runtime.ts';
 import { marketName } from '../../../shared/market-name.ts';
 import type { KpiReport, MarketReport } from '../../api/insights.ts';
+import { InfoIcon } from '../../components/icons.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { formatInstant } from '../../time/zones.ts';
-import { InfoIcon, Popover } from '../insights/bits.tsx';
+import { Popover } from '../insights/bits.tsx';
 import { formatKpi, formatShare, kpiLabel, LOWER_IS_BETTER } from '../insights/format.ts';
 import { KpiChart } from './kpi-chart.tsx';
 
@@ -170,7 +171,7 @@ export function MarketCard({
           <Popover
             label={
               <>
-                <InfoIcon />
+                <InfoIcon width={16} height={16} />
                 {t('measurement.def.open')}
               </>
             }

@@ -4,13 +4,13 @@ import { ApiError, api } from '../../api/client.ts';
 import { insightKeys, type Meeting, type Slot } from '../../api/insights.ts';
 import type { User } from '../../api/types.ts';
 import { Dialog } from '../../components/dialog.tsx';
+import { showToast } from '../../components/toast.tsx';
 import { Button, ErrorAlert, Field, TextInput } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { navigate } from '../../router/router.tsx';
 import { splitZone } from '../../time/zones.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
 import { languageName } from '../campaign/market-options.ts';
-import { notify } from '../insights/bits.tsx';
 import { dayLabel, timeRange } from '../insights/format.ts';
 import type { Person } from './people.ts';
 
@@ -148,7 +148,7 @@ export function CreateMeetingDialog({
     onSuccess: (meeting) => {
       queryClient.setQueryData(insightKeys.meeting(campaign.id, meeting.id), meeting);
       void queryClient.invalidateQueries({ queryKey: insightKeys.meetings(campaign.id) });
-      notify(t('meetings.created', { title: meeting.title }));
+      showToast(t('meetings.created', { title: meeting.title }), 'success');
       onClose();
       navigate(`/campaigns/${campaign.id}/meetings/${meeting.id}`);
     },

@@ -6,7 +6,14 @@ import { ApiError, api } from '../../api/client.ts';
 import { type Decision, icsUrl, insightKeys, type Meeting, meetingQuery } from '../../api/insights.ts';
 import { usersQuery } from '../../api/queries.ts';
 import type { User } from '../../api/types.ts';
-import { CheckIcon, DownloadIcon } from '../../components/icons.tsx';
+import {
+  ArrowLeftIcon,
+  CalendarIcon,
+  CheckIcon,
+  DownloadIcon,
+  TranslateIcon,
+} from '../../components/icons.tsx';
+import { showToast } from '../../components/toast.tsx';
 import { Button, EmptyState, ErrorAlert, Select, Spinner, TextInput } from '../../components/ui.tsx';
 import { useDocumentTitle } from '../../document-title.ts';
 import { useLocale, useT } from '../../i18n/locale.tsx';
@@ -16,14 +23,7 @@ import { formatInstant, splitZone } from '../../time/zones.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
 import { languageName } from '../campaign/market-options.ts';
 import { HistoryLink } from '../history-link.tsx';
-import {
-  ArrowLeftIcon,
-  CalendarIcon,
-  ConfirmDialog,
-  notify,
-  Popover,
-  TranslateIcon,
-} from '../insights/bits.tsx';
+import { ConfirmDialog, Popover } from '../insights/bits.tsx';
 import { dayLabel, longDayLabel, timeRange } from '../insights/format.ts';
 import { mayOrganize, meetingZones } from './meetings-page.tsx';
 import { externalPerson, type Person, usePeopleDirectory, useSlotParticipants } from './people.ts';
@@ -94,7 +94,7 @@ function MeetingDetail({ me, meeting, locale }: { me: User; meeting: Meeting; lo
     onSuccess: (next) => {
       setMeeting(next);
       setCancelling(false);
-      notify(t('meetings.cancelled', { title: next.title }));
+      showToast(t('meetings.cancelled', { title: next.title }), 'success');
     },
   });
 
@@ -124,7 +124,7 @@ function MeetingDetail({ me, meeting, locale }: { me: User; meeting: Meeting; lo
       <div className="ins-section-head">
         <div>
           <Link to={`/campaigns/${campaign.id}/meetings`} className="ins-back">
-            <ArrowLeftIcon />
+            <ArrowLeftIcon width={16} height={16} />
             {t('meetings.backToList')}
           </Link>
           <h2 className="ins-section-title meeting-title">
@@ -304,7 +304,7 @@ function MeetingDetail({ me, meeting, locale }: { me: User; meeting: Meeting; lo
             </div>
             <div className="card-body">
               <p className="mt-langs">
-                <TranslateIcon />
+                <TranslateIcon width={16} height={16} />
                 {meeting.languages.map((code) => languageName(code, locale)).join(' · ')}
               </p>
               <p>
@@ -329,7 +329,7 @@ function MeetingDetail({ me, meeting, locale }: { me: User; meeting: Meeting; lo
           onSaved={(next) => {
             setMeeting(next);
             setRescheduling(false);
-            notify(t('meetings.reschedule.done', { sequence: next.sequence }));
+            showToast(t('meetings.reschedule.done', { sequence: next.sequence }), 'success');
           }}
         />
       ) : null}
@@ -374,7 +374,7 @@ function Notes({
       }),
     onSuccess: (next) => {
       onChange(next);
-      notify(t('meetings.notes.saved'));
+      showToast(t('meetings.notes.saved'), 'success');
     },
   });
   const dirty = text !== meeting.notes;
@@ -539,7 +539,7 @@ function DecisionItem({
     onSuccess: (task) => {
       onTask(task.id);
       setOpen(false);
-      notify(t('meetings.decisions.taskCreated', { number: task.number }));
+      showToast(t('meetings.decisions.taskCreated', { number: task.number }), 'success');
     },
     onError: (error) => {
       // Someone made the task first: show theirs.

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type Meeting, meetingsQuery } from '../../api/insights.ts';
 import type { User } from '../../api/types.ts';
-import { PlusIcon } from '../../components/icons.tsx';
+import { CalendarIcon, ClockIcon, PlusIcon, TranslateIcon } from '../../components/icons.tsx';
 import { Button, EmptyState, ErrorAlert, SkeletonRows } from '../../components/ui.tsx';
 import { useDocumentTitle } from '../../document-title.ts';
 import { useLocale, useT } from '../../i18n/locale.tsx';
@@ -11,7 +11,6 @@ import { useNow } from '../../time/use-now.ts';
 import { splitZone } from '../../time/zones.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
 import { languageName } from '../campaign/market-options.ts';
-import { CalendarIcon, ClockIcon, TranslateIcon } from '../insights/bits.tsx';
 import { clockWithZone, timeRange } from '../insights/format.ts';
 import { WorkingHoursDialog } from './working-hours-dialog.tsx';
 
@@ -58,7 +57,7 @@ function MeetingRow({ meeting, me, campaignId }: { meeting: Meeting; me: User; c
           {meeting.title}
         </Link>
         <p className="mt-when">
-          <ClockIcon />
+          <ClockIcon width={16} height={16} />
           <span>{timeRange(meeting.start, meeting.end, me.timeZone, locale)}</span>
           {others.map((zone) => (
             <span key={zone} className="mt-zone">
@@ -70,7 +69,7 @@ function MeetingRow({ meeting, me, campaignId }: { meeting: Meeting; me: User; c
         <p className="mt-meta">
           <span>{t('meetings.participantsCount', { count: meeting.participants.length })}</span>
           <span className="mt-langs">
-            <TranslateIcon />
+            <TranslateIcon width={16} height={16} />
             {meeting.languages.map((code) => languageName(code, locale)).join(' · ')}
           </span>
           {meeting.interpreter.needed ? (
@@ -133,7 +132,7 @@ export function MeetingsView({ me }: { me: User }) {
         </div>
         <div className="ins-actions">
           <Button onClick={() => setHoursOpen(true)}>
-            <ClockIcon />
+            <ClockIcon width={16} height={16} />
             {t('meetings.hours.open')}
           </Button>
           {canOrganize ? (

@@ -5,7 +5,7 @@ import { api } from '../../api/client.ts';
 import type { Slot, SlotsResponse } from '../../api/insights.ts';
 import type { User } from '../../api/types.ts';
 import { DateInput } from '../../components/date-input.tsx';
-import { PlusIcon } from '../../components/icons.tsx';
+import { ArrowLeftIcon, CalendarIcon, ClockIcon, PeopleIcon, PlusIcon } from '../../components/icons.tsx';
 import { Button, EmptyState, ErrorAlert, Field, Select, Spinner, TextInput } from '../../components/ui.tsx';
 import { useDocumentTitle } from '../../document-title.ts';
 import { useLocale, useT } from '../../i18n/locale.tsx';
@@ -13,7 +13,6 @@ import { roleLabel } from '../../labels.ts';
 import { Link } from '../../router/router.tsx';
 import { splitZone } from '../../time/zones.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
-import { ArrowLeftIcon, CalendarIcon, ClockIcon, PeopleIcon } from '../insights/bits.tsx';
 import {
   addDaysTo,
   clock,
@@ -136,7 +135,7 @@ export function PlannerView({ me }: { me: User }) {
       <div className="ins-section-head">
         <div>
           <Link to={`/campaigns/${campaign.id}/meetings`} className="ins-back">
-            <ArrowLeftIcon />
+            <ArrowLeftIcon width={16} height={16} />
             {t('meetings.backToList')}
           </Link>
           <h2 className="ins-section-title">{t('planner.title')}</h2>
@@ -149,7 +148,7 @@ export function PlannerView({ me }: { me: User }) {
       <form className="card planner-form" onSubmit={submit} noValidate aria-label={t('planner.form.label')}>
         <div className="planner-form-people">
           <p className="field-label" id="planner-people-label">
-            <PeopleIcon />
+            <PeopleIcon width={16} height={16} />
             {t('planner.form.participants')}
           </p>
           <ul className="planner-chips" aria-labelledby="planner-people-label">
@@ -218,7 +217,7 @@ export function PlannerView({ me }: { me: User }) {
         <div className="planner-form-when">
           <div className="field">
             <span className="field-label" id="planner-duration-label">
-              <ClockIcon />
+              <ClockIcon width={16} height={16} />
               {t('planner.form.duration')}
             </span>
             <div className="planner-duration">
@@ -269,7 +268,7 @@ export function PlannerView({ me }: { me: User }) {
           </p>
           <div className="planner-submit">
             <Button type="submit" variant="primary" pending={find.isPending} disabled={!people.length}>
-              <CalendarIcon />
+              <CalendarIcon width={16} height={16} />
               {t('planner.form.find')}
             </Button>
           </div>

@@ -9,10 +9,10 @@ import {
 } from '../../api/insights.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { Dialog } from '../../components/dialog.tsx';
+import { showToast } from '../../components/toast.tsx';
 import { Button, ErrorAlert, Spinner } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { describeZone, splitZone } from '../../time/zones.ts';
-import { notify } from '../insights/bits.tsx';
 
 const DAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 type Day = (typeof DAYS)[number];
@@ -64,7 +64,7 @@ export function WorkingHoursDialog({ onClose }: { onClose: () => void }) {
     onSuccess: (data) => {
       queryClient.setQueryData(insightKeys.workingHours, data);
       void queryClient.invalidateQueries({ queryKey: ['users'] });
-      notify(t('meetings.hours.saved'));
+      showToast(t('meetings.hours.saved'), 'success');
       onClose();
     },
   });

@@ -13,13 +13,13 @@ import {
   useSaveNotificationSettings,
 } from '../../api/notifications.ts';
 import type { User } from '../../api/types.ts';
+import { showToast } from '../../components/toast.tsx';
 import { Badge, Button, Card, ErrorAlert, Notice, PageHeader, Spinner } from '../../components/ui.tsx';
 import { useDocumentTitle } from '../../document-title.ts';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { Link } from '../../router/router.tsx';
 import { describeZone, splitZone } from '../../time/zones.ts';
 import { WorkingHoursDialog } from '../meetings/working-hours-dialog.tsx';
-import { showToast, Toaster } from '../tracker/toast.tsx';
 import { INBOX_PATH } from './bell.tsx';
 import './notifications.css';
 
@@ -83,7 +83,6 @@ export function NotificationSettingsPage({ me }: { me: User }) {
       <ErrorAlert error={settings.error} />
       {settings.isPending ? <Spinner label={t('common.loading')} /> : null}
       {settings.data ? <SettingsForm me={me} settings={settings.data} /> : null}
-      <Toaster />
     </>
   );
 }

@@ -12,7 +12,15 @@ import {
   uploadTypeOf,
 } from '../../api/creators.ts';
 import type { User } from '../../api/types.ts';
-import { CheckIcon, PrintIcon } from '../../components/icons.tsx';
+import {
+  ArrowLeftIcon,
+  CheckIcon,
+  ClockIcon,
+  FileIcon,
+  LinkIcon,
+  PortalIcon,
+  PrintIcon,
+} from '../../components/icons.tsx';
 import { Badge, Button, EmptyState, ErrorAlert, Field, Spinner, TextInput } from '../../components/ui.tsx';
 import { useDocumentTitle } from '../../document-title.ts';
 import { useLocale, useT } from '../../i18n/locale.tsx';
@@ -21,17 +29,7 @@ import { useNow } from '../../time/use-now.ts';
 import { formatInstant, splitZone, zonedLabel } from '../../time/zones.ts';
 import { SignedRecord } from '../creators/agreements.tsx';
 import { DraftLink, roundText } from '../creators/approvals.tsx';
-import {
-  ArrowLeftIcon,
-  ClockIcon,
-  Facts,
-  FileIcon,
-  LinkIcon,
-  PortalIcon,
-  Section,
-  StatusPill,
-  Textarea,
-} from '../creators/bits.tsx';
+import { Facts, Section, StatusPill, Textarea } from '../creators/bits.tsx';
 import { PlatformMark } from '../creators/channels.tsx';
 import { briefingStyleLabel, durationText, fileSize, money } from '../creators/labels.ts';
 import { nextStep } from './next-step.ts';

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { type PortalEngagement, portalQuery } from '../../api/creators.ts';
 import type { User } from '../../api/types.ts';
-import { ChevronIcon } from '../../components/icons.tsx';
+import { ChevronIcon, PortalIcon } from '../../components/icons.tsx';
 import { EmptyState, ErrorAlert, PageHeader } from '../../components/ui.tsx';
 import { useDocumentTitle } from '../../document-title.ts';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { Link } from '../../router/router.tsx';
 import { describeZone, splitZone, zonedLabel } from '../../time/zones.ts';
-import { PortalIcon, StatusPill } from '../creators/bits.tsx';
+import { StatusPill } from '../creators/bits.tsx';
 import { money } from '../creators/labels.ts';
 import { nextStep } from './next-step.ts';
 

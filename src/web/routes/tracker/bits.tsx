@@ -1,6 +1,7 @@
 import { type ReactNode, useId, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { isOverdue, type Task, type TaskStatus } from '../../api/tracker.ts';
+import { isOverdue, type Task } from '../../api/tracker.ts';
+import { CalendarIcon } from '../../components/icons.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { instantLabel, inZonesLabel } from './time.ts';
 
@@ -71,44 +72,6 @@ export function Avatar({ name, size = 'sm' }: { name: string; size?: 'xs' | 'sm'
   );
 }
 
-/** Linear-style status glyph: empty, half, blocked, three-quarter, done. */
-export function StatusIcon({ status }: { status: TaskStatus }) {
-  return (
-    <svg
-      className={`status-icon status-icon-${status}`}
-      width="14"
-      height="14"
-      viewBox="0 0 14 14"
-      aria-hidden="true"
-    >
-      <circle
-        cx="7"
-        cy="7"
-        r="5.6"
-        fill={status === 'done' ? 'currentColor' : 'none'}
-        stroke="currentColor"
-        strokeWidth="1.5"
-        strokeDasharray={status === 'todo' ? '2.2 1.6' : undefined}
-      />
-      {status === 'in_progress' ? <path d="M7 3.2a3.8 3.8 0 0 1 0 7.6Z" fill="currentColor" /> : null}
-      {status === 'in_review' ? <path d="M7 3.2a3.8 3.8 0 1 1-3.8 3.8H7Z" fill="currentColor" /> : null}
-      {status === 'blocked' ? (
-        <path d="M4.6 7h4.8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-      ) : null}
-      {status === 'done' ? (
-        <path
-          d="m4.6 7.1 1.7 1.7 3.2-3.4"
-          fill="none"
-          stroke="var(--surface)"
-          strokeWidth="1.5"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        />
-      ) : null}
-    </svg>
-  );
-}
-
 export function MarketBadge({ code }: { code: string | null }) {
   const t = useT();
   if (!code) return <span className="market-badge market-badge-all">{t('tracker.market.allShort')}</span>;
@@ -156,19 +119,7 @@ export function DueDate({
         overdue ? t('tracker.due.overdueHint', { times: across }) : t('tracker.due.hint', { times: across })
       }
     >
-      <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" className="due-icon">
-        <rect
-          x="1.5"
-          y="2.5"
-          width="9"
-          height="8"
-          rx="1.5"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.2"
-        />
-        <path d="M1.5 5h9M4 1.5v2M8 1.5v2" stroke="currentColor" strokeWidth="1.2" strokeLinecap="round" />
-      </svg>
+      <CalendarIcon width={12} height={12} strokeWidth={2} className="due-icon" />
       <span className="due-text">{label}</span>
       {overdue ? <span className="visually-hidden">{t('tracker.due.overdue')}</span> : null}
     </Tooltip>

@@ -9,11 +9,11 @@ import {
   type TaskPages,
   type TaskStatus,
 } from '../../api/tracker.ts';
-import { PlusIcon } from '../../components/icons.tsx';
+import { PlusIcon, StatusIcon } from '../../components/icons.tsx';
 import { Spinner } from '../../components/ui.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { Link } from '../../router/router.tsx';
-import { Avatar, DueDate, LabelChips, MarketBadge, StatusIcon } from './bits.tsx';
+import { Avatar, DueDate, LabelChips, MarketBadge } from './bits.tsx';
 
 export type ColumnResult = UseInfiniteQueryResult<TaskPages>;
 

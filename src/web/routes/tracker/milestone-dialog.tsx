@@ -7,6 +7,7 @@ import { MILESTONE_KINDS_LIST, type Milestone, type MilestoneKind, trackerKeys }
 import type { User } from '../../api/types.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { AlertIcon } from '../../components/icons.tsx';
+import { showToast } from '../../components/toast.tsx';
 import { Button, ErrorAlert, Field, Select, TextInput } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { zonedLabel } from '../../time/zones.ts';
@@ -22,7 +23,6 @@ import {
   zoneChoices,
 } from './local-time.tsx';
 import { localParts, marketZones } from './time.ts';
-import { showToast } from './toast.tsx';
 
 interface Attempt {
   disambiguation?: Disambiguation;

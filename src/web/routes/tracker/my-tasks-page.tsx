@@ -6,7 +6,7 @@ import { type Campaign, campaignsQuery } from '../../api/campaigns.ts';
 import { api } from '../../api/client.ts';
 import { isOverdue, myTasksQuery, type Task } from '../../api/tracker.ts';
 import type { User } from '../../api/types.ts';
-import { TasksIcon } from '../../components/icons.tsx';
+import { StatusIcon, TasksIcon } from '../../components/icons.tsx';
 import {
   Button,
   Card,
@@ -20,7 +20,7 @@ import { useDocumentTitle } from '../../document-title.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { Link } from '../../router/router.tsx';
 import { useNow } from '../../time/use-now.ts';
-import { DueDate, LabelChips, MarketBadge, StatusIcon } from './bits.tsx';
+import { DueDate, LabelChips, MarketBadge } from './bits.tsx';
 import { marketZones, startOfDay } from './time.ts';
 import './tracker.css';
 

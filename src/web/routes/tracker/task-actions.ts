@@ -8,10 +8,10 @@ import {
   type TaskStatus,
   trackerKeys,
 } from '../../api/tracker.ts';
+import { showToast } from '../../components/toast.tsx';
 import { useErrorMessage } from '../../components/ui.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { applyServerTask, cachedColumns, findCachedTask, withoutTask, withTaskAt } from './task-cache.ts';
-import { showToast } from './toast.tsx';
 
 // Moving a card, changing its status: shown at once (optimistic), then confirmed by the server.
 // A stale version (someone else changed the task first) undoes the move, says so, and refreshes.

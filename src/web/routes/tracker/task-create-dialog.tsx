@@ -6,6 +6,7 @@ import { ApiError, api } from '../../api/client.ts';
 import { TASK_STATUSES, type Task, type TaskStatus, trackerKeys } from '../../api/tracker.ts';
 import type { TeamMember, User } from '../../api/types.ts';
 import { Dialog } from '../../components/dialog.tsx';
+import { showToast } from '../../components/toast.tsx';
 import { Button, ErrorAlert, Field, Select, TextInput } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import {
@@ -19,7 +20,6 @@ import {
 } from './local-time.tsx';
 import { applyServerTask } from './task-cache.ts';
 import { marketZones } from './time.ts';
-import { showToast } from './toast.tsx';
 
 export const parseLabels = (text: string) => [
   ...new Set(

@@ -15,14 +15,15 @@ import {
 } from '../../api/tracker.ts';
 import type { TeamMember, User } from '../../api/types.ts';
 import { Dialog } from '../../components/dialog.tsx';
-import { AlertIcon } from '../../components/icons.tsx';
+import { AlertIcon, StatusIcon } from '../../components/icons.tsx';
 import { Markdown } from '../../components/markdown.tsx';
+import { showToast } from '../../components/toast.tsx';
 import { Badge, Button, ErrorAlert, Spinner, useErrorMessage } from '../../components/ui.tsx';
 import { type Translate, useLocale, useT } from '../../i18n/locale.tsx';
 import { splitZone } from '../../time/zones.ts';
 import { ItemEscalations } from '../escalations/bits.tsx';
 import { HistoryLink } from '../history-link.tsx';
-import { Avatar, MarketBadge, StatusIcon } from './bits.tsx';
+import { Avatar, MarketBadge } from './bits.tsx';
 import {
   type Disambiguation,
   DstChoice,
@@ -36,7 +37,6 @@ import { applyServerTask, findCachedTask, removeTaskEverywhere } from './task-ca
 import { assignable } from './task-create-dialog.tsx';
 import { TaskDone } from './task-done.tsx';
 import { instantLabel, localParts, marketZones } from './time.ts';
-import { showToast } from './toast.tsx';
 
 type Patch = Record<string, unknown>;
 

@@ -2,10 +2,11 @@ import type { UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { ListSort, Task, TaskPages } from '../../api/tracker.ts';
+import { StatusIcon } from '../../components/icons.tsx';
 import { ErrorAlert, Spinner } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { Link, navigate } from '../../router/router.tsx';
-import { Avatar, DueDate, LabelChips, MarketBadge, StatusIcon } from './bits.tsx';
+import { Avatar, DueDate, LabelChips, MarketBadge } from './bits.tsx';
 import { instantLabel, shortInstantLabel } from './time.ts';
 
 const ROW_HEIGHT = 44;

@@ -10,10 +10,9 @@ import {
   type TaskStatus,
 } from '../../api/tracker.ts';
 import type { TeamMember } from '../../api/types.ts';
-import { ChevronIcon, DownloadIcon, PlusIcon, SearchIcon } from '../../components/icons.tsx';
+import { ChevronIcon, DownloadIcon, PlusIcon, SearchIcon, StatusIcon } from '../../components/icons.tsx';
 import { Button } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
-import { StatusIcon } from './bits.tsx';
 import type { TrackerView } from './tracker-state.ts';
 
 /** A button that opens a small panel; closes on Escape or a press outside. */

@@ -24,7 +24,6 @@ import { TaskDrawer } from './task-drawer.tsx';
 import { TaskList } from './task-list.tsx';
 import { TaskToolbar } from './task-toolbar.tsx';
 import { marketZones } from './time.ts';
-import { Toaster } from './toast.tsx';
 import { useTrackerLiveUpdates } from './tracker-live.ts';
 import {
   readTrackerState,
@@ -245,7 +244,6 @@ function Tracker({ me, campaignId, taskId }: { me: User; campaignId: string; tas
           onClose={() => navigate(tasksPath(campaignId, stable))}
         />
       ) : null}
-      <Toaster />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { type Milestone, timelineQuery, trackerKeys } from '../../api/tracker.ts
 import type { User } from '../../api/types.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { CheckIcon, FlagIcon, PencilIcon, PlusIcon } from '../../components/icons.tsx';
+import { showToast } from '../../components/toast.tsx';
 import { Button, EmptyState, ErrorAlert, SkeletonRows, useErrorMessage } from '../../components/ui.tsx';
 import { useDocumentTitle } from '../../document-title.ts';
 import { useLocale, useT } from '../../i18n/locale.tsx';
@@ -17,7 +18,6 @@ import { MarketBadge } from './bits.tsx';
 import { MilestoneDialog } from './milestone-dialog.tsx';
 import { plainDateLabel } from './time.ts';
 import { TimelineChart } from './timeline-chart.tsx';
-import { showToast, Toaster } from './toast.tsx';
 import { useTrackerLiveUpdates } from './tracker-live.ts';
 import './tracker.css';
 
@@ -298,7 +298,6 @@ function TimelineView({ me, campaignId }: { me: User; campaignId: string }) {
           <p>{t('timeline.deleteText')}</p>
         </Dialog>
       ) : null}
-      <Toaster />
     </div>
   );
 }

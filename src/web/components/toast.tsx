@@ -1,8 +1,9 @@
 import { useSyncExternalStore } from 'react';
-import { useT } from '../../i18n/locale.tsx';
+import { useT } from '../i18n/locale.tsx';
 
-// Short notices at the bottom of the screen ("Someone moved this card first…"). A module-level
-// store, so any code (a mutation's onError) can raise one; <Toaster/> shows them.
+// Short notices at the bottom of the screen ("Someone moved this card first…", "Meeting
+// scheduled"). A module-level store, so any code (a mutation's onError) can raise one; the one
+// <Toaster/>, mounted beside the app in main.tsx, shows them on every page.
 
 export interface Toast {
   id: number;
@@ -22,7 +23,7 @@ export function dismissToast(id: number) {
   emit();
 }
 
-export function showToast(message: string, tone: Toast['tone'] = 'info', durationMs = 5000) {
+export function showToast(message: string, tone: Toast['tone'] = 'info', durationMs = 6000) {
   const id = nextId++;
   // The same message twice in a row (several cards refused at once) shows once.
   toasts = [...toasts.filter((toast) => toast.message !== message), { id, tone, message }].slice(-4);
@@ -52,7 +53,7 @@ export function Toaster() {
             type="button"
             className="toast-close"
             onClick={() => dismissToast(toast.id)}
-            aria-label={t('tracker.toast.dismiss')}
+            aria-label={t('common.dismiss')}
           >
             ×
           </button>
