@@ -225,12 +225,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/logout',
-    { config: { changesCredentials: true }, schema: { tags } },
+    { config: { changesCredentials: true }, schema: { tags, response: { 204: z.null() } } },
     async (request, reply) => {
       const actor = requireUser(request);
       if (request.credential?.kind === 'session') await logout(db, actor, request.credential.id);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -339,10 +339,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/api/tokens/:id',
-    { config: { changesCredentials: true }, schema: { tags, params: idParams } },
+    { config: { changesCredentials: true }, schema: { tags, params: idParams, response: { 204: z.null() } } },
     async (request, reply) => {
       await revokeApiToken(db, requireUser(request), request.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -407,8 +407,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => findOpenInvitation(db, request.params.token),
   );
 
-  app.delete('/api/invites/:id', { schema: { tags, params: idParams } }, async (request, reply) => {
-    await revokeInvitation(db, requireUser(request), request.params.id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/invites/:id',
+    { schema: { tags, params: idParams, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await revokeInvitation(db, requireUser(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
 };

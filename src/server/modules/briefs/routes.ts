@@ -21,8 +21,10 @@ import { findVersion, listVersions, publishVersion } from './publish-version.ts'
 import { assertCampaignLanguage, readBrief } from './read-brief.ts';
 import {
   acknowledgeBody,
+  briefDiffSchema,
   briefParams,
   briefSchema,
+  briefVersionSchema,
   confirmTextBody,
   diffParams,
   editDataBody,
@@ -163,13 +165,20 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/campaigns/:id/brief/versions/:v',
-    { schema: { tags, params: versionParams } },
+    { schema: { tags, params: versionParams, response: { 200: briefVersionSchema } } },
     async (request) => findVersion(db, requireUser(request), request.params.id, request.params.v),
   );
 
   app.get(
     '/api/campaigns/:id/brief/versions/:a/diff/:b',
-    { schema: { tags, summary: 'A readable word-level diff per section and language', params: diffParams } },
+    {
+      schema: {
+        tags,
+        summary: 'A readable word-level diff per section and language',
+        params: diffParams,
+        response: { 200: briefDiffSchema },
+      },
+    },
     async (request) =>
       diffVersions(db, requireUser(request), request.params.id, request.params.a, request.params.b),
   );
@@ -237,11 +246,12 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Ask a member to acknowledge every version',
         params: briefParams,
         body: requestAcknowledgementBody,
+        response: { 204: z.null() },
       },
     },
     async (request, reply) => {
       await requestAcknowledgement(db, requireUser(request), request.params.id, request.body.userId);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -252,6 +262,7 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'No longer ask this member to acknowledge',
         params: z.strictObject({ id: z.uuid(), userId: z.uuid() }),
+        response: { 204: z.null() },
       },
     },
     async (request, reply) => {
@@ -261,7 +272,7 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.id,
         request.params.userId,
       );
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 };

@@ -178,3 +178,52 @@ export const briefSchema = z.object({
   staleCount: z.number(),
   sections: z.array(sectionSchema),
 });
+
+/** A published version: the brief as it was frozen when published. */
+export const briefVersionSchema = z.object({
+  version: z.number(),
+  publishedAt: z.string(),
+  publishedBy: z.object({ id: z.string(), name: z.string() }),
+  note: z.string().nullable(),
+  snapshot: z.object({
+    campaign: z.object({ name: z.string(), brand: z.string(), launchWindowHours: z.number() }),
+    languages: z.array(z.string()),
+    markets: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        language: z.string(),
+        timeZone: z.string(),
+        objective: z.string(),
+      }),
+    ),
+    sections: z.array(
+      z.object({
+        key: z.enum(SECTION_KEYS),
+        texts: z.record(z.string(), z.object({ text: z.string(), stale: z.boolean() })),
+        data: z.unknown(),
+      }),
+    ),
+  }),
+});
+
+const diffOf = z.object({
+  changed: z.boolean(),
+  parts: z.array(
+    z.object({ value: z.string(), added: z.boolean().optional(), removed: z.boolean().optional() }),
+  ),
+});
+/** A word-level diff per section and language, and of the structured content (as JSON text). */
+export const briefDiffSchema = z.object({
+  from: z.number(),
+  to: z.number(),
+  languages: z.array(z.string()),
+  sections: z.array(
+    z.object({
+      key: z.enum(SECTION_KEYS),
+      changed: z.boolean(),
+      texts: z.record(z.string(), diffOf),
+      data: diffOf,
+    }),
+  ),
+});

@@ -39,13 +39,27 @@ import { ownEngagement, portalEngagement, portalEngagements, postFromPortal } fr
 import { createCreator, importRoster, listCreators, readLimited, updateCreator } from './roster.ts';
 import {
   acceptAgreementBody,
+  agreementSchema,
+  campaignPoliciesSchema,
   creatorBody,
+  creatorListSchema,
+  creatorSchema,
   engagementBody,
+  engagementDetailSchema,
+  engagementListSchema,
+  engagementSchema,
   feedbackBody,
   idParams,
   linkSubmissionBody,
+  marketPolicySchema,
   policyBody,
+  policyDefaultSchema,
+  policyDefaultsSchema,
+  portalEngagementListSchema,
+  portalEngagementSchema,
   portalPostBody,
+  rosterImportSchema,
+  submissionSchema,
   updateCreatorBody,
   updateEngagementBody,
 } from './schema.ts';
@@ -88,16 +102,23 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/creators',
-    { schema: { tags, summary: 'Add a creator to the roster', body: creatorBody } },
+    {
+      schema: {
+        tags,
+        summary: 'Add a creator to the roster',
+        body: creatorBody,
+        response: { 201: creatorSchema },
+      },
+    },
     async (request, reply) =>
       reply.status(201).send(await createCreator(db, requireUser(request), request.body)),
   );
-  app.get('/api/creators', { schema: { tags } }, async (request) => ({
+  app.get('/api/creators', { schema: { tags, response: { 200: creatorListSchema } } }, async (request) => ({
     creators: await listCreators(db, requireUser(request)),
   }));
   app.patch(
     '/api/creators/:id',
-    { schema: { tags, params: idParams, body: updateCreatorBody } },
+    { schema: { tags, params: idParams, body: updateCreatorBody, response: { 200: creatorSchema } } },
     async (request) => updateCreator(db, requireUser(request), request.params.id, request.body),
   );
   app.post(
@@ -107,6 +128,7 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           'Import a roster CSV (text/csv): name, market, language, time_zone, platform, handle, url, followers, average_views, engagement_rate, email, tags',
+        response: { 201: rosterImportSchema },
       },
     },
     async (request, reply) => {
@@ -117,10 +139,14 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/api/campaigns/:id/policies', { schema: { tags, params: campaignParams } }, async (request) => {
-    if (!isStaff(requireUser(request))) throw forbidden();
-    return { policies: await campaignPolicies(db, request.params.id) };
-  });
+  app.get(
+    '/api/campaigns/:id/policies',
+    { schema: { tags, params: campaignParams, response: { 200: campaignPoliciesSchema } } },
+    async (request) => {
+      if (!isStaff(requireUser(request))) throw forbidden();
+      return { policies: await campaignPolicies(db, request.params.id) };
+    },
+  );
   app.put(
     '/api/campaigns/:id/policies/:marketCode',
     {
@@ -129,15 +155,20 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The campaign’s creator rules for a market',
         params: z.strictObject({ id: z.uuid(), marketCode: z.string().regex(/^[A-Z]{2,8}$/) }),
         body: policyBody,
+        response: { 200: marketPolicySchema },
       },
     },
     async (request) =>
       setCampaignPolicy(db, requireUser(request), request.params.id, request.params.marketCode, request.body),
   );
-  app.get('/api/policy-defaults', { schema: { tags } }, async (request) => {
-    if (!isStaff(requireUser(request))) throw forbidden();
-    return { defaults: await listPolicyDefaults(db) };
-  });
+  app.get(
+    '/api/policy-defaults',
+    { schema: { tags, response: { 200: policyDefaultsSchema } } },
+    async (request) => {
+      if (!isStaff(requireUser(request))) throw forbidden();
+      return { defaults: await listPolicyDefaults(db) };
+    },
+  );
   app.put(
     '/api/policy-defaults/:marketCode',
     {
@@ -145,6 +176,7 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         params: z.strictObject({ marketCode: z.string().regex(/^[A-Z]{2,8}$/) }),
         body: policyBody,
+        response: { 200: policyDefaultSchema },
       },
     },
     async (request) => setPolicyDefault(db, requireUser(request), request.params.marketCode, request.body),
@@ -153,7 +185,13 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/campaigns/:id/engagements',
     {
-      schema: { tags, summary: 'Put a creator in a campaign', params: campaignParams, body: engagementBody },
+      schema: {
+        tags,
+        summary: 'Put a creator in a campaign',
+        params: campaignParams,
+        body: engagementBody,
+        response: { 201: engagementSchema },
+      },
     },
     async (request, reply) =>
       reply
@@ -162,18 +200,29 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/campaigns/:id/engagements',
-    { schema: { tags, summary: 'The campaign’s creators, best score first', params: campaignParams } },
+    {
+      schema: {
+        tags,
+        summary: 'The campaign’s creators, best score first',
+        params: campaignParams,
+        response: { 200: engagementListSchema },
+      },
+    },
     async (request) => ({ engagements: await listEngagements(db, requireUser(request), request.params.id) }),
   );
-  app.get('/api/engagements/:id', { schema: { tags, params: idParams } }, async (request) => {
-    const actor = requireUser(request);
-    const engagement = await findEngagement(db, actor, request.params.id);
-    return {
-      ...engagement,
-      agreements: await agreementsOf(db, actor, request.params.id),
-      submissions: await submissionsOf(db, request.params.id),
-    };
-  });
+  app.get(
+    '/api/engagements/:id',
+    { schema: { tags, params: idParams, response: { 200: engagementDetailSchema } } },
+    async (request) => {
+      const actor = requireUser(request);
+      const engagement = await findEngagement(db, actor, request.params.id);
+      return {
+        ...engagement,
+        agreements: await agreementsOf(db, actor, request.params.id),
+        submissions: await submissionsOf(db, request.params.id),
+      };
+    },
+  );
   app.patch(
     '/api/engagements/:id',
     {
@@ -182,6 +231,7 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Change status (with a reason), terms or ratings; 409 on a stale version',
         params: idParams,
         body: updateEngagementBody,
+        response: { 200: engagementSchema },
       },
     },
     async (request) => updateEngagement(db, requireUser(request), request.params.id, request.body),
@@ -202,6 +252,7 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
               .optional(),
           })
           .optional(),
+        response: { 201: agreementSchema },
       },
     },
     async (request, reply) =>
@@ -209,14 +260,21 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
         .status(201)
         .send(await generateAgreement(db, requireUser(request), request.params.id, request.body?.language)),
   );
-  app.post('/api/agreements/:id/send', { schema: { tags, params: idParams } }, async (request) =>
-    sendAgreement(db, requireUser(request), request.params.id),
+  app.post(
+    '/api/agreements/:id/send',
+    { schema: { tags, params: idParams, response: { 200: agreementSchema } } },
+    async (request) => sendAgreement(db, requireUser(request), request.params.id),
   );
   app.post(
     '/api/agreements/:id/signed-pdf',
     {
       bodyLimit: UPLOAD_LIMIT_BYTES,
-      schema: { tags, summary: 'Upload the signed PDF (application/pdf)', params: idParams },
+      schema: {
+        tags,
+        summary: 'Upload the signed PDF (application/pdf)',
+        params: idParams,
+        response: { 200: agreementSchema },
+      },
     },
     async (request) => {
       const actor = requireUser(request);
@@ -225,15 +283,19 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
       return signAgreement(db, actor, request.params.id, { method: 'uploaded_pdf', pdf: file.file });
     },
   );
-  app.get('/api/agreements/:id', { schema: { tags, params: idParams } }, async (request) => {
-    const actor = requireUser(request);
-    const row = await findAgreement(db, request.params.id);
-    if (actor.role === 'creator') {
-      await ownEngagement(db, actor, row.engagementId);
-      if (row.status !== 'sent' && row.status !== 'signed') throw forbidden();
-    } else if (!isStaff(actor)) throw forbidden();
-    return presentAgreement(row);
-  });
+  app.get(
+    '/api/agreements/:id',
+    { schema: { tags, params: idParams, response: { 200: agreementSchema } } },
+    async (request) => {
+      const actor = requireUser(request);
+      const row = await findAgreement(db, request.params.id);
+      if (actor.role === 'creator') {
+        await ownEngagement(db, actor, row.engagementId);
+        if (row.status !== 'sent' && row.status !== 'signed') throw forbidden();
+      } else if (!isStaff(actor)) throw forbidden();
+      return presentAgreement(row);
+    },
+  );
   app.get('/api/agreements/:id/print', { schema: { tags, params: idParams } }, async (request, reply) => {
     const actor = requireUser(request);
     const row = await findAgreement(db, request.params.id);
@@ -262,6 +324,7 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Approve a draft or request changes (beyond the policy’s rounds: overrideReason)',
         params: idParams,
         body: feedbackBody,
+        response: { 200: submissionSchema },
       },
     },
     async (request) => giveFeedback(db, requireUser(request), request.params.id, request.body),
@@ -279,12 +342,16 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   // The creator portal: a creator's own engagements only.
-  app.get('/api/portal/engagements', { schema: { tags: ['Creator portal'] } }, async (request) => ({
-    engagements: await portalEngagements(db, requireUser(request)),
-  }));
+  app.get(
+    '/api/portal/engagements',
+    { schema: { tags: ['Creator portal'], response: { 200: portalEngagementListSchema } } },
+    async (request) => ({
+      engagements: await portalEngagements(db, requireUser(request)),
+    }),
+  );
   app.get(
     '/api/portal/engagements/:id',
-    { schema: { tags: ['Creator portal'], params: idParams } },
+    { schema: { tags: ['Creator portal'], params: idParams, response: { 200: portalEngagementSchema } } },
     async (request) => portalEngagement(db, requireUser(request), request.params.id),
   );
   app.post(
@@ -296,6 +363,7 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
           'Record your own live post: its link and when it went live (409 agreement_not_signed when unsigned)',
         params: idParams,
         body: portalPostBody,
+        response: { 200: portalEngagementSchema },
       },
     },
     async (request) => postFromPortal(db, requireUser(request), request.params.id, request.body),
@@ -308,6 +376,7 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Accept the agreement by typing your full name',
         params: idParams,
         body: acceptAgreementBody,
+        response: { 200: agreementSchema },
       },
     },
     async (request) => {
@@ -330,6 +399,7 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Submit a draft: JSON {url, note} or the file itself (Content-Type of the file, X-File-Name header)',
         params: idParams,
+        response: { 201: submissionSchema },
       },
     },
     async (request, reply) => {
@@ -350,6 +420,7 @@ export const creatorRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Record a draft on the creator’s behalf (a link)',
         params: idParams,
         body: linkSubmissionBody,
+        response: { 201: submissionSchema },
       },
     },
     async (request, reply) => {

@@ -110,3 +110,204 @@ export const linkSubmissionBody = z.strictObject({
   note: z.string().max(5000).default(''),
 });
 export const idParams = z.strictObject({ id: z.uuid() });
+
+// Responses. The serializer sends only what these name, so they follow the presenters
+// (presentCreator, presentEngagement, presentAgreement, presentSubmission, portalEngagementView).
+
+const person = z.object({ id: z.string(), name: z.string() });
+const money = z.object({ amount: z.number(), currency: z.string() });
+const briefingStyle = z.enum(['full_upfront', 'iterative']);
+
+export const channelSchema = z.object({
+  platform: z.enum(PLATFORMS),
+  handle: z.string(),
+  url: z.string().optional(),
+  followers: z.number().optional(),
+  averageViews: z.number().optional(),
+  engagementRate: z.number().optional(),
+});
+
+export const creatorSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  marketCode: z.string(),
+  language: z.string(),
+  timeZone: z.string(),
+  channels: z.array(channelSchema),
+  contact: z.object({
+    email: z.string().optional(),
+    phone: z.string().optional(),
+    telegram: z.string().optional(),
+  }),
+  notes: z.string(),
+  tags: z.array(z.string()),
+  /** True once the creator accepted an invitation to the portal. */
+  hasPortalAccount: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export const creatorListSchema = z.object({ creators: z.array(creatorSchema) });
+export const rosterImportSchema = z.object({ imported: z.number(), creators: z.array(creatorSchema) });
+
+export const policyDefaultSchema = z.object({
+  marketCode: z.string(),
+  revisionRounds: z.number(),
+  feedbackTurnaroundHours: z.number(),
+  briefingStyle,
+  communicationNotes: z.string(),
+});
+export const marketPolicySchema = policyDefaultSchema.extend({
+  /** Where the rule comes from: the campaign's own, the workspace default, or the built-in one. */
+  source: z.enum(['campaign', 'default', 'fallback']),
+});
+export const campaignPoliciesSchema = z.object({ policies: z.array(marketPolicySchema) });
+export const policyDefaultsSchema = z.object({ defaults: z.array(policyDefaultSchema) });
+
+export const deliverableSchema = z.object({
+  id: z.string(),
+  platform: z.enum(PLATFORMS),
+  format: z.string(),
+  count: z.number(),
+  /** UTC instant; shown in the creator's zone. */
+  dueAt: z.string().nullable(),
+  /** The zone the due time was agreed in. */
+  dueZone: z.string().nullable(),
+});
+
+export const ENGAGEMENT_FLAGS = [
+  'unsigned_close_to_go_live',
+  'went_live_unsigned',
+  'respond_by_passed',
+] as const;
+export const COMMITMENTS = ['out', 'maybe', 'committed'] as const;
+
+export const engagementSchema = z.object({
+  id: z.string(),
+  campaignId: z.string(),
+  creator: creatorSchema,
+  status: z.enum(ENGAGEMENT_STATUSES),
+  /** A "maybe" stays a maybe until an agreement is signed. */
+  commitment: z.enum(COMMITMENTS),
+  signed: z.boolean(),
+  flags: z.array(z.enum(ENGAGEMENT_FLAGS)),
+  goLive: z.string().nullable(),
+  respondBy: z.string().nullable(),
+  post: z
+    .object({
+      url: z.string(),
+      postedAt: z.string(),
+      source: z.enum(['team', 'portal', 'import']),
+      by: person.nullable(),
+    })
+    .nullable(),
+  /** Who let the engagement past the signature gate unsigned, when and why. */
+  override: z.object({ reason: z.string(), at: z.string(), by: person }).nullable(),
+  deliverables: z.array(deliverableSchema),
+  fee: money,
+  promoCode: z.string().nullable(),
+  goLiveFrom: z.string().nullable(),
+  goLiveTo: z.string().nullable(),
+  usageRights: z.string(),
+  exclusivity: z.string(),
+  paymentTerms: z.string(),
+  ratings: z.record(z.string(), z.object({ score: z.number(), note: z.string() })),
+  /** 0–100 from the brief's weighted selection criteria and the ratings, with the why. */
+  score: z.object({
+    value: z.number().nullable(),
+    breakdown: z.array(
+      z.object({
+        criterionId: z.string(),
+        label: z.record(z.string(), z.string()),
+        weight: z.number(),
+        score: z.number().nullable(),
+        note: z.string(),
+        points: z.number(),
+      }),
+    ),
+  }),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export const engagementListSchema = z.object({ engagements: z.array(engagementSchema) });
+
+const agreementFields = {
+  id: z.string(),
+  engagementId: z.string(),
+  version: z.number(),
+  language: z.string(),
+  body: z.string(),
+  /** The engagement's terms as they were when this version was generated. */
+  terms: z.unknown(),
+  status: z.enum(['draft', 'sent', 'signed', 'superseded']),
+  sentAt: z.string().nullable(),
+  signedAt: z.string().nullable(),
+  signedName: z.string().nullable(),
+  signedMethod: z.enum(['portal', 'uploaded_pdf']).nullable(),
+  hasSignedPdf: z.boolean(),
+  createdAt: z.string(),
+};
+export const agreementSchema = z.object({ ...agreementFields, signedIp: z.string().nullable() });
+
+export const submissionSchema = z.object({
+  id: z.string(),
+  engagementId: z.string(),
+  round: z.number(),
+  url: z.string().nullable(),
+  file: z.object({ name: z.string(), type: z.string().nullable(), size: z.number().nullable() }).nullable(),
+  note: z.string(),
+  submittedAt: z.string(),
+  feedbackDueAt: z.string(),
+  feedbackOverdue: z.boolean(),
+  decision: z.enum(['approved', 'changes_requested']).nullable(),
+  feedback: z.string().nullable(),
+  feedbackAt: z.string().nullable(),
+  overrideReason: z.string().nullable(),
+});
+
+export const engagementDetailSchema = engagementSchema.extend({
+  agreements: z.array(agreementSchema),
+  submissions: z.array(submissionSchema),
+});
+
+/** An instant as the creator reads it in their zone. */
+const zonedDisplay = z.object({
+  zone: z.string(),
+  date: z.string(),
+  time: z.string(),
+  abbreviation: z.string(),
+  offset: z.string(),
+  label: z.string(),
+});
+
+/** What a creator sees of their engagement in the portal (no internal notes, no signer's address). */
+export const portalEngagementSchema = z.object({
+  id: z.string(),
+  campaign: z.object({ id: z.string(), name: z.string(), brand: z.string() }),
+  status: z.enum(ENGAGEMENT_STATUSES),
+  commitment: z.enum(COMMITMENTS),
+  timeZone: z.string(),
+  deliverables: z.array(deliverableSchema.extend({ dueLocal: zonedDisplay.nullable() })),
+  goLiveFrom: zonedDisplay.nullable(),
+  goLiveTo: zonedDisplay.nullable(),
+  fee: money,
+  promoCode: z.string().nullable(),
+  post: z.object({ url: z.string(), postedAt: z.string(), postedLocal: zonedDisplay.nullable() }).nullable(),
+  policy: z.object({ revisionRounds: z.number(), feedbackTurnaroundHours: z.number(), briefingStyle }),
+  brief: z
+    .object({
+      version: z.number(),
+      text: z.string(),
+      items: z.array(
+        z.object({
+          scope: z.enum(['fixed', 'may_vary']),
+          text: z.string(),
+          marketNote: z.string().nullable(),
+        }),
+      ),
+    })
+    .nullable(),
+  agreements: z.array(z.object(agreementFields)),
+  submissions: z.array(submissionSchema),
+});
+export const portalEngagementListSchema = z.object({ engagements: z.array(portalEngagementSchema) });

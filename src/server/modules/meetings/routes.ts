@@ -20,10 +20,15 @@ import {
 import {
   createMeetingBody,
   decisionBody,
+  decisionSchema,
   decisionToTaskBody,
   externalParticipantBody,
+  externalParticipantListSchema,
+  externalParticipantSchema,
   icsQuery,
+  meetingListSchema,
   meetingParams,
+  meetingSchema,
   setWorkingHoursBody,
   slotsBody,
   updateMeetingBody,
@@ -82,10 +87,14 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/api/external-participants', { schema: { tags } }, async (request) => {
-    if (!isStaff(requireUser(request))) throw forbidden();
-    return { participants: await listExternalParticipants(db) };
-  });
+  app.get(
+    '/api/external-participants',
+    { schema: { tags, response: { 200: externalParticipantListSchema } } },
+    async (request) => {
+      if (!isStaff(requireUser(request))) throw forbidden();
+      return { participants: await listExternalParticipants(db) };
+    },
+  );
 
   app.post(
     '/api/external-participants',
@@ -94,6 +103,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'A creator or stakeholder without an account: a zone and working hours',
         body: externalParticipantBody,
+        response: { 201: externalParticipantSchema },
       },
     },
     async (request, reply) =>
@@ -145,25 +155,25 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         params: campaignParams,
         body: createMeetingBody,
-        // Declared so the OpenAPI document (and docs/api.md) says 201, as the handler answers; the
-        // rest of the meeting passes through as GET /api/meetings/:id shows it.
-        response: {
-          201: z
-            .looseObject({ id: z.uuid(), campaignId: z.uuid(), version: z.number().int() })
-            .describe('The meeting, as GET /api/meetings/:id shows it'),
-        },
+        response: { 201: meetingSchema },
       },
     },
     async (request, reply) =>
       reply.status(201).send(await createMeeting(db, requireUser(request), request.params.id, request.body)),
   );
 
-  app.get('/api/campaigns/:id/meetings', { schema: { tags, params: campaignParams } }, async (request) => ({
-    meetings: await listMeetings(db, requireUser(request), request.params.id),
-  }));
+  app.get(
+    '/api/campaigns/:id/meetings',
+    { schema: { tags, params: campaignParams, response: { 200: meetingListSchema } } },
+    async (request) => ({
+      meetings: await listMeetings(db, requireUser(request), request.params.id),
+    }),
+  );
 
-  app.get('/api/meetings/:id', { schema: { tags, params: meetingParams } }, async (request) =>
-    findMeeting(db, requireUser(request), request.params.id),
+  app.get(
+    '/api/meetings/:id',
+    { schema: { tags, params: meetingParams, response: { 200: meetingSchema } } },
+    async (request) => findMeeting(db, requireUser(request), request.params.id),
   );
 
   app.patch(
@@ -174,18 +184,21 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Reschedule or edit; raises SEQUENCE when the invitation changes',
         params: meetingParams,
         body: updateMeetingBody,
+        response: { 200: meetingSchema },
       },
     },
     async (request) => updateMeeting(db, requireUser(request), request.params.id, request.body),
   );
 
-  app.post('/api/meetings/:id/cancel', { schema: { tags, params: meetingParams } }, async (request) =>
-    cancelMeeting(db, requireUser(request), request.params.id),
+  app.post(
+    '/api/meetings/:id/cancel',
+    { schema: { tags, params: meetingParams, response: { 200: meetingSchema } } },
+    async (request) => cancelMeeting(db, requireUser(request), request.params.id),
   );
 
   app.post(
     '/api/meetings/:id/decisions',
-    { schema: { tags, params: meetingParams, body: decisionBody } },
+    { schema: { tags, params: meetingParams, body: decisionBody, response: { 201: decisionSchema } } },
     async (request, reply) =>
       reply
         .status(201)

@@ -113,3 +113,56 @@ export const icsQuery = z.strictObject({
     .optional(),
 });
 export const meetingParams = z.strictObject({ id: z.uuid() });
+
+// Responses, following presentMeeting and the external participants' rows.
+
+export const externalParticipantSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  kind: z.enum(['creator', 'stakeholder', 'interpreter', 'other']),
+  language: z.string(),
+  timeZone: z.string(),
+  hours: weeklyHours,
+});
+export const externalParticipantListSchema = z.object({ participants: z.array(externalParticipantSchema) });
+
+export const decisionSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  /** The task the decision became, if it did. */
+  taskId: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const meetingSchema = z.object({
+  id: z.string(),
+  campaignId: z.string(),
+  title: z.string(),
+  start: z.string(),
+  end: z.string(),
+  durationMinutes: z.number(),
+  languages: z.array(z.string()),
+  interpreter: z.object({ needed: z.boolean(), name: z.string().nullable() }),
+  agenda: z.record(z.string(), z.string()),
+  notes: z.string(),
+  status: z.enum(['scheduled', 'cancelled']),
+  /** The invitation's UID and SEQUENCE (.ics). */
+  uid: z.string(),
+  sequence: z.number(),
+  version: z.number(),
+  organizer: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  participants: z.array(
+    z.object({
+      key: z.string(),
+      kind: z.enum(['user', 'external']),
+      id: z.string(),
+      name: z.string(),
+      email: z.string().nullable(),
+      language: z.string(),
+      timeZone: z.string(),
+    }),
+  ),
+  decisions: z.array(decisionSchema),
+});
+export const meetingListSchema = z.object({ meetings: z.array(meetingSchema) });

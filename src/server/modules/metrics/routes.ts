@@ -22,7 +22,20 @@ import {
   receiveImport,
   undoImport,
 } from './run-import.ts';
-import { fxBody, importQuery, manualMetricsBody, reportPrintQuery, reportQuery } from './schema.ts';
+import {
+  fxBody,
+  fxRatesSchema,
+  importCreatedSchema,
+  importListSchema,
+  importQuery,
+  importSchema,
+  importStateSchema,
+  manualMetricsBody,
+  manualMetricsSchema,
+  reportPrintQuery,
+  reportQuery,
+  reportSchema,
+} from './schema.ts';
 
 const tags = ['Measurement'];
 const idParams = z.strictObject({ id: z.uuid() });
@@ -46,6 +59,7 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
           'Upload a CSV export (Content-Type text/csv): shopify-orders or post-metrics; 202, then poll GET /api/imports/:id',
         params: campaignParams,
         querystring: importQuery,
+        response: { 202: importCreatedSchema },
       },
     },
     async (request, reply) => {
@@ -65,19 +79,30 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/api/campaigns/:id/imports', { schema: { tags, params: campaignParams } }, async (request) => {
-    const locale = requestLocale(request);
-    return {
-      imports: (await listImports(db, requireUser(request), request.params.id)).map((row) => ({
-        ...presentImport(row),
-        failureMessage: importFailureMessage(row, locale),
-      })),
-    };
-  });
+  app.get(
+    '/api/campaigns/:id/imports',
+    { schema: { tags, params: campaignParams, response: { 200: importListSchema } } },
+    async (request) => {
+      const locale = requestLocale(request);
+      return {
+        imports: (await listImports(db, requireUser(request), request.params.id)).map((row) => ({
+          ...presentImport(row),
+          failureMessage: importFailureMessage(row, locale),
+        })),
+      };
+    },
+  );
 
   app.get(
     '/api/imports/:id',
-    { schema: { tags, summary: 'Progress and per-row errors of an import', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Progress and per-row errors of an import',
+        params: idParams,
+        response: { 200: importStateSchema },
+      },
+    },
     async (request) => {
       const found = await findImport(db, requireUser(request), request.params.id);
       const row = presentImport(found);
@@ -88,7 +113,14 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/imports/:id/undo',
-    { schema: { tags, summary: 'Remove everything the import brought in', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove everything the import brought in',
+        params: idParams,
+        response: { 200: importSchema },
+      },
+    },
     async (request) => undoImport(db, requireUser(request), request.params.id),
   );
 
@@ -100,6 +132,7 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Enter a post’s figures by hand (Telegram, VK), with their source',
         params: idParams,
         body: manualMetricsBody,
+        response: { 201: manualMetricsSchema },
       },
     },
     async (request, reply) =>
@@ -108,11 +141,15 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
         .send(await recordManualMetrics(db, requireUser(request), request.params.id, request.body)),
   );
 
-  app.get('/api/campaigns/:id/fx', { schema: { tags, params: campaignParams } }, async (request) => {
-    if (!mayViewCampaign(requireUser(request))) throw forbidden();
-    const campaign = await findCampaign(db, request.params.id);
-    return campaignRates(db, campaign.id, campaign.markets[0]!.currency);
-  });
+  app.get(
+    '/api/campaigns/:id/fx',
+    { schema: { tags, params: campaignParams, response: { 200: fxRatesSchema } } },
+    async (request) => {
+      if (!mayViewCampaign(requireUser(request))) throw forbidden();
+      const campaign = await findCampaign(db, request.params.id);
+      return campaignRates(db, campaign.id, campaign.markets[0]!.currency);
+    },
+  );
   app.put(
     '/api/campaigns/:id/fx',
     {
@@ -121,6 +158,7 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Exchange rates fixed for the campaign (audited)',
         params: campaignParams,
         body: fxBody,
+        response: { 200: fxRatesSchema },
       },
     },
     async (request) => setExchangeRates(db, requireUser(request), request.params.id, request.body),
@@ -133,6 +171,7 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Per-market KPIs (actual vs target, checkpoints) and per-creator figures',
         params: campaignParams,
+        response: { 200: reportSchema },
       },
     },
     async (request) => campaignReport(db, requireUser(request), request.params.id),

@@ -138,10 +138,14 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => updateTask(db, requireUser(request), request.params.id, request.body),
   );
 
-  app.delete('/api/tasks/:id', { schema: { tags, params: taskParams } }, async (request, reply) => {
-    await deleteTask(db, requireUser(request), request.params.id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/tasks/:id',
+    { schema: { tags, params: taskParams, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await deleteTask(db, requireUser(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
 
   app.post(
     '/api/tasks/:id/comments',
@@ -169,19 +173,25 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/tasks/:id/watchers',
-    { schema: { tags, params: taskParams, body: watcherBody } },
+    { schema: { tags, params: taskParams, body: watcherBody, response: { 204: z.null() } } },
     async (request, reply) => {
       await setWatching(db, requireUser(request), request.params.id, request.body.userId, true);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   app.delete(
     '/api/tasks/:id/watchers/:userId',
-    { schema: { tags, params: z.strictObject({ id: z.uuid(), userId: z.uuid() }) } },
+    {
+      schema: {
+        tags,
+        params: z.strictObject({ id: z.uuid(), userId: z.uuid() }),
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await setWatching(db, requireUser(request), request.params.id, request.params.userId, false);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 };

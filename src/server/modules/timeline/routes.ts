@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { requireUser } from '../auth/authenticate.ts';
 import { errorSchema } from '../auth/schema.ts';
 import { campaignParams } from '../campaigns/schema.ts';
@@ -51,10 +52,14 @@ export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => updateMilestone(db, requireUser(request), request.params.id, request.body),
   );
 
-  app.delete('/api/milestones/:id', { schema: { tags, params: milestoneParams } }, async (request, reply) => {
-    await deleteMilestone(db, requireUser(request), request.params.id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/milestones/:id',
+    { schema: { tags, params: milestoneParams, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await deleteMilestone(db, requireUser(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
 
   app.get(
     '/api/campaigns/:id/timeline',
