@@ -56,6 +56,13 @@ export function reportCsv(report: CampaignReport, locale: Locale): string {
     c.cost ?? '',
     c.revenue ?? '',
   ]);
+  // Reach … ROAS, in the same order in the creators' table and the total.
+  const figureColumns = [
+    ...['reach', 'impressions', 'views', 'engagements'].map((metric) => kpiLabel(locale, metric)),
+    `${kpiLabel(locale, 'engagement_rate')} (%)`,
+    ...['clicks', 'orders', 'revenue', 'cpm', 'cpa'].map((metric) => kpiLabel(locale, metric)),
+    `${kpiLabel(locale, 'roas')} (×)`,
+  ];
   const total = report.total;
   const rates = total.ratesUsed.map((r) => formatRate(r.currency, r.rate, base, locale)).join('; ');
   return (
@@ -80,17 +87,7 @@ export function reportCsv(report: CampaignReport, locale: Locale): string {
         t('report.csv.promoCode'),
         t('report.csv.currency'),
         t('report.csv.cost'),
-        kpiLabel(locale, 'reach'),
-        kpiLabel(locale, 'impressions'),
-        kpiLabel(locale, 'views'),
-        kpiLabel(locale, 'engagements'),
-        `${kpiLabel(locale, 'engagement_rate')} (%)`,
-        kpiLabel(locale, 'clicks'),
-        kpiLabel(locale, 'orders'),
-        kpiLabel(locale, 'revenue'),
-        kpiLabel(locale, 'cpm'),
-        kpiLabel(locale, 'cpa'),
-        `${kpiLabel(locale, 'roas')} (×)`,
+        ...figureColumns,
         t('report.csv.jointCost', { currency: base }),
         t('report.csv.jointRevenue', { currency: base }),
       ],
@@ -102,17 +99,7 @@ export function reportCsv(report: CampaignReport, locale: Locale): string {
         t('report.csv.total'),
         t('report.csv.currency'),
         t('report.csv.cost'),
-        kpiLabel(locale, 'reach'),
-        kpiLabel(locale, 'impressions'),
-        kpiLabel(locale, 'views'),
-        kpiLabel(locale, 'engagements'),
-        `${kpiLabel(locale, 'engagement_rate')} (%)`,
-        kpiLabel(locale, 'clicks'),
-        kpiLabel(locale, 'orders'),
-        kpiLabel(locale, 'revenue'),
-        kpiLabel(locale, 'cpm'),
-        kpiLabel(locale, 'cpa'),
-        `${kpiLabel(locale, 'roas')} (×)`,
+        ...figureColumns,
         t('report.csv.rates'),
       ],
       [
