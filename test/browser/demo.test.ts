@@ -41,7 +41,9 @@ describe('loading the demo from the empty campaign list', () => {
         expect(await dialog.locator('.demo-person').count()).toBe(7);
         await dialog.getByText(locale === 'ru' ? 'Ирина Ковалёва' : 'Megan Brooks').waitFor();
         await dialog.getByText('Jess Park').waitFor();
-        expect(await dialog.getByText(t['common.role.creator'], { exact: false }).count()).toBe(4);
+        expect(
+          await dialog.locator('.demo-person').getByText(t['common.role.creator'], { exact: false }).count(),
+        ).toBe(4);
         await page.screenshot({ path: path.join(SCREENSHOTS, `demo-loaded-${locale}.png`) });
         await dialog.getByRole('link', { name: t['demo.open'] }).click();
         await page.waitForURL(/\/campaigns\/[0-9a-f-]+\/brief/);
@@ -51,6 +53,23 @@ describe('loading the demo from the empty campaign list', () => {
             timeout: 15_000,
           })
           .toBeGreaterThanOrEqual(2);
+        // On a phone: the top bar keeps to its height (no empty band under it) and the campaign
+        // card shows its markets' cities whole.
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.goto(`${instance.url}/campaigns`);
+        const city = page.locator('.campaign-card-city').first();
+        await city.waitFor();
+        const bar = await page.locator('.sidebar').boundingBox();
+        expect(bar!.height).toBeLessThan(80);
+        const heading = await page.getByRole('heading', { level: 1 }).boundingBox();
+        expect(heading!.y - (bar!.y + bar!.height)).toBeLessThan(60);
+        const cut = await page
+          .locator('.campaign-card-city')
+          .evaluateAll((cities) =>
+            cities.filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent),
+          );
+        expect(cut).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
         await context.close();
       } finally {
         if (instance !== server) await instance.close();
