@@ -70,6 +70,7 @@ describe('loading the demo from the empty campaign list', () => {
           );
         expect(cut).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await page.screenshot({ path: path.join(SCREENSHOTS, `phone-campaigns-${locale}.png`) });
         await context.close();
       } finally {
         if (instance !== server) await instance.close();
