@@ -289,7 +289,8 @@ const workloads: Benchmark = {
         notes.push('database: PGlite (fresh data directory, fsync on); server CPU includes the database');
       }
 
-      server = await startServer({ dataDir, env: serverEnv });
+      // A busy machine can take a while to create and migrate a fresh database.
+      server = await startServer({ dataDir, env: serverEnv, timeoutMs: 300_000 });
       const live = server;
       const health = await api<{ database?: string }>(live.baseUrl, 'GET', '/api/health');
       log(`server up in ${live.readyMs.toFixed(0)} ms (database: ${health.body?.database})`);
@@ -375,8 +376,15 @@ const workloads: Benchmark = {
       let lastReport = performance.now();
       const cpuBeforeCreates = cpuTimeMs(live.pid);
       const createStart = performance.now();
+      // A request that fails at the socket (cut by the server or the machine) is counted, not fatal.
+      const createFailures: string[] = [];
       await inParallel(TASK_COUNT, CONNECTIONS, async (i) => {
-        const res = await httpClient.request('POST', `${base}/tasks`, bodies[i]);
+        const t0 = performance.now();
+        const res = await httpClient.request('POST', `${base}/tasks`, bodies[i]).catch((error: Error) => {
+          createFailures.push(`${error.message} after ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+          return undefined;
+        });
+        if (!res) return;
         if (res.status !== 201) throw new Error(`create task ${i}: ${res.status} ${res.body.slice(0, 300)}`);
         createMs.push(res.ms);
         const task = JSON.parse(res.body) as TaskState;
@@ -388,27 +396,34 @@ const workloads: Benchmark = {
       });
       const createSeconds = (performance.now() - createStart) / 1000;
       const createCpu = cpuTimeMs(live.pid) - cpuBeforeCreates;
-      const createsPerSecond = TASK_COUNT / createSeconds;
-      log(`W1: ${fmt(createsPerSecond)} creates/s, ${fmt(createCpu / TASK_COUNT)} ms CPU per create`);
+      const created = tasks.filter(Boolean);
+      const createsPerSecond = created.length / createSeconds;
+      log(`W1: ${fmt(createsPerSecond)} creates/s, ${fmt(createCpu / created.length)} ms CPU per create`);
+      if (createFailures.length)
+        log(`W1: ${createFailures.length} failed: ${createFailures.slice(0, 3).join('; ')}`);
       figures.push({
         metric: `W1 create ${TASK_COUNT.toLocaleString('en-US')} tasks at ${CONNECTIONS} connections`,
         value: createsPerSecond,
         unit: 'creates/s',
-        note: `${createSeconds.toFixed(1)} s; POST p50 ${fmt(percentile(createMs, 50))} ms, p99 ${fmt(percentile(createMs, 99))} ms`,
+        note: `${created.length} created in ${createSeconds.toFixed(1)} s; POST p50 ${fmt(percentile(createMs, 50))} ms, p99 ${fmt(percentile(createMs, 99))} ms, max ${fmt(Math.max(...createMs))} ms${createFailures.length ? `; ${createFailures.length} failed at the socket (${createFailures[0]})` : ''}`,
       });
       figures.push({
         metric: 'W1 server-process CPU per create',
-        value: createCpu / TASK_COUNT,
+        value: createCpu / created.length,
         unit: 'ms',
         target: { op: '<', value: databaseUrl ? 0.7 : 2 },
         note: `server at ${((createCpu / 1000 / createSeconds) * 100).toFixed(0)} % of one CPU`,
       });
+      // The raw rate again, right after W1 (the server idle): on a shared machine the two bracket it.
+      const rawAfter = databaseUrl ? await postgresRawRate(databaseUrl, CONNECTIONS) : await pgliteRawRate();
+      log(`raw rate after W1: ${fmt(rawAfter)} INSERT tx/s`);
+      const rawMean = (raw + rawAfter) / 2;
       figures.push({
         metric: `W1 creates ÷ raw ${databaseUrl ? 'PostgreSQL' : 'PGlite'} INSERT transactions`,
-        value: (createsPerSecond / raw) * 100,
+        value: (createsPerSecond / rawMean) * 100,
         unit: '%',
         target: { op: '>', value: 25 },
-        note: `${fmt(createsPerSecond)} ÷ ${fmt(raw)} per second`,
+        note: `${fmt(createsPerSecond)} ÷ ${fmt(rawMean)} per second (raw before W1 ${fmt(raw)}, after ${fmt(rawAfter)})`,
       });
 
       // W2: the board's first screen, five columns of 200 asked for at once, as the web app does.
@@ -510,13 +525,17 @@ const workloads: Benchmark = {
       const moveCodes = new Map<number, number>();
       const cpuBeforeMoves = cpuTimeMs(live.pid);
       const moveStart = performance.now();
-      await inParallel(MOVES, CONNECTIONS, async (i) => {
-        const task = tasks[i]!;
+      const moveFailures: string[] = [];
+      await inParallel(Math.min(MOVES, created.length), CONNECTIONS, async (i) => {
+        const task = created[i]!;
         const status = STATUSES[(STATUSES.indexOf(task.status) + 1) % STATUSES.length]!;
-        const res = await httpClient.request('PATCH', `/api/tasks/${task.id}`, {
-          version: task.version,
-          status,
-        });
+        const res = await httpClient
+          .request('PATCH', `/api/tasks/${task.id}`, { version: task.version, status })
+          .catch((error: Error) => {
+            moveFailures.push(error.message);
+            return undefined;
+          });
+        if (!res) return;
         moveMs.push(res.ms);
         moveCodes.set(res.status, (moveCodes.get(res.status) ?? 0) + 1);
         if (res.status === 200) {
@@ -534,7 +553,7 @@ const workloads: Benchmark = {
         metric: `W3 ${MOVES.toLocaleString('en-US')} status moves at ${CONNECTIONS} connections`,
         value: moved / moveSeconds,
         unit: 'moves/s',
-        note: `${moveSeconds.toFixed(1)} s; PATCH p50 ${fmt(percentile(moveMs, 50))} ms, p99 ${fmt(percentile(moveMs, 99))} ms${otherCodes.length ? `; non-200: ${otherCodes.map(([c, n]) => `${c}×${n}`).join(' ')}` : ''}`,
+        note: `${moveSeconds.toFixed(1)} s; PATCH p50 ${fmt(percentile(moveMs, 50))} ms, p99 ${fmt(percentile(moveMs, 99))} ms${otherCodes.length ? `; non-200: ${otherCodes.map(([c, n]) => `${c}×${n}`).join(' ')}` : ''}${moveFailures.length ? `; ${moveFailures.length} failed at the socket` : ''}`,
       });
       figures.push({
         metric: 'W3 server-process CPU per move',
@@ -565,7 +584,7 @@ const workloads: Benchmark = {
       for (let w = 0; w < SSE_WRITES; w++) {
         const wait = writeStart + w * SSE_SPACING_MS - performance.now();
         if (wait > 0) await sleep(wait);
-        const task = tasks[(MOVES + w) % TASK_COUNT]!;
+        const task = created[(MOVES + w) % created.length]!;
         const status = STATUSES[(STATUSES.indexOf(task.status) + 1) % STATUSES.length]!;
         pending.set(task.id, { sentAt: performance.now(), seen: new Set() });
         const res = await httpClient.request('PATCH', `/api/tasks/${task.id}`, {
