@@ -17,6 +17,7 @@ import type {
   createCampaignBody,
   marketInput,
   marketSchema,
+  updateCampaignBody,
 } from '../../server/modules/campaigns/schema.ts';
 import type { Objective } from '../../server/modules/campaigns/tables.ts';
 import { api } from './client.ts';
@@ -25,6 +26,7 @@ export type Campaign = z.infer<typeof campaignSchema>;
 export type Market = z.infer<typeof marketSchema>;
 export type MarketInput = z.input<typeof marketInput>;
 export type CreateCampaignBody = z.input<typeof createCampaignBody>;
+export type UpdateCampaignBody = z.input<typeof updateCampaignBody>;
 export type { Objective, SectionData, SectionKey };
 
 export type Brief = z.infer<typeof briefSchema>;
@@ -135,3 +137,11 @@ export function exportUrl(id: string, v: number, format: 'html' | 'markdown', la
   const query = new URLSearchParams({ format, language });
   return `/api/campaigns/${id}/brief/versions/${v}/export?${query}`;
 }
+
+// Writes: one function per route, its body typed by the server's Zod schema.
+
+export const createCampaign = (body: CreateCampaignBody) => api<Campaign>('POST', '/api/campaigns', { body });
+
+/** Name, brand, launch window, grace or markets; 409 `version_conflict` when `version` is stale. */
+export const updateCampaign = (id: string, body: UpdateCampaignBody) =>
+  api<Campaign>('PATCH', `/api/campaigns/${id}`, { body });

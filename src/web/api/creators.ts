@@ -1,6 +1,7 @@
 // Creators, engagements, agreements, approvals, market rules and the creator portal: response
-// types (type-only imports from the server's services, so nothing of the server reaches the
-// bundle and the two cannot drift), query keys and query options.
+// and request types (type-only imports from the server's services and Zod schemas, so nothing of
+// the server reaches the bundle and the two cannot drift), query keys, query options and the
+// writes.
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { presentAgreement } from '../../server/modules/creators/agreements.ts';
@@ -9,7 +10,18 @@ import type { PresentedEngagement } from '../../server/modules/creators/engageme
 import type { MarketPolicy } from '../../server/modules/creators/market-policies.ts';
 import type { portalEngagement } from '../../server/modules/creators/portal.ts';
 import type { presentCreator } from '../../server/modules/creators/roster.ts';
-import type { creatorBody, deliverableInput, policyBody } from '../../server/modules/creators/schema.ts';
+import type {
+  acceptAgreementBody,
+  creatorBody,
+  deliverableInput,
+  engagementBody,
+  feedbackBody,
+  linkSubmissionBody,
+  policyBody,
+  portalPostBody,
+  updateCreatorBody,
+  updateEngagementBody,
+} from '../../server/modules/creators/schema.ts';
 import type {
   Channel,
   ENGAGEMENT_STATUSES,
@@ -22,6 +34,13 @@ import { ApiError, api, NetworkError } from './client.ts';
 
 export type Creator = ReturnType<typeof presentCreator>;
 export type CreatorInput = z.input<typeof creatorBody>;
+export type CreatorUpdate = z.input<typeof updateCreatorBody>;
+export type EngagementInput = z.input<typeof engagementBody>;
+export type EngagementUpdate = z.input<typeof updateEngagementBody>;
+export type FeedbackInput = z.input<typeof feedbackBody>;
+export type LinkSubmissionInput = z.input<typeof linkSubmissionBody>;
+export type PortalPostInput = z.input<typeof portalPostBody>;
+export type AgreementAcceptance = z.input<typeof acceptAgreementBody>;
 export type Engagement = PresentedEngagement;
 export type Agreement = ReturnType<typeof presentAgreement>;
 export type Submission = ReturnType<typeof presentSubmission>;
@@ -176,6 +195,54 @@ export const portalEngagementQuery = (id: string) =>
     queryFn: ({ signal }) => api<PortalEngagement>('GET', `/api/portal/engagements/${id}`, { signal }),
     refetchInterval: 60_000,
   });
+
+// Writes: one function per route, its body typed by the server's Zod schema.
+
+export const createCreator = (body: CreatorInput) => api<Creator>('POST', '/api/creators', { body });
+
+export const updateCreator = (id: string, body: CreatorUpdate) =>
+  api<Creator>('PATCH', `/api/creators/${id}`, { body });
+
+export const setCampaignPolicy = (campaignId: string, marketCode: string, body: PolicyInput) =>
+  api<Policy>('PUT', `/api/campaigns/${campaignId}/policies/${marketCode}`, { body });
+
+export const setPolicyDefault = (marketCode: string, body: PolicyInput) =>
+  api<PolicyDefault>('PUT', `/api/policy-defaults/${marketCode}`, { body });
+
+export const createEngagement = (campaignId: string, body: EngagementInput) =>
+  api<Engagement>('POST', `/api/campaigns/${campaignId}/engagements`, { body });
+
+/** Status (with a reason), terms, ratings, respond-by or the post; 409 when `version` is stale. */
+export const updateEngagement = (id: string, body: EngagementUpdate) =>
+  api<Engagement>('PATCH', `/api/engagements/${id}`, { body });
+
+/** The next agreement version, from the template of `language` (default the creator's). */
+export const generateAgreement = (engagementId: string, language?: string) =>
+  api<Agreement>('POST', `/api/engagements/${engagementId}/agreements`, { body: { language } });
+
+export const sendAgreement = (id: string) =>
+  api<Agreement>('POST', `/api/agreements/${id}/send`, { body: {} });
+
+export const giveFeedback = (submissionId: string, body: FeedbackInput) =>
+  api<Submission>('POST', `/api/submissions/${submissionId}/feedback`, { body });
+
+/** A draft recorded on the creator's behalf (a link). */
+export const recordSubmission = (engagementId: string, body: LinkSubmissionInput) =>
+  api<Submission>('POST', `/api/engagements/${engagementId}/submissions`, { body });
+
+/** The creator records their own live post from the portal. */
+export const postFromPortal = (engagementId: string, body: PortalPostInput) =>
+  api<PortalEngagement>('POST', `/api/portal/engagements/${encodeURIComponent(engagementId)}/live`, {
+    body,
+  });
+
+/** The creator accepts an agreement in the portal by typing their full name. */
+export const acceptAgreement = (id: string, body: AgreementAcceptance) =>
+  api<Agreement>('POST', `/api/portal/agreements/${id}/accept`, { body });
+
+/** A draft link submitted by the creator in the portal. */
+export const submitPortalLink = (engagementId: string, body: LinkSubmissionInput) =>
+  api<Submission>('POST', `/api/portal/engagements/${engagementId}/submissions`, { body });
 
 /**
  * Sends a file or a CSV as the request body itself (not JSON), with its own Content-Type;

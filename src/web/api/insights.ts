@@ -1,6 +1,7 @@
 // Meetings (working hours, slot finder, meetings, decisions) and measurement (report, imports,
 // exchange rates, figures typed in by hand): response types (type-only imports from the
-// server's services, so nothing of the server reaches the bundle), query keys and query options.
+// server's services and Zod schemas, so nothing of the server reaches the bundle), query keys,
+// query options and the writes.
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { PresentedMeeting } from '../../server/modules/meetings/schedule-meeting.ts';
@@ -8,7 +9,12 @@ import type { createMeetingBody, externalParticipantBody } from '../../server/mo
 import type { presentExternal } from '../../server/modules/meetings/working-hours.ts';
 import type { CampaignReport } from '../../server/modules/metrics/report.ts';
 import type { presentImport } from '../../server/modules/metrics/run-import.ts';
-import type { manualMetricsBody } from '../../server/modules/metrics/schema.ts';
+import type {
+  fxBody,
+  fxRatesSchema,
+  manualMetricsBody,
+  manualMetricsSchema,
+} from '../../server/modules/metrics/schema.ts';
 import type { IMPORT_FORMATS } from '../../server/modules/metrics/tables.ts';
 import type { Locale } from '../../shared/i18n/runtime.ts';
 import type { Slot, WeeklyHours } from '../../shared/meetings/slot-finder.ts';
@@ -29,6 +35,7 @@ export type CreatorReport = Report['creators'][number];
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export type ImportState = ReturnType<typeof presentImport> & { failureMessage?: string | null };
 export type ManualMetricsInput = z.input<typeof manualMetricsBody>;
+export type FxInput = z.input<typeof fxBody>;
 
 export interface WorkingHoursResponse {
   timeZone: string;
@@ -42,11 +49,7 @@ export interface SlotsResponse {
   slots: Slot[];
 }
 
-export interface FxRates {
-  baseCurrency: string;
-  rates: Record<string, number>;
-  updatedAt: string | null;
-}
+export type FxRates = z.output<typeof fxRatesSchema>;
 
 export const IMPORT_FORMAT_OPTIONS = [
   'shopify-orders',
@@ -141,6 +144,18 @@ export const fxQuery = (campaignId: string) =>
     queryKey: insightKeys.fx(campaignId),
     queryFn: ({ signal }) => api<FxRates>('GET', `/api/campaigns/${campaignId}/fx`, { signal }),
   });
+
+// Writes: one function per route, its body typed by the server's Zod schema.
+
+/** Figures typed in by hand for a post (Telegram, VK), with where they come from. */
+export const recordManualMetrics = (engagementId: string, body: ManualMetricsInput) =>
+  api<z.output<typeof manualMetricsSchema>>('POST', `/api/engagements/${engagementId}/metrics`, { body });
+
+export const setExchangeRates = (campaignId: string, body: FxInput) =>
+  api<FxRates>('PUT', `/api/campaigns/${campaignId}/fx`, { body });
+
+/** Removes everything an import brought in. */
+export const undoImport = (id: string) => api<ImportState>('POST', `/api/imports/${id}/undo`);
 
 /** `/api/meetings/:id/ics?language=…`: the invitation as iCalendar. */
 export const icsUrl = (meetingId: string, language: string) =>

@@ -1,18 +1,22 @@
 // Tracker and timeline data for the web app: response types (from the server's Zod schemas,
-// type-only imports), query keys, query options and the filters of the task list.
+// type-only imports), query keys, query options, the filters of the task list and the writes.
 import { type InfiniteData, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  createTaskBody,
   TASK_SORTS,
   taskDetailSchema,
   taskPageSchema,
   taskSchema,
+  updateTaskBody,
 } from '../../server/modules/tasks/schema.ts';
 import type { TaskStatus } from '../../server/modules/tasks/tables.ts';
 import type {
+  createMilestoneBody,
   launchWindowSchema,
   milestoneSchema,
   timelineSchema,
+  updateMilestoneBody,
 } from '../../server/modules/timeline/schema.ts';
 import type { MILESTONE_KINDS } from '../../server/modules/timeline/tables.ts';
 import { api } from './client.ts';
@@ -28,6 +32,12 @@ export type Milestone = z.infer<typeof milestoneSchema>;
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
 export type LaunchWindow = z.infer<typeof launchWindowSchema>;
 export type Timeline = z.infer<typeof timelineSchema>;
+export type TaskInput = z.input<typeof createTaskBody>;
+export type TaskUpdate = z.input<typeof updateTaskBody>;
+/** A change to a task, before the version it was made on is added. */
+export type TaskPatch = Omit<TaskUpdate, 'version'>;
+export type MilestoneInput = z.input<typeof createMilestoneBody>;
+export type MilestoneUpdate = z.input<typeof updateMilestoneBody>;
 
 // Mirror the server's lists (src/server/modules/tasks/tables.ts, timeline/tables.ts); the server validates again.
 export const TASK_STATUSES = [
@@ -204,3 +214,30 @@ export function tasksCsvUrl(campaignId: string, filters: TaskFilters, sort: List
   }
   return `/api/campaigns/${campaignId}/tasks.csv?${params}`;
 }
+
+// Writes: one function per route, its body typed by the server's Zod schema.
+
+export const createTask = (campaignId: string, body: TaskInput) =>
+  api<Task>('POST', `/api/campaigns/${campaignId}/tasks`, { body });
+
+/** Fields, status or board position; 409 with `details.current` when `version` is stale. */
+export const updateTask = (id: string, body: TaskUpdate) => api<Task>('PATCH', `/api/tasks/${id}`, { body });
+
+export const deleteTask = (id: string) => api<void>('DELETE', `/api/tasks/${id}`);
+
+export const addTaskComment = (taskId: string, body: string) =>
+  api<TaskComment>('POST', `/api/tasks/${taskId}/comments`, { body: { body } });
+
+/** Adds or removes a watcher of a task. */
+export const setWatching = (taskId: string, userId: string, on: boolean) =>
+  on
+    ? api<void>('POST', `/api/tasks/${taskId}/watchers`, { body: { userId } })
+    : api<void>('DELETE', `/api/tasks/${taskId}/watchers/${userId}`);
+
+export const createMilestone = (campaignId: string, body: MilestoneInput) =>
+  api<Milestone>('POST', `/api/campaigns/${campaignId}/milestones`, { body });
+
+export const updateMilestone = (id: string, body: MilestoneUpdate) =>
+  api<Milestone>('PATCH', `/api/milestones/${encodeURIComponent(id)}`, { body });
+
+export const deleteMilestone = (id: string) => api<void>('DELETE', `/api/milestones/${id}`);

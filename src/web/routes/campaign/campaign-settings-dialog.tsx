@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { type Campaign, campaignKeys } from '../../api/campaigns.ts';
-import { ApiError, api } from '../../api/client.ts';
+import { type Campaign, campaignKeys, type UpdateCampaignBody, updateCampaign } from '../../api/campaigns.ts';
+import { ApiError } from '../../api/client.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { Button, ErrorAlert } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
@@ -50,7 +50,7 @@ export function CampaignSettingsDialog({ campaign, onClose }: { campaign: Campai
 
   const save = useMutation({
     mutationFn: (version: number) => {
-      const body: Record<string, unknown> = { version };
+      const body: UpdateCampaignBody = { version };
       if (basics.name.trim() !== base.name) body.name = basics.name.trim();
       if (basics.brand.trim() !== base.brand) body.brand = basics.brand.trim();
       const hours = parseLaunchWindow(basics.launchWindowHours);
@@ -59,7 +59,7 @@ export function CampaignSettingsDialog({ campaign, onClose }: { campaign: Campai
       if (graceMinutes !== null && graceMinutes !== base.launchGraceMinutes)
         body.launchGraceMinutes = graceMinutes;
       if (!sameMarkets(markets, base)) body.markets = marketsBody(markets);
-      return api<Campaign>('PATCH', `/api/campaigns/${campaign.id}`, { body });
+      return updateCampaign(campaign.id, body);
     },
     onSuccess: (updated) => {
       queryClient.setQueryData(campaignKeys.detail(campaign.id), updated);

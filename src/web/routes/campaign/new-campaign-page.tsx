@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { type Campaign, campaignKeys } from '../../api/campaigns.ts';
-import { ApiError, api } from '../../api/client.ts';
+import { campaignKeys, createCampaign } from '../../api/campaigns.ts';
+import { ApiError } from '../../api/client.ts';
 import { CheckIcon } from '../../components/icons.tsx';
 import { Badge, Button, ErrorAlert, PageHeader } from '../../components/ui.tsx';
 import { useDocumentTitle } from '../../document-title.ts';
@@ -56,13 +56,11 @@ export function NewCampaignPage() {
 
   const create = useMutation({
     mutationFn: () =>
-      api<Campaign>('POST', '/api/campaigns', {
-        body: {
-          name: basics.name.trim(),
-          brand: basics.brand.trim(),
-          launchWindowHours: parseLaunchWindow(basics.launchWindowHours) ?? DEFAULT_LAUNCH_WINDOW_HOURS,
-          markets: marketsBody(markets),
-        },
+      createCampaign({
+        name: basics.name.trim(),
+        brand: basics.brand.trim(),
+        launchWindowHours: parseLaunchWindow(basics.launchWindowHours) ?? DEFAULT_LAUNCH_WINDOW_HOURS,
+        markets: marketsBody(markets),
       }),
     onSuccess: (campaign) => {
       queryClient.setQueryData(campaignKeys.detail(campaign.id), campaign);

@@ -1,8 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import type { Campaign } from '../../api/campaigns.ts';
-import { ApiError, api } from '../../api/client.ts';
-import { creatorKeys, type Engagement, type EngagementStatus, rosterQuery } from '../../api/creators.ts';
+import { ApiError } from '../../api/client.ts';
+import {
+  createEngagement,
+  creatorKeys,
+  type EngagementInput,
+  type EngagementStatus,
+  rosterQuery,
+  updateEngagement,
+} from '../../api/creators.ts';
 import { Button, ErrorAlert, Field, Select, TextInput } from '../../components/ui.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { Link } from '../../router/router.tsx';
@@ -53,13 +60,14 @@ export function AddEngagementDialog({
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
 
   const create = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      api<Engagement>('POST', `/api/campaigns/${campaign.id}/engagements`, { body }),
+    mutationFn: (body: EngagementInput) => createEngagement(campaign.id, body),
     onSuccess: async (engagement) => {
       // The starting status, when not the default, is set with its reason (audited).
       if (status !== 'shortlisted') {
-        await api('PATCH', `/api/engagements/${engagement.id}`, {
-          body: { version: engagement.version, status, reason: reason.trim() || undefined },
+        await updateEngagement(engagement.id, {
+          version: engagement.version,
+          status,
+          reason: reason.trim() || undefined,
         }).catch(() => undefined);
       }
       await queryClient.invalidateQueries({ queryKey: creatorKeys.engagements(campaign.id) });
@@ -94,7 +102,7 @@ export function AddEngagementDialog({
       Object.fromEntries(Object.entries(deliverables.errors).map(([k, v]) => [`d.${k}`, v])),
     );
     setErrors(found);
-    if (Object.keys(found).length || !creator) return;
+    if (Object.keys(found).length || !creator || typeof fee !== 'number') return;
     create.mutate({
       creatorId: creator.id,
       fee: { amount: fee, currency },

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { formatInZones, parseLocalTime } from '../../../shared/time/index.ts';
-import { ApiError, api } from '../../api/client.ts';
-import type { Engagement } from '../../api/creators.ts';
+import { ApiError } from '../../api/client.ts';
+import { type Engagement, updateEngagement } from '../../api/creators.ts';
 import type { User } from '../../api/types.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { AlertIcon } from '../../components/icons.tsx';
@@ -301,11 +301,9 @@ function RespondBy({ engagement, me, canEdit }: { engagement: Engagement; me: Us
   const { conflict, clear, handle } = useConflict(engagement.campaignId, engagement.id);
   const save = useMutation({
     mutationFn: (value: string | null) =>
-      api<Engagement>('PATCH', `/api/engagements/${engagement.id}`, {
-        body: {
-          version: engagement.version,
-          respondBy: value ? { local: value, timeZone: zone, disambiguation: 'earlier' } : null,
-        },
+      updateEngagement(engagement.id, {
+        version: engagement.version,
+        respondBy: value ? { local: value, timeZone: zone, disambiguation: 'earlier' } : null,
       }),
     onSuccess: async () => {
       await refreshEngagement(queryClient, engagement.campaignId, engagement.id);

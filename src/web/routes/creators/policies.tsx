@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import type { Campaign } from '../../api/campaigns.ts';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import {
   creatorKeys,
   type Policy,
@@ -9,6 +9,8 @@ import {
   type PolicyInput,
   policiesQuery,
   policyDefaultsQuery,
+  setCampaignPolicy,
+  setPolicyDefault,
 } from '../../api/creators.ts';
 import type { User } from '../../api/types.ts';
 import { PencilIcon, PlusIcon } from '../../components/icons.tsx';
@@ -261,7 +263,7 @@ export function MarketRulesPanel({ campaign, me }: { campaign: Campaign; me: Use
           initial={editing}
           onClose={() => setEditing(null)}
           save={async (code, body) => {
-            await api('PUT', `/api/campaigns/${campaign.id}/policies/${code}`, { body });
+            await setCampaignPolicy(campaign.id, code, body);
             await queryClient.invalidateQueries({ queryKey: creatorKeys.policies(campaign.id) });
           }}
         />
@@ -278,7 +280,7 @@ export function PolicyDefaultsCard({ me }: { me: User }) {
   const [editing, setEditing] = useState<(PolicyDefault & { isNew?: boolean }) | null>(null);
   const canEdit = isAdmin(me);
   const save = async (code: string, body: PolicyInput) => {
-    await api('PUT', `/api/policy-defaults/${code}`, { body });
+    await setPolicyDefault(code, body);
     await queryClient.invalidateQueries({ queryKey: creatorKeys.policyDefaults });
     await queryClient.invalidateQueries({ queryKey: ['campaign'] });
   };

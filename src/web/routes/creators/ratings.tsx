@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { api } from '../../api/client.ts';
-import type { Engagement } from '../../api/creators.ts';
+import { type Engagement, updateEngagement } from '../../api/creators.ts';
 import { Button, ErrorAlert, Notice, TextInput } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { Link } from '../../router/router.tsx';
@@ -43,9 +42,7 @@ export function RatingsSection({ engagement, canEdit }: { engagement: Engagement
         if (rating.score !== null) body[id] = { score: rating.score, note: rating.note.trim() };
       // Ratings of criteria no longer in the brief are kept as they were.
       for (const [id, rating] of Object.entries(engagement.ratings)) if (!(id in ratings)) body[id] = rating;
-      return api<Engagement>('PATCH', `/api/engagements/${engagement.id}`, {
-        body: { version: engagement.version, ratings: body },
-      });
+      return updateEngagement(engagement.id, { version: engagement.version, ratings: body });
     },
     onSuccess: async () => {
       await refreshEngagement(queryClient, engagement.campaignId, engagement.id);

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { api } from '../../api/client.ts';
 import {
   type Engagement,
   type EngagementStatus,
   SET_BY_AGREEMENT,
   STATUS_ORDER,
+  updateEngagement,
 } from '../../api/creators.ts';
 import { Button, ErrorAlert, Field, Notice, Select } from '../../components/ui.tsx';
 import { useT } from '../../i18n/locale.tsx';
@@ -41,14 +41,12 @@ export function StatusDialog({ engagement, onClose }: { engagement: Engagement; 
 
   const change = useMutation({
     mutationFn: (overrideReason?: string) =>
-      api<Engagement>('PATCH', `/api/engagements/${engagement.id}`, {
-        body: {
-          version: engagement.version,
-          status,
-          reason: reason.trim(),
-          ...(needsPost ? postBody(post, zone) : {}),
-          ...(overrideReason ? { override: { reason: overrideReason } } : {}),
-        },
+      updateEngagement(engagement.id, {
+        version: engagement.version,
+        status,
+        reason: reason.trim(),
+        ...(needsPost ? postBody(post, zone) : {}),
+        ...(overrideReason ? { override: { reason: overrideReason } } : {}),
       }),
     onSuccess: async () => {
       await refreshEngagement(queryClient, engagement.campaignId, engagement.id);

@@ -3,8 +3,8 @@ import { type FormEvent, useId, useState } from 'react';
 import { deliverableAmount } from '../../../shared/deliverable-format.ts';
 import { formatInZones, parseLocalTime } from '../../../shared/time/index.ts';
 import type { Campaign } from '../../api/campaigns.ts';
-import { ApiError, api } from '../../api/client.ts';
-import type { Engagement } from '../../api/creators.ts';
+import { ApiError } from '../../api/client.ts';
+import { type Engagement, type EngagementUpdate, updateEngagement } from '../../api/creators.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { PencilIcon } from '../../components/icons.tsx';
 import { Button, ErrorAlert, Field, Notice, Select, TextInput } from '../../components/ui.tsx';
@@ -149,10 +149,8 @@ function TermsForm({
   const { conflict, clear, handle } = useConflict(engagement.campaignId, engagement.id);
 
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      api<Engagement>('PATCH', `/api/engagements/${engagement.id}`, {
-        body: { version: engagement.version, ...body },
-      }),
+    mutationFn: (body: Omit<EngagementUpdate, 'version'>) =>
+      updateEngagement(engagement.id, { version: engagement.version, ...body }),
     onSuccess: async () => {
       await refreshEngagement(queryClient, engagement.campaignId, engagement.id);
       onDone();
@@ -192,7 +190,7 @@ function TermsForm({
     const deliverables = readDeliverables(t, drafts, zone);
     for (const [k, v] of Object.entries(deliverables.errors)) found[`d.${k}`] = v;
     setErrors(found);
-    if (Object.keys(found).length) return;
+    if (Object.keys(found).length || typeof fee !== 'number') return;
     clear();
     save.mutate({
       fee: { amount: fee, currency },
