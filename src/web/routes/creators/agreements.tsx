@@ -1,7 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
-import { api } from '../../api/client.ts';
-import { type Agreement, type EngagementDetail, sendRaw } from '../../api/creators.ts';
+import {
+  type Agreement,
+  type EngagementDetail,
+  generateAgreement,
+  sendAgreement,
+  sendRaw,
+} from '../../api/creators.ts';
 import type { User } from '../../api/types.ts';
 import { DownloadIcon, FileIcon, LockIcon, PrintIcon, UploadIcon } from '../../components/icons.tsx';
 import { Badge, Button, ErrorAlert, Select } from '../../components/ui.tsx';
@@ -67,8 +72,7 @@ export function AgreementsSection({
   const refresh = () => refreshEngagement(queryClient, engagement.campaignId, engagement.id);
 
   const generate = useMutation({
-    mutationFn: () =>
-      api<Agreement>('POST', `/api/engagements/${engagement.id}/agreements`, { body: { language } }),
+    mutationFn: () => generateAgreement(engagement.id, language),
     onSuccess: refresh,
   });
   const agreements = engagement.agreements;
@@ -145,7 +149,7 @@ function AgreementItem({
   const fileRef = useRef<HTMLInputElement>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const send = useMutation({
-    mutationFn: () => api<Agreement>('POST', `/api/agreements/${agreement.id}/send`, { body: {} }),
+    mutationFn: () => sendAgreement(agreement.id),
     onSuccess: onChanged,
   });
   const upload = useMutation({

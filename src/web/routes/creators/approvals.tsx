@@ -1,8 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { safeHref } from '../../../shared/links.ts';
-import { ApiError, api } from '../../api/client.ts';
-import type { EngagementDetail, Policy, Submission } from '../../api/creators.ts';
+import { ApiError } from '../../api/client.ts';
+import {
+  type EngagementDetail,
+  giveFeedback,
+  type Policy,
+  recordSubmission,
+  type Submission,
+} from '../../api/creators.ts';
 import type { User } from '../../api/types.ts';
 import { ClockIcon, FileIcon, LinkIcon, PlusIcon, WarningIcon } from '../../components/icons.tsx';
 import { Badge, Button, ErrorAlert, Field, TextInput } from '../../components/ui.tsx';
@@ -230,12 +236,10 @@ function FeedbackForm({ submission, engagement }: { submission: Submission; enga
 
   const answer = useMutation({
     mutationFn: (input: { decision: 'approved' | 'changes_requested'; overrideReason?: string }) =>
-      api<Submission>('POST', `/api/submissions/${submission.id}/feedback`, {
-        body: {
-          decision: input.decision,
-          feedback: feedback.trim(),
-          ...(input.overrideReason ? { overrideReason: input.overrideReason } : {}),
-        },
+      giveFeedback(submission.id, {
+        decision: input.decision,
+        feedback: feedback.trim(),
+        ...(input.overrideReason ? { overrideReason: input.overrideReason } : {}),
       }),
     onSuccess: () => refreshEngagement(queryClient, engagement.campaignId, engagement.id),
     onError: (failure) => {
@@ -331,10 +335,7 @@ function RecordDraftForm({ engagement, onDone }: { engagement: EngagementDetail;
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | undefined>();
   const record = useMutation({
-    mutationFn: () =>
-      api<Submission>('POST', `/api/engagements/${engagement.id}/submissions`, {
-        body: { url: url.trim(), note },
-      }),
+    mutationFn: () => recordSubmission(engagement.id, { url: url.trim(), note }),
     onSuccess: async () => {
       await refreshEngagement(queryClient, engagement.campaignId, engagement.id);
       onDone();

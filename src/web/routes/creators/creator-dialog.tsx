@@ -1,13 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import {
   type Channel,
   type Creator,
   type CreatorInput,
+  createCreator,
   creatorKeys,
   PLATFORM_OPTIONS,
   type Platform,
+  updateCreator,
 } from '../../api/creators.ts';
 import { PlusIcon, TrashIcon } from '../../components/icons.tsx';
 import { TimeZonePicker } from '../../components/time-zone-picker.tsx';
@@ -112,10 +114,7 @@ export function CreatorDialog({
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
 
   const save = useMutation({
-    mutationFn: (body: CreatorInput) =>
-      creator
-        ? api<Creator>('PATCH', `/api/creators/${creator.id}`, { body })
-        : api<Creator>('POST', '/api/creators', { body }),
+    mutationFn: (body: CreatorInput) => (creator ? updateCreator(creator.id, body) : createCreator(body)),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: creatorKeys.roster });
       void queryClient.invalidateQueries({ queryKey: ['campaign'] });

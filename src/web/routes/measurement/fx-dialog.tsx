@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { api } from '../../api/client.ts';
-import { type FxRates, fxQuery, insightKeys } from '../../api/insights.ts';
+import { type FxInput, fxQuery, insightKeys, setExchangeRates } from '../../api/insights.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { showToast } from '../../components/toast.tsx';
 import { Button, ErrorAlert, Field, Select, Spinner, TextInput } from '../../components/ui.tsx';
@@ -80,8 +79,7 @@ export function FxDialog({
   };
 
   const save = useMutation({
-    mutationFn: (body: { baseCurrency: string; rates: Record<string, number> }) =>
-      api<FxRates>('PUT', `/api/campaigns/${campaign.id}/fx`, { body }),
+    mutationFn: (body: FxInput) => setExchangeRates(campaign.id, body),
     onSuccess: (data) => {
       queryClient.setQueryData(insightKeys.fx(campaign.id), data);
       void queryClient.invalidateQueries({ queryKey: insightKeys.report(campaign.id) });

@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type DragEvent, type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { api } from '../../api/client.ts';
 import {
   COUNT_FIELDS,
   IDENTITY_FIELDS,
@@ -14,6 +13,7 @@ import {
   METRIC_FIELDS,
   type MetricField,
   SHOPIFY_COLUMNS,
+  undoImport,
   uploadImport,
 } from '../../api/insights.ts';
 import type { User } from '../../api/types.ts';
@@ -511,7 +511,7 @@ function ImportHistory({ me }: { me: User }) {
   const [open, setOpen] = useState<string | null>(null);
   const [undoing, setUndoing] = useState<ImportState | null>(null);
   const undo = useMutation({
-    mutationFn: (id: string) => api<ImportState>('POST', `/api/imports/${id}/undo`),
+    mutationFn: (id: string) => undoImport(id),
     onSuccess: (state) => {
       void queryClient.invalidateQueries({ queryKey: insightKeys.imports(campaign.id) });
       void queryClient.invalidateQueries({ queryKey: insightKeys.report(campaign.id) });

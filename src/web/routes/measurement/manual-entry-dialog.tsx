@@ -2,9 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { marketName } from '../../../shared/market-name.ts';
 import { parseLocalTime } from '../../../shared/time/index.ts';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { engagementsQuery, PLATFORM_OPTIONS, type Platform } from '../../api/creators.ts';
-import { COUNT_FIELDS, insightKeys } from '../../api/insights.ts';
+import {
+  COUNT_FIELDS,
+  insightKeys,
+  type ManualMetricsInput,
+  recordManualMetrics,
+} from '../../api/insights.ts';
 import type { User } from '../../api/types.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { Dialog } from '../../components/dialog.tsx';
@@ -47,14 +52,7 @@ export function ManualEntryDialog({ me, onClose }: { me: User; onClose: () => vo
   };
 
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      api<{ id: string; source: string; enteredBy: string }>(
-        'POST',
-        `/api/engagements/${engagementId}/metrics`,
-        {
-          body,
-        },
-      ),
+    mutationFn: (body: ManualMetricsInput) => recordManualMetrics(engagementId, body),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: insightKeys.report(campaign.id) });
       showToast(t('measurement.manual.saved', { name: chosen?.creator.name ?? '' }), 'success');
@@ -68,7 +66,7 @@ export function ManualEntryDialog({ me, onClose }: { me: User; onClose: () => vo
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const next: Record<string, string> = {};
-    const body: Record<string, unknown> = { platform, source: source.trim() };
+    const body: ManualMetricsInput = { platform, source: source.trim() };
     if (!engagementId) next.engagement = t('common.required');
     if (source.trim().length < 2) next.source = t('measurement.manual.sourceRequired');
     for (const field of COUNT_FIELDS) {

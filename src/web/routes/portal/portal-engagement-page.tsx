@@ -1,13 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { deliverableAmount } from '../../../shared/deliverable-format.ts';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import {
+  acceptAgreement,
   creatorKeys,
   type PortalEngagement,
   portalEngagementQuery,
   type Submission,
   sendRaw,
+  submitPortalLink,
   UPLOAD_LIMIT_BYTES,
   uploadTypeOf,
 } from '../../api/creators.ts';
@@ -183,8 +185,7 @@ function PortalAgreement({ engagement, me }: { engagement: PortalEngagement; me:
   const [error, setError] = useState<string | undefined>();
   const [open, setOpen] = useState(agreement?.status === 'sent');
   const accept = useMutation({
-    mutationFn: () =>
-      api('POST', `/api/portal/agreements/${agreement?.id}/accept`, { body: { fullName: fullName.trim() } }),
+    mutationFn: () => acceptAgreement(String(agreement?.id), { fullName: fullName.trim() }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: creatorKeys.portal });
     },
@@ -360,8 +361,8 @@ function SubmitDraft({ engagement, nextRound }: { engagement: PortalEngagement; 
   const fileId = useId();
   const submit = useMutation({
     mutationFn: () => {
+      if (mode === 'link') return submitPortalLink(engagement.id, { url: url.trim(), note });
       const path = `/api/portal/engagements/${engagement.id}/submissions`;
-      if (mode === 'link') return api<Submission>('POST', path, { body: { url: url.trim(), note } });
       const picked = file as File;
       return sendRaw<Submission>(path, picked, uploadTypeOf(picked) ?? picked.type, locale, {
         'x-file-name': encodeURIComponent(picked.name),

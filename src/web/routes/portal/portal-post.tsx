@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { api } from '../../api/client.ts';
-import { creatorKeys, type PortalEngagement } from '../../api/creators.ts';
+import { creatorKeys, type PortalEngagement, postFromPortal } from '../../api/creators.ts';
 import { Button, ErrorAlert } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { zonedLabel } from '../../time/zones.ts';
@@ -57,10 +56,7 @@ function PostDialog({ engagement, onClose }: { engagement: PortalEngagement; onC
   const [draft, setDraft] = useState(() => newPostDraft(zone));
   const [errors, setErrors] = useState<{ url?: string; at?: string }>({});
   const send = useMutation({
-    mutationFn: () =>
-      api<PortalEngagement>('POST', `/api/portal/engagements/${encodeURIComponent(engagement.id)}/live`, {
-        body: postBody(draft, zone),
-      }),
+    mutationFn: () => postFromPortal(engagement.id, postBody(draft, zone)),
     onSuccess: (updated) => {
       queryClient.setQueryData(creatorKeys.portalEngagement(engagement.id), updated);
       void queryClient.invalidateQueries({ queryKey: creatorKeys.portal });

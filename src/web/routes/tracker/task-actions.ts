@@ -1,12 +1,14 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import {
   type Task,
   type TaskFilters,
   type TaskPages,
   type TaskStatus,
+  type TaskUpdate,
   trackerKeys,
+  updateTask,
 } from '../../api/tracker.ts';
 import { showToast } from '../../components/toast.tsx';
 import { useErrorMessage } from '../../components/ui.tsx';
@@ -77,11 +79,11 @@ export function useTaskActions(campaignId: string, filters: TaskFilters) {
       }
       return serially(task.id, async () => {
         const version = findCachedTask(queryClient, campaignId, task.id)?.version ?? task.version;
-        const body: Record<string, unknown> = { version, status: to };
+        const body: TaskUpdate = { version, status: to };
         if (after !== undefined) body.after = after;
         if (before !== undefined) body.before = before;
         try {
-          const saved = await api<Task>('PATCH', `/api/tasks/${task.id}`, { body });
+          const saved = await updateTask(task.id, body);
           applyServerTask(queryClient, campaignId, saved);
           void queryClient.invalidateQueries({ queryKey: trackerKeys.myTasks });
           return saved;

@@ -2,16 +2,20 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { marketName } from '../../../shared/market-name.ts';
 import type { Campaign } from '../../api/campaigns.ts';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import {
+  addTaskComment,
+  deleteTask,
   isOverdue,
+  setWatching,
   TASK_STATUSES,
   type Task,
-  type TaskComment,
   type TaskDetail,
+  type TaskPatch,
   type TaskStatus,
   taskQuery,
   trackerKeys,
+  updateTask,
 } from '../../api/tracker.ts';
 import type { TeamMember, User } from '../../api/types.ts';
 import { Dialog } from '../../components/dialog.tsx';
@@ -38,7 +42,7 @@ import { assignable } from './task-create-dialog.tsx';
 import { TaskDone } from './task-done.tsx';
 import { instantLabel, localParts, marketZones } from './time.ts';
 
-type Patch = Record<string, unknown>;
+type Patch = TaskPatch;
 
 interface Conflict {
   /** What we tried to save, and the task as we had it then. */
@@ -116,9 +120,7 @@ export function TaskDrawer({
     setSaving(true);
     setError(null);
     try {
-      const saved = await api<Task>('PATCH', `/api/tasks/${base.id}`, {
-        body: { ...patch, version: base.version },
-      });
+      const saved = await updateTask(base.id, { ...patch, version: base.version });
       applyServerTask(queryClient, campaign.id, saved);
       void queryClient.invalidateQueries({ queryKey: trackerKeys.myTasks });
       setConflict(null);
@@ -146,7 +148,7 @@ export function TaskDrawer({
   const remove = async () => {
     if (!task) return;
     try {
-      await api('DELETE', `/api/tasks/${task.id}`);
+      await deleteTask(task.id);
       removeTaskEverywhere(queryClient, campaign.id, task.id);
       void queryClient.invalidateQueries({ queryKey: trackerKeys.lists(campaign.id) });
       showToast(t('tracker.detail.deleted', { number: task.number }), 'success');
@@ -756,8 +758,7 @@ function Watchers({
   const others = assignable(users).filter((user) => !task.watchers.some((watcher) => watcher.id === user.id));
   const set = async (userId: string, on: boolean) => {
     try {
-      if (on) await api('POST', `/api/tasks/${task.id}/watchers`, { body: { userId } });
-      else await api('DELETE', `/api/tasks/${task.id}/watchers/${userId}`);
+      await setWatching(task.id, userId, on);
     } catch (error) {
       showToast(errorMessage(error), 'error');
     }
@@ -834,7 +835,7 @@ function Comments({
     setPending(true);
     setError(null);
     try {
-      const comment = await api<TaskComment>('POST', `/api/tasks/${task.id}/comments`, { body: { body } });
+      const comment = await addTaskComment(task.id, body);
       queryClient.setQueryData<TaskDetail>(trackerKeys.task(campaignId, task.id), (current) =>
         current && !current.comments.some((c) => c.id === comment.id)
           ? { ...current, comments: [...current.comments, comment] }
