@@ -190,6 +190,37 @@ export function addDays(date: string, days: number): string {
   return Temporal.PlainDate.from(date).add({ days }).toString();
 }
 
+/** The calendar day (`YYYY-MM-DD`) it is in `tz` at `now`. */
+export function todayIn(tz: string, now: InstantInput = new Date()): string {
+  return isoDate(now, tz);
+}
+
+/**
+ * The first instant of a calendar day in `tz`, as epoch ms: midnight, or where the day really
+ * starts when a DST change skips midnight (Temporal's start of day, no offsets added by hand).
+ */
+export function startOfDay(date: string, tz: string): number {
+  return Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: tz }).epochMilliseconds;
+}
+
+/** The days from `from` to `to`, both included (`YYYY-MM-DD`), at most `limit` of them. */
+export function daysBetween(from: string, to: string, limit = 70): string[] {
+  const days: string[] = [];
+  let day = Temporal.PlainDate.from(from);
+  const last = Temporal.PlainDate.from(to);
+  while (Temporal.PlainDate.compare(day, last) <= 0 && days.length < limit) {
+    days.push(day.toString());
+    day = day.add({ days: 1 });
+  }
+  return days;
+}
+
+/** The Monday of the week after `date`'s. */
+export function nextMonday(date: string): string {
+  const day = Temporal.PlainDate.from(date);
+  return day.add({ days: 8 - day.dayOfWeek }).toString();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Local (wall-clock) time → instant
 

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  daysBetween,
   formatInZones,
   hoursBetween,
   isoDate,
   isValidPlainDate,
   isValidTimeZone,
   listTimeZones,
+  nextMonday,
   normalizeTimeZone,
   parseLocalTime,
+  startOfDay,
+  todayIn,
   toUtcIso,
   tryUtcIso,
   zoneAbbreviation,
@@ -138,6 +142,30 @@ describe('plain dates', () => {
     expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
     expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
     expect(() => addDays('2026-02-01', 1.5)).toThrow(RangeError);
+  });
+
+  it('finds where a day starts in a zone, also when a DST change skips midnight', () => {
+    const iso = (ms: number) => new Date(ms).toISOString();
+    expect(iso(startOfDay('2026-03-08', 'America/New_York'))).toBe('2026-03-08T05:00:00.000Z');
+    expect(iso(startOfDay('2026-03-09', 'America/New_York'))).toBe('2026-03-09T04:00:00.000Z');
+    expect(iso(startOfDay('2026-11-01', 'America/New_York'))).toBe('2026-11-01T04:00:00.000Z');
+    expect(iso(startOfDay('2026-03-29', 'Europe/Moscow'))).toBe('2026-03-28T21:00:00.000Z');
+    // São Paulo, 4 Nov 2018: the clocks went from 23:59:59 to 01:00, so the day began at 01:00 (-02).
+    expect(iso(startOfDay('2018-11-04', 'America/Sao_Paulo'))).toBe('2018-11-04T03:00:00.000Z');
+  });
+
+  it('lists days, finds next Monday and today in a zone', () => {
+    expect(daysBetween('2026-02-27', '2026-03-02')).toEqual([
+      '2026-02-27',
+      '2026-02-28',
+      '2026-03-01',
+      '2026-03-02',
+    ]);
+    expect(daysBetween('2026-03-02', '2026-03-01')).toEqual([]);
+    expect(nextMonday('2026-03-04')).toBe('2026-03-09');
+    expect(nextMonday('2026-03-09')).toBe('2026-03-16');
+    expect(todayIn('Asia/Tokyo', '2026-03-08T16:00:00Z')).toBe('2026-03-09');
+    expect(todayIn('America/New_York', '2026-03-08T16:00:00Z')).toBe('2026-03-08');
   });
 });
 

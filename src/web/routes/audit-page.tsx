@@ -21,7 +21,7 @@ import { useDocumentTitle } from '../document-title.ts';
 import { type Translate, useLocale, useT } from '../i18n/locale.tsx';
 import { auditActionLabel, entityTypeLabel } from '../labels.ts';
 import { Link, navigate, useLocation } from '../router/router.tsx';
-import { formatInstant } from '../time/zones.ts';
+import { formatInstant } from '../time/format.ts';
 import {
   AUDIT_ENTITY_TYPES,
   AUDIT_FILTER_NAMES,

@@ -10,7 +10,8 @@ import { useLocale, useT } from '../i18n/locale.tsx';
 import { roleLabel } from '../labels.ts';
 import { Link } from '../router/router.tsx';
 import { useSignedIn, useSignOut } from '../session.ts';
-import { browserTimeZone, formatDay } from '../time/zones.ts';
+import { formatDay } from '../time/format.ts';
+import { browserTimeZone } from '../time/zones.ts';
 import { NameField, NewPasswordField, TimeZoneField } from './account-fields.tsx';
 import { checkAccountFields, hasErrors, useFieldErrors } from './forms.ts';
 

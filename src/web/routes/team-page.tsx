@@ -27,7 +27,8 @@ import {
 import { useDocumentTitle } from '../document-title.ts';
 import { useLocale, useT } from '../i18n/locale.tsx';
 import { languageLabel, roleLabel } from '../labels.ts';
-import { describeZone, formatDay, splitZone } from '../time/zones.ts';
+import { formatDay } from '../time/format.ts';
+import { describeZone, splitZone } from '../time/zones.ts';
 import { checkAccountFields, useFieldErrors } from './forms.ts';
 import { MailCard } from './team-mail-card.tsx';
 

@@ -17,7 +17,8 @@ import {
 } from '../components/ui.tsx';
 import { useDocumentTitle } from '../document-title.ts';
 import { useLocale, useT } from '../i18n/locale.tsx';
-import { browserTimeZone, formatInstant } from '../time/zones.ts';
+import { formatInstant } from '../time/format.ts';
+import { browserTimeZone } from '../time/zones.ts';
 import { useFieldErrors } from './forms.ts';
 
 export function TokensPage() {

@@ -29,7 +29,7 @@ import {
 import { useDocumentTitle } from '../document-title.ts';
 import { type Translate, useLocale, useT } from '../i18n/locale.tsx';
 import { auditActionLabel, entityTypeLabel } from '../labels.ts';
-import { formatInstant } from '../time/zones.ts';
+import { formatInstant } from '../time/format.ts';
 import { useFieldErrors } from './forms.ts';
 
 export const isWebhookAdmin = (user: User) => user.role === 'owner' || user.role === 'admin';

@@ -1,5 +1,5 @@
 import type { Locale } from '../../shared/i18n/runtime.ts';
-import { formatInstant } from './zones.ts';
+import { formatInstant } from './format.ts';
 
 /** "2 minutes ago" within a day, else the instant in the viewer's zone (`5 Mar 2026, 18:04 MSK`). */
 export function formatWhen(instant: string, zone: string, locale: Locale, now = new Date()): string {

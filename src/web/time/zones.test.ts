@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filterZones, formatInstant, shortOffset, splitZone, zoneOptions } from './zones.ts';
+import { formatInstant } from './format.ts';
+import { filterZones, shortOffset, splitZone, zoneOptions } from './zones.ts';
 
 // A fixed instant: 5 March 2026, before the US clock change (New York is UTC−5, Moscow UTC+3).
 const AT = new Date('2026-03-05T15:00:00Z');

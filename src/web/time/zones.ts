@@ -1,10 +1,5 @@
 import { isMessageKey, type Locale, translate } from '../../shared/i18n/runtime.ts';
-import {
-  formatInZones,
-  listTimeZones,
-  normalizeTimeZone,
-  zoneAbbreviation,
-} from '../../shared/time/index.ts';
+import { formatInZones, listTimeZones, normalizeTimeZone } from '../../shared/time/index.ts';
 import { localCityName } from './city-names.ts';
 
 /** The zone this browser runs in, when it is one we know; otherwise UTC. */
@@ -151,46 +146,7 @@ export function describeZone(zone: string, locale: Locale, now = new Date()) {
   return display ? { ...display, short: shortOffset(display.offset) } : null;
 }
 
-/** `5 Mar 2026, 18:04:12 MSK`: an instant as seen in a zone, with the zone's short name. */
-export function formatInstant(instant: string, zone: string, locale: Locale, withSeconds = false): string {
-  const date = new Date(instant);
-  const text = new Intl.DateTimeFormat(locale === 'ru' ? 'ru' : 'en-GB', {
-    timeZone: zone,
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    ...(withSeconds ? { second: '2-digit' } : {}),
-    hourCycle: 'h23',
-  }).format(date);
-  return `${text} ${zoneAbbreviation(date, zone)}`;
-}
-
-/** `5 Mar 2026`: the calendar day of an instant in a zone. */
-export function formatDay(instant: string, zone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'ru' ? 'ru' : 'en-GB', {
-    timeZone: zone,
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  }).format(new Date(instant));
-}
-
-/**
- * `5 Mar 18:00 MSK` / `5 мар. 18:00 MSK` in the UI language, from a time the server already placed in
- * a zone (its date, wall-clock time and zone name): the server's own `label` is in the language of the
- * profile when it answered, which can differ from the one on screen (a switch, a cached answer).
- */
-export function zonedLabel(
-  display: { date: string; time: string; abbreviation: string },
-  locale: Locale,
-): string {
-  const [year = 1970, month = 1, day = 1] = display.date.split('-').map(Number);
-  const dayMonth = new Intl.DateTimeFormat(locale === 'ru' ? 'ru' : 'en-GB', {
-    timeZone: 'UTC',
-    day: 'numeric',
-    month: 'short',
-  }).format(Date.UTC(year, month - 1, day));
-  return `${dayMonth} ${display.time} ${display.abbreviation}`;
+/** The zones of a campaign's markets, each once, in market order. */
+export function marketZones(markets: readonly { timeZone: string }[]): string[] {
+  return [...new Set(markets.map((market) => market.timeZone))];
 }

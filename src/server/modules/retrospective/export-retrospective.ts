@@ -1,7 +1,7 @@
 import { stringify as stringifyRows } from 'csv-stringify/sync';
 import { type Locale, type MessageKey, translator } from '../../../shared/i18n/index.ts';
-import { lateText } from '../../../shared/late-duration.ts';
 import { marketLabel } from '../../../shared/market-name.ts';
+import { lateText } from '../../../shared/time/duration.ts';
 import { formatInZones } from '../../../shared/time/index.ts';
 import { safeCsvOptions } from '../../http/csv.ts';
 import { escapeHtml } from '../../http/html.ts';

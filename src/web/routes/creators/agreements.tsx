@@ -11,7 +11,7 @@ import type { User } from '../../api/types.ts';
 import { DownloadIcon, FileIcon, LockIcon, PrintIcon, UploadIcon } from '../../components/icons.tsx';
 import { Badge, Button, ErrorAlert, Select } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
-import { formatInstant } from '../../time/zones.ts';
+import { formatInstant } from '../../time/format.ts';
 import { Section } from './bits.tsx';
 import { refreshEngagement } from './conflict.ts';
 import { fileSize, languageName } from './labels.ts';

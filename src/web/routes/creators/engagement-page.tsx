@@ -9,8 +9,9 @@ import { Badge, Button, EmptyState, ErrorAlert, Spinner } from '../../components
 import { useDocumentTitle } from '../../document-title.ts';
 import { type Translate, useLocale, useT } from '../../i18n/locale.tsx';
 import { Link } from '../../router/router.tsx';
+import { formatInstant } from '../../time/format.ts';
 import { useNow } from '../../time/use-now.ts';
-import { describeZone, formatInstant, splitZone } from '../../time/zones.ts';
+import { describeZone, splitZone } from '../../time/zones.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
 import { ItemEscalations } from '../escalations/bits.tsx';
 import { HistoryLink } from '../history-link.tsx';

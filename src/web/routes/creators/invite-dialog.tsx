@@ -7,7 +7,7 @@ import type { CreatedInvite, User } from '../../api/types.ts';
 import { MailIcon } from '../../components/icons.tsx';
 import { Button, CopyField, ErrorAlert, Field, Notice, TextInput } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
-import { formatDay } from '../../time/zones.ts';
+import { formatDay } from '../../time/format.ts';
 import { Modal } from './bits.tsx';
 
 /** Who may invite a creator of this market (the server decides again). */

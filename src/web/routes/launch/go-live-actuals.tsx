@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
+import { formatDuration } from '../../../shared/time/duration.ts';
 import { formatInZones } from '../../../shared/time/index.ts';
 import type { Campaign } from '../../api/campaigns.ts';
 import { api } from '../../api/client.ts';
@@ -9,7 +10,6 @@ import { DateInput } from '../../components/date-input.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { Button, ErrorAlert, Field } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
-import { humanDuration } from '../../time/human-duration.ts';
 import { checkPost, localInputValue } from '../creators/commitment.tsx';
 import { WindowRow } from './window-verdict.tsx';
 
@@ -77,7 +77,7 @@ export function GoLiveActuals({
                           ))}
                           {late !== null && late > 0 ? (
                             <span className="lc-late">
-                              {t('launchUi.market.late', { duration: humanDuration(t, late) })}
+                              {t('launchUi.market.late', { duration: formatDuration(t, late) })}
                             </span>
                           ) : null}
                           {entry.source ? (

@@ -18,13 +18,13 @@ import { EmptyState, ErrorAlert, Spinner } from '../../components/ui.tsx';
 import { useDocumentTitle } from '../../document-title.ts';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { Link } from '../../router/router.tsx';
-import { humanDuration, minutesBetween } from '../../time/human-duration.ts';
 import { useNow } from '../../time/use-now.ts';
 import { useCampaignEvents } from '../campaign/campaign-events.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
 import { CommitmentBadge, FlagBadges } from '../creators/bits.tsx';
 import { WindowRow } from './window-verdict.tsx';
 import './launch.css';
+import { formatDuration, minutesBetween } from '../../../shared/time/duration.ts';
 
 // The server computes each state when asked; the screen ticks every minute in between, so a
 // market turns from "due" to "late" (and a countdown runs down) without waiting for a change.
@@ -166,17 +166,17 @@ function MarketCard({
   let headline: string | null = null;
   if (state === 'upcoming' && market.plannedAt)
     headline = t('launchUi.market.countdown', {
-      duration: humanDuration(t, Math.ceil((new Date(market.plannedAt).getTime() - now.getTime()) / 60_000)),
+      duration: formatDuration(t, Math.ceil((new Date(market.plannedAt).getTime() - now.getTime()) / 60_000)),
     });
   else if (state === 'due' && market.alertAt)
     headline = t('launchUi.market.due', { time: label(market.alertAt, me.timeZone, locale) });
   else if (state === 'late' && late !== null)
-    headline = t('launchUi.market.late', { duration: humanDuration(t, late) });
+    headline = t('launchUi.market.late', { duration: formatDuration(t, late) });
   else if (state === 'live' && market.actualAt) {
     const time = label(market.actualAt, market.timeZone, locale);
     headline =
       late !== null && late > 0
-        ? t('launchUi.market.liveLate', { time, duration: humanDuration(t, late) })
+        ? t('launchUi.market.liveLate', { time, duration: formatDuration(t, late) })
         : t('launchUi.market.liveOnTime', { time });
   }
   return (
@@ -307,7 +307,7 @@ function CreatorsTable({
                       <span className="muted">—</span>
                     ) : late > 0 ? (
                       <span className={state === 'late' ? 'lc-late' : undefined}>
-                        {humanDuration(t, late)}
+                        {formatDuration(t, late)}
                       </span>
                     ) : (
                       <span>{t('launchUi.creators.onTime')}</span>

@@ -5,7 +5,7 @@ import { Dialog } from '../../components/dialog.tsx';
 import { showToast } from '../../components/toast.tsx';
 import { Button, ErrorAlert, Field, Select, Spinner, TextInput } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
-import { formatInstant } from '../../time/zones.ts';
+import { formatInstant } from '../../time/format.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
 import { currencyName } from '../campaign/market-options.ts';
 import { parseTypedNumber } from '../insights/format.ts';

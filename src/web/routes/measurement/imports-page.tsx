@@ -22,7 +22,7 @@ import { showToast } from '../../components/toast.tsx';
 import { Button, EmptyState, ErrorAlert, Select, SkeletonRows } from '../../components/ui.tsx';
 import { useDocumentTitle } from '../../document-title.ts';
 import { useLocale, useT } from '../../i18n/locale.tsx';
-import { formatInstant } from '../../time/zones.ts';
+import { formatInstant } from '../../time/format.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
 import { ConfirmDialog } from '../insights/bits.tsx';
 import { formatCount, formatShare } from '../insights/format.ts';

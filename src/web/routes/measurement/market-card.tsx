@@ -4,7 +4,7 @@ import { marketName } from '../../../shared/market-name.ts';
 import type { KpiReport, MarketReport } from '../../api/insights.ts';
 import { InfoIcon } from '../../components/icons.tsx';
 import { useT } from '../../i18n/locale.tsx';
-import { formatInstant } from '../../time/zones.ts';
+import { formatInstant } from '../../time/format.ts';
 import { Popover } from '../insights/bits.tsx';
 import { formatKpi, formatShare, kpiLabel, LOWER_IS_BETTER } from '../insights/format.ts';
 import { KpiChart } from './kpi-chart.tsx';

@@ -7,7 +7,7 @@ import { Button, EmptyState, ErrorAlert, Spinner } from '../../components/ui.tsx
 import { useDocumentTitle } from '../../document-title.ts';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { Link } from '../../router/router.tsx';
-import { formatInstant } from '../../time/zones.ts';
+import { formatInstant } from '../../time/format.ts';
 import { mayEditCampaign, useLayoutCampaign } from '../campaign/campaign-layout.tsx';
 import { languageName } from '../campaign/market-options.ts';
 import { Popover } from '../insights/bits.tsx';

@@ -8,10 +8,10 @@ import { showToast } from '../../components/toast.tsx';
 import { Button, ErrorAlert, Field, TextInput } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { navigate } from '../../router/router.tsx';
+import { dayLabel, timeRange } from '../../time/format.ts';
 import { splitZone } from '../../time/zones.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
 import { languageName } from '../campaign/market-options.ts';
-import { dayLabel, timeRange } from '../insights/format.ts';
 import type { Person } from './people.ts';
 
 /** Languages a meeting may be held in: the campaign's, then the app's own two. */

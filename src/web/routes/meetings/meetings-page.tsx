@@ -7,11 +7,11 @@ import { Button, EmptyState, ErrorAlert, SkeletonRows } from '../../components/u
 import { useDocumentTitle } from '../../document-title.ts';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { Link, navigate } from '../../router/router.tsx';
+import { clockWithZone, timeRange } from '../../time/format.ts';
 import { useNow } from '../../time/use-now.ts';
 import { splitZone } from '../../time/zones.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
 import { languageName } from '../campaign/market-options.ts';
-import { clockWithZone, timeRange } from '../insights/format.ts';
 import { WorkingHoursDialog } from './working-hours-dialog.tsx';
 
 /** Organising is for the team (not stakeholders, not creators); the server checks again. */

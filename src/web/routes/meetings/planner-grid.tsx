@@ -1,11 +1,11 @@
 import { type KeyboardEvent, type MouseEvent, useMemo } from 'react';
 import type { Locale } from '../../../shared/i18n/runtime.ts';
 import { type SlotParticipant, workingIntervals } from '../../../shared/meetings/slot-finder.ts';
-import { formatInZones, zoneAbbreviation } from '../../../shared/time/index.ts';
+import { addDays, formatInZones, startOfDay, zoneAbbreviation } from '../../../shared/time/index.ts';
 import type { Slot } from '../../api/insights.ts';
 import { useT } from '../../i18n/locale.tsx';
+import { clock, dayLabel, meetingLength } from '../../time/format.ts';
 import { shortOffset, splitZone } from '../../time/zones.ts';
-import { addDaysTo, clock, dayLabel, duration as durationText, startOfDay } from '../insights/format.ts';
 
 const HOUR = 3_600_000;
 type Interval = [number, number];
@@ -30,7 +30,7 @@ export function intersect(lists: Interval[][]): Interval[] {
 /** Minutes of the day `date` (viewer's zone) when everyone is inside their hours. */
 export function overlapMinutes(people: SlotParticipant[], date: string, zone: string): number {
   const from = startOfDay(date, zone);
-  const to = startOfDay(addDaysTo(date, 1), zone);
+  const to = startOfDay(addDays(date, 1), zone);
   const lists = people.map((p) =>
     workingIntervals(p, from, to).map(([a, b]): Interval => [Math.max(a, from), Math.min(b, to)]),
   );
@@ -62,7 +62,7 @@ export function PlannerGrid({
 }) {
   const t = useT();
   const from = startOfDay(date, viewerZone);
-  const to = startOfDay(addDaysTo(date, 1), viewerZone);
+  const to = startOfDay(addDays(date, 1), viewerZone);
   const span = to - from;
   const hours = Math.round(span / HOUR);
   const cells = Array.from({ length: hours }, (_, i) => from + i * HOUR);
@@ -210,7 +210,7 @@ export function PlannerGrid({
             <span className="pg-zone">
               {overlap.length
                 ? t('planner.grid.overlapTotal', {
-                    duration: durationText(
+                    duration: meetingLength(
                       Math.round(overlap.reduce((s, [a, b]) => s + b - a, 0) / 60_000),
                       locale,
                     ),

@@ -1,6 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
-import { isoDate } from '../../../shared/time/index.ts';
+import {
+  addDays,
+  daysBetween,
+  isoDate,
+  nextMonday,
+  startOfDay,
+  todayIn,
+} from '../../../shared/time/index.ts';
 import { api } from '../../api/client.ts';
 import type { Slot, SlotsResponse } from '../../api/insights.ts';
 import type { User } from '../../api/types.ts';
@@ -11,20 +18,9 @@ import { useDocumentTitle } from '../../document-title.ts';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { roleLabel } from '../../labels.ts';
 import { Link } from '../../router/router.tsx';
+import { clock, dayLabel, dayShift, meetingLength, plainDayLabel, timeRange } from '../../time/format.ts';
 import { splitZone } from '../../time/zones.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
-import {
-  addDaysTo,
-  clock,
-  dayLabel,
-  dayShift,
-  daysBetween,
-  duration as durationText,
-  nextMonday,
-  startOfDay,
-  timeRange,
-  todayIn,
-} from '../insights/format.ts';
 import { CreateMeetingDialog } from './create-meeting-dialog.tsx';
 import { ExternalParticipantDialog } from './external-participant-dialog.tsx';
 import { type Person, usePeopleDirectory, useSlotParticipants } from './people.ts';
@@ -54,7 +50,7 @@ export function PlannerView({ me }: { me: User }) {
   const [customDuration, setCustomDuration] = useState('');
   const initialFrom = nextMonday(todayIn(viewerZone));
   const [from, setFrom] = useState(initialFrom);
-  const [to, setTo] = useState(addDaysTo(initialFrom, 4));
+  const [to, setTo] = useState(addDays(initialFrom, 4));
   const [rangeError, setRangeError] = useState<string | null>(null);
   const [externalOpen, setExternalOpen] = useState(false);
   const [search, setSearch] = useState<Search | null>(null);
@@ -79,7 +75,7 @@ export function PlannerView({ me }: { me: User }) {
           ),
           durationMinutes: input.durationMinutes,
           from: new Date(startOfDay(input.from, viewerZone)).toISOString(),
-          to: new Date(startOfDay(addDaysTo(input.to, 1), viewerZone)).toISOString(),
+          to: new Date(startOfDay(addDays(input.to, 1), viewerZone)).toISOString(),
           limit: 100,
         },
       }),
@@ -234,7 +230,7 @@ export function PlannerView({ me }: { me: User }) {
                         setCustomDuration('');
                       }}
                     />
-                    {durationText(minutes, locale)}
+                    {meetingLength(minutes, locale)}
                   </label>
                 ))}
               </div>
@@ -307,7 +303,6 @@ export function PlannerView({ me }: { me: User }) {
               <div className="planner-days" role="tablist" aria-label={t('planner.grid.days')}>
                 {days.map((d) => {
                   const minutes = overlapByDay.get(d);
-                  const noon = new Date(startOfDay(d, viewerZone) + 12 * 3_600_000).toISOString();
                   return (
                     <button
                       type="button"
@@ -317,9 +312,9 @@ export function PlannerView({ me }: { me: User }) {
                       className={`planner-day${d === currentDay ? ' planner-day-active' : ''}${minutes ? ' planner-day-fits' : ''}`}
                       onClick={() => setDay(d)}
                     >
-                      <span className="planner-day-name">{dayLabel(noon, viewerZone, locale)}</span>
+                      <span className="planner-day-name">{plainDayLabel(d, locale)}</span>
                       <span className="planner-day-overlap">
-                        {minutes === undefined ? '…' : minutes ? durationText(minutes, locale) : '—'}
+                        {minutes === undefined ? '…' : minutes ? meetingLength(minutes, locale) : '—'}
                       </span>
                     </button>
                   );
@@ -370,11 +365,7 @@ export function PlannerView({ me }: { me: User }) {
                       {value === 'best'
                         ? t('planner.slots.best')
                         : currentDay
-                          ? dayLabel(
-                              new Date(startOfDay(currentDay, viewerZone) + 43_200_000),
-                              viewerZone,
-                              locale,
-                            )
+                          ? plainDayLabel(currentDay, locale)
                           : t('planner.slots.day')}
                     </label>
                   ))}

@@ -9,9 +9,9 @@ import { DateInput } from '../../components/date-input.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { Button, ErrorAlert, Field, Select } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
+import { dayLabel, meetingLength, timeRange } from '../../time/format.ts';
 import { splitZone } from '../../time/zones.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
-import { dayLabel, duration as durationText, timeRange } from '../insights/format.ts';
 import { meetingZones } from './meetings-page.tsx';
 
 const DURATIONS = [15, 30, 45, 60, 90, 120, 180];
@@ -129,7 +129,7 @@ export function RescheduleDialog({
                   .sort((a, b) => a - b)
                   .map((m) => (
                     <option key={m} value={m}>
-                      {durationText(m, locale)}
+                      {meetingLength(m, locale)}
                     </option>
                   ))}
               </Select>

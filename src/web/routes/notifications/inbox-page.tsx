@@ -14,9 +14,10 @@ import { useDocumentTitle } from '../../document-title.ts';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { Link, navigate, useLocation } from '../../router/router.tsx';
 import { useNow } from '../../time/use-now.ts';
-import { describeZone, formatInstant } from '../../time/zones.ts';
+import { describeZone } from '../../time/zones.ts';
 import { INBOX_PATH, SETTINGS_PATH } from './bell.tsx';
 import './notifications.css';
+import { formatInstant } from '../../time/format.ts';
 
 interface DayGroup {
   day: string;

@@ -27,8 +27,9 @@ import { Badge, Button, EmptyState, ErrorAlert, Field, Spinner, TextInput } from
 import { useDocumentTitle } from '../../document-title.ts';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { Link } from '../../router/router.tsx';
+import { formatInstant, zonedLabel } from '../../time/format.ts';
 import { useNow } from '../../time/use-now.ts';
-import { formatInstant, splitZone, zonedLabel } from '../../time/zones.ts';
+import { splitZone } from '../../time/zones.ts';
 import { SignedRecord } from '../creators/agreements.tsx';
 import { DraftLink, roundText } from '../creators/approvals.tsx';
 import { Facts, Section, StatusPill, Textarea } from '../creators/bits.tsx';

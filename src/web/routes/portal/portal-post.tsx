@@ -3,7 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { creatorKeys, type PortalEngagement, postFromPortal } from '../../api/creators.ts';
 import { Button, ErrorAlert } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
-import { zonedLabel } from '../../time/zones.ts';
+import { zonedLabel } from '../../time/format.ts';
 import { Modal, Section } from '../creators/bits.tsx';
 import { checkPost, newPostDraft, PostFields, postBody } from '../creators/commitment.tsx';
 

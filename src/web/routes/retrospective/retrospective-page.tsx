@@ -1,7 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Locale, MessageKey } from '../../../shared/i18n/runtime.ts';
-import { lateText } from '../../../shared/late-duration.ts';
 import { marketName } from '../../../shared/market-name.ts';
 import { formatInZones } from '../../../shared/time/index.ts';
 import {
@@ -21,6 +20,7 @@ import { Link } from '../../router/router.tsx';
 import { useCampaignEvents } from '../campaign/campaign-events.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
 import './retrospective.css';
+import { lateText } from '../../../shared/time/duration.ts';
 
 const KINDS: readonly LateKind[] = [
   'task',

@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { isOverdue, type Task } from '../../api/tracker.ts';
 import { CalendarIcon } from '../../components/icons.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
-import { instantLabel, inZonesLabel } from './time.ts';
+import { instantLabel, inZonesLabel } from '../../time/format.ts';
 
 // Small pieces the board, the list, the drawer and "My tasks" share.
 

@@ -6,8 +6,8 @@ import { DateInput } from '../../components/date-input.tsx';
 import { AlertIcon } from '../../components/icons.tsx';
 import { Button } from '../../components/ui.tsx';
 import { type Translate, useLocale, useT } from '../../i18n/locale.tsx';
+import { inZonesLabel } from '../../time/format.ts';
 import { splitZone } from '../../time/zones.ts';
-import { inZonesLabel } from './time.ts';
 
 /** A wall-clock time in a zone, as typed: `date` `YYYY-MM-DD`, `time` `HH:mm`. */
 export interface LocalTimeValue {

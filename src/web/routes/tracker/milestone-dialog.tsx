@@ -10,7 +10,8 @@ import { AlertIcon } from '../../components/icons.tsx';
 import { showToast } from '../../components/toast.tsx';
 import { Button, ErrorAlert, Field, Select, TextInput } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
-import { zonedLabel } from '../../time/zones.ts';
+import { localParts, zonedLabel } from '../../time/format.ts';
+import { marketZones } from '../../time/zones.ts';
 import { ItemEscalations } from '../escalations/bits.tsx';
 import { HistoryLink } from '../history-link.tsx';
 import {
@@ -22,7 +23,6 @@ import {
   toInstantInput,
   zoneChoices,
 } from './local-time.tsx';
-import { localParts, marketZones } from './time.ts';
 
 interface Attempt {
   disambiguation?: Disambiguation;

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { MessageKey } from '../../../shared/i18n/runtime.ts';
-import { addDays, isoDate } from '../../../shared/time/index.ts';
+import { addDays, isoDate, startOfDay } from '../../../shared/time/index.ts';
 import { type Campaign, campaignsQuery } from '../../api/campaigns.ts';
 import { api } from '../../api/client.ts';
 import { isOverdue, myTasksQuery, type Task } from '../../api/tracker.ts';
@@ -21,8 +21,8 @@ import { useT } from '../../i18n/locale.tsx';
 import { Link } from '../../router/router.tsx';
 import { useNow } from '../../time/use-now.ts';
 import { DueDate, LabelChips, MarketBadge } from './bits.tsx';
-import { marketZones, startOfDay } from './time.ts';
 import './tracker.css';
+import { marketZones } from '../../time/zones.ts';
 
 type Group = 'overdue' | 'thisWeek' | 'later' | 'noDue';
 const GROUPS: Array<{ key: Group; title: MessageKey }> = [

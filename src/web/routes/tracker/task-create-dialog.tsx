@@ -9,6 +9,7 @@ import { Dialog } from '../../components/dialog.tsx';
 import { showToast } from '../../components/toast.tsx';
 import { Button, ErrorAlert, Field, Select, TextInput } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
+import { marketZones } from '../../time/zones.ts';
 import {
   type Disambiguation,
   DstChoice,
@@ -19,7 +20,6 @@ import {
   zoneChoices,
 } from './local-time.tsx';
 import { applyServerTask } from './task-cache.ts';
-import { marketZones } from './time.ts';
 
 export const parseLabels = (text: string) => [
   ...new Set(

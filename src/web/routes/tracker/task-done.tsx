@@ -1,8 +1,8 @@
+import { formatDuration, minutesBetween } from '../../../shared/time/duration.ts';
 import type { Task } from '../../api/tracker.ts';
 import type { TeamMember } from '../../api/types.ts';
 import { useLocale, useT } from '../../i18n/locale.tsx';
-import { humanDuration, minutesBetween } from '../../time/human-duration.ts';
-import { instantLabel } from './time.ts';
+import { instantLabel } from '../../time/format.ts';
 
 /**
  * When a done task was finished and by whom ("Done 5 Mar 18:04 MSK by Anna"), and how late when
@@ -29,7 +29,7 @@ export function TaskDone({
       {late > 0 ? (
         <span className="task-done-late">
           {' '}
-          · {t('launchUi.task.finishedLate', { duration: humanDuration(t, late) })}
+          · {t('launchUi.task.finishedLate', { duration: formatDuration(t, late) })}
         </span>
       ) : null}
     </p>

@@ -24,7 +24,8 @@ import { Markdown } from '../../components/markdown.tsx';
 import { showToast } from '../../components/toast.tsx';
 import { Badge, Button, ErrorAlert, Spinner, useErrorMessage } from '../../components/ui.tsx';
 import { type Translate, useLocale, useT } from '../../i18n/locale.tsx';
-import { splitZone } from '../../time/zones.ts';
+import { instantLabel, localParts } from '../../time/format.ts';
+import { marketZones, splitZone } from '../../time/zones.ts';
 import { ItemEscalations } from '../escalations/bits.tsx';
 import { HistoryLink } from '../history-link.tsx';
 import { Avatar, MarketBadge } from './bits.tsx';
@@ -40,7 +41,6 @@ import {
 import { applyServerTask, findCachedTask, removeTaskEverywhere } from './task-cache.ts';
 import { assignable } from './task-create-dialog.tsx';
 import { TaskDone } from './task-done.tsx';
-import { instantLabel, localParts, marketZones } from './time.ts';
 
 type Patch = TaskPatch;
 

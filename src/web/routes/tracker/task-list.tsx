@@ -6,8 +6,8 @@ import { StatusIcon } from '../../components/icons.tsx';
 import { ErrorAlert, Spinner } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { Link, navigate } from '../../router/router.tsx';
+import { instantLabel, shortInstantLabel } from '../../time/format.ts';
 import { Avatar, DueDate, LabelChips, MarketBadge } from './bits.tsx';
-import { instantLabel, shortInstantLabel } from './time.ts';
 
 const ROW_HEIGHT = 44;
 

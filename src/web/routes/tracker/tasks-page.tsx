@@ -23,7 +23,6 @@ import { assignable, TaskCreateDialog } from './task-create-dialog.tsx';
 import { TaskDrawer } from './task-drawer.tsx';
 import { TaskList } from './task-list.tsx';
 import { TaskToolbar } from './task-toolbar.tsx';
-import { marketZones } from './time.ts';
 import { useTrackerLiveUpdates } from './tracker-live.ts';
 import {
   readTrackerState,
@@ -33,6 +32,7 @@ import {
   writeTrackerState,
 } from './tracker-state.ts';
 import './tracker.css';
+import { marketZones } from '../../time/zones.ts';
 
 /** `/campaigns/:id/tasks` and `/campaigns/:id/tasks/:taskId`: the campaign's tracker, board or list. */
 export function TasksPage({ me, campaignId, taskId }: { me: User; campaignId: string; taskId?: string }) {

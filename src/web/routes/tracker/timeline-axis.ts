@@ -1,5 +1,4 @@
-import { addDays, isoDate } from '../../../shared/time/index.ts';
-import { startOfDay } from './time.ts';
+import { addDays, isoDate, startOfDay } from '../../../shared/time/index.ts';
 
 export interface AxisLabel {
   /** The calendar day (in the viewer's zone) the label names. */

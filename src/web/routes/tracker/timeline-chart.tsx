@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { Campaign } from '../../api/campaigns.ts';
 import type { LaunchWindow, Milestone } from '../../api/tracker.ts';
 import { useLocale, useT } from '../../i18n/locale.tsx';
+import { inZonesLabel, plainDateLabel, weekdayLabel } from '../../time/format.ts';
+import { marketZones } from '../../time/zones.ts';
 import { Tooltip } from './bits.tsx';
-import { inZonesLabel, marketZones, plainDateLabel, weekdayLabel } from './time.ts';
 import { dayAxis, estimateLabelWidth } from './timeline-axis.ts';
 
 const HOUR = 3_600_000;

@@ -16,10 +16,10 @@ import { CampaignLayout, useLayoutCampaign } from '../campaign/campaign-layout.t
 import { GoLiveActuals, MarkDoneDialog, MilestoneDone } from '../launch/go-live-actuals.tsx';
 import { MarketBadge } from './bits.tsx';
 import { MilestoneDialog } from './milestone-dialog.tsx';
-import { plainDateLabel } from './time.ts';
 import { TimelineChart } from './timeline-chart.tsx';
 import { useTrackerLiveUpdates } from './tracker-live.ts';
 import './tracker.css';
+import { plainDateLabel } from '../../time/format.ts';
 
 /** `/campaigns/:id/timeline`: milestones side by side in every market's zone, and the launch window. */
 export function TimelinePage({ me, campaignId }: { me: User; campaignId: string }) {

@@ -13,7 +13,7 @@ import { CheckIcon } from '../../../components/icons.tsx';
 import { Button, ErrorAlert, Select } from '../../../components/ui.tsx';
 import { useLocale, useT } from '../../../i18n/locale.tsx';
 import { roleLabel } from '../../../labels.ts';
-import { formatInstant } from '../../../time/zones.ts';
+import { formatInstant } from '../../../time/format.ts';
 
 function initials(name: string) {
   const parts = name.trim().split(/\s+/).filter(Boolean);

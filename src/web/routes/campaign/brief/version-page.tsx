@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../../components/ui.tsx';
 import { useDocumentTitle } from '../../../document-title.ts';
 import { useLocale, useT } from '../../../i18n/locale.tsx';
 import { Link } from '../../../router/router.tsx';
-import { formatInstant } from '../../../time/zones.ts';
+import { formatInstant } from '../../../time/format.ts';
 import { useLayoutCampaign } from '../campaign-layout.tsx';
 import { languageName } from '../market-options.ts';
 import { languageColumns } from './columns.ts';

@@ -7,7 +7,7 @@ import { Button, EmptyState, ErrorAlert, Select } from '../../../components/ui.t
 import { useDocumentTitle } from '../../../document-title.ts';
 import { useLocale, useT } from '../../../i18n/locale.tsx';
 import { Link, navigate } from '../../../router/router.tsx';
-import { formatInstant } from '../../../time/zones.ts';
+import { formatInstant } from '../../../time/format.ts';
 import { useLayoutCampaign } from '../campaign-layout.tsx';
 
 /** Every published version, newest first: view one, compare any two. */
