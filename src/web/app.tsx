@@ -12,9 +12,10 @@ import { CAMPAIGN_PAGES } from './routes/campaign/pages.tsx';
 import { CampaignsPage } from './routes/campaigns-page.tsx';
 import { CREATOR_PAGES, creatorLanding } from './routes/creators/pages.tsx';
 import { ESCALATION_PAGES } from './routes/escalations/pages.tsx';
-import { INSIGHTS_PAGES } from './routes/insights/pages.tsx';
 import { InvitePage } from './routes/invite-page.tsx';
 import { LAUNCH_PAGES } from './routes/launch/pages.tsx';
+import { MEASUREMENT_PAGES } from './routes/measurement/pages.tsx';
+import { MEETING_PAGES } from './routes/meetings/pages.tsx';
 import { NotFoundPage } from './routes/not-found-page.tsx';
 import { NOTIFICATION_PAGES } from './routes/notifications/pages.tsx';
 import { ResetPage } from './routes/reset-page.tsx';
@@ -46,7 +47,8 @@ const PAGES: Array<{
   ...LAUNCH_PAGES,
   ...RETROSPECTIVE_PAGES,
   ...TRACKER_PAGES,
-  ...INSIGHTS_PAGES,
+  ...MEETING_PAGES,
+  ...MEASUREMENT_PAGES,
   ...NOTIFICATION_PAGES,
   { path: '/audit', render: (me) => <AuditPage me={me} /> },
   { path: '/team', render: (me) => <TeamPage me={me} /> },

@@ -3,7 +3,7 @@ import type { Locale, MessageKey } from '../../../shared/i18n/runtime.ts';
 import type { CreatorReport, Report } from '../../api/insights.ts';
 import { SortIcon } from '../../components/icons.tsx';
 import { useT } from '../../i18n/locale.tsx';
-import { formatCount, formatMoney, formatPercent, formatRatio } from '../insights/format.ts';
+import { formatCount, formatMoney, formatPercent, formatRatio } from './format.ts';
 
 type SortKey = 'name' | 'marketCode' | Column['key'];
 type Column = {

@@ -8,7 +8,7 @@ import { useLocale, useT } from '../../i18n/locale.tsx';
 import { formatInstant } from '../../time/format.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
 import { currencyName } from '../campaign/market-options.ts';
-import { parseTypedNumber } from '../insights/format.ts';
+import { parseTypedNumber } from './format.ts';
 
 /**
  * The exchange rates fixed for the campaign: spend and revenue in every currency are converted to

@@ -17,6 +17,7 @@ import {
   uploadImport,
 } from '../../api/insights.ts';
 import type { User } from '../../api/types.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { AlertIcon, CheckIcon, UploadIcon } from '../../components/icons.tsx';
 import { showToast } from '../../components/toast.tsx';
 import { Button, EmptyState, ErrorAlert, Select, SkeletonRows } from '../../components/ui.tsx';
@@ -24,9 +25,8 @@ import { useDocumentTitle } from '../../document-title.ts';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { formatInstant } from '../../time/format.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
-import { ConfirmDialog } from '../insights/bits.tsx';
-import { formatCount, formatShare } from '../insights/format.ts';
 import { type CsvHead, guessMapping, readCsvHead } from './csv-head.ts';
+import { formatCount, formatShare } from './format.ts';
 import { MeasurementFrame, mayImport } from './measurement-page.tsx';
 
 const kb = (bytes: number, locale: string) =>

@@ -2,7 +2,7 @@ import type { Locale } from '../../../shared/i18n/runtime.ts';
 import { marketName } from '../../../shared/market-name.ts';
 import type { MarketReport } from '../../api/insights.ts';
 import { useT } from '../../i18n/locale.tsx';
-import { formatKpi, formatShare, kpiLabel, LOWER_IS_BETTER } from '../insights/format.ts';
+import { formatKpi, formatShare, kpiLabel, LOWER_IS_BETTER } from './format.ts';
 
 const W = 360;
 const H = 170;

@@ -18,7 +18,7 @@ import { Button, ErrorAlert, Field, Select, TextInput } from '../../components/u
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { splitZone } from '../../time/zones.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
-import { parseTypedNumber } from '../insights/format.ts';
+import { parseTypedNumber } from './format.ts';
 
 /**
  * Telegram and VK give channel owners statistics in their apps but no dependable export: a post's

@@ -3,10 +3,10 @@ import type { Locale, MessageKey } from '../../../shared/i18n/runtime.ts';
 import { marketName } from '../../../shared/market-name.ts';
 import type { KpiReport, MarketReport } from '../../api/insights.ts';
 import { InfoIcon } from '../../components/icons.tsx';
+import { Popover } from '../../components/popover.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { formatInstant } from '../../time/format.ts';
-import { Popover } from '../insights/bits.tsx';
-import { formatKpi, formatShare, kpiLabel, LOWER_IS_BETTER } from '../insights/format.ts';
+import { formatKpi, formatShare, kpiLabel, LOWER_IS_BETTER } from './format.ts';
 import { KpiChart } from './kpi-chart.tsx';
 
 /** What the figures mean (metrics/README.md), for the market's engagement-rate basis and currency. */

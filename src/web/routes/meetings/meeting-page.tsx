@@ -6,6 +6,7 @@ import { ApiError, api } from '../../api/client.ts';
 import { type Decision, icsUrl, insightKeys, type Meeting, meetingQuery } from '../../api/insights.ts';
 import { usersQuery } from '../../api/queries.ts';
 import type { User } from '../../api/types.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import {
   ArrowLeftIcon,
   CalendarIcon,
@@ -13,6 +14,7 @@ import {
   DownloadIcon,
   TranslateIcon,
 } from '../../components/icons.tsx';
+import { Popover } from '../../components/popover.tsx';
 import { showToast } from '../../components/toast.tsx';
 import { Button, EmptyState, ErrorAlert, Select, Spinner, TextInput } from '../../components/ui.tsx';
 import { useDocumentTitle } from '../../document-title.ts';
@@ -24,7 +26,6 @@ import { splitZone } from '../../time/zones.ts';
 import { useLayoutCampaign } from '../campaign/campaign-layout.tsx';
 import { languageName } from '../campaign/market-options.ts';
 import { HistoryLink } from '../history-link.tsx';
-import { ConfirmDialog, Popover } from '../insights/bits.tsx';
 import { mayOrganize, meetingZones } from './meetings-page.tsx';
 import { externalPerson, type Person, usePeopleDirectory, useSlotParticipants } from './people.ts';
 import { RescheduleDialog } from './reschedule-dialog.tsx';

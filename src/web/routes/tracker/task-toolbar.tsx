@@ -11,6 +11,7 @@ import {
 } from '../../api/tracker.ts';
 import type { TeamMember } from '../../api/types.ts';
 import { ChevronIcon, DownloadIcon, PlusIcon, SearchIcon, StatusIcon } from '../../components/icons.tsx';
+import { useDismiss } from '../../components/popover.tsx';
 import { Button } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import type { TrackerView } from './tracker-state.ts';
@@ -20,24 +21,7 @@ function Popover({ label, active, children }: { label: ReactNode; active: boolea
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const panelId = useId();
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (event: MouseEvent) => {
-      if (!ref.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        event.stopPropagation();
-        setOpen(false);
-      }
-    };
-    document.addEventListener('mousedown', onDown);
-    document.addEventListener('keydown', onKey, true);
-    return () => {
-      document.removeEventListener('mousedown', onDown);
-      document.removeEventListener('keydown', onKey, true);
-    };
-  }, [open]);
+  useDismiss(ref, open, () => setOpen(false), { onEscape: 'stop' });
   return (
     <div className="popover" ref={ref}>
       <button

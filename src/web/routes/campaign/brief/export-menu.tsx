@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { type Campaign, exportUrl } from '../../../api/campaigns.ts';
 import { ChevronIcon, DownloadIcon, PrintIcon } from '../../../components/icons.tsx';
+import { useDismiss } from '../../../components/popover.tsx';
 import { useLocale, useT } from '../../../i18n/locale.tsx';
 import { languageName } from '../market-options.ts';
 
@@ -27,24 +28,7 @@ export function ExportMenu({
   const menuId = useId();
   const ref = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (event: MouseEvent) => {
-      if (!ref.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
-      }
-    };
-    document.addEventListener('mousedown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  useDismiss(ref, open, () => setOpen(false));
 
   const options = [
     ...languages.map((language) => ({ value: language, label: languageName(language, locale) })),
