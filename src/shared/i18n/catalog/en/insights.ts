@@ -4,7 +4,6 @@
 // figures typed in), imports.* (CSV imports), reportUi.* (small shared words).
 // KPI names, objectives and ER bases come from the server's catalogue (brief.kpi.*, brief.objective.*, report.*).
 export const enInsights = {
-  'reportUi.dismiss': 'Dismiss',
   'reportUi.keep': 'Keep it',
 
   // ------------------------------------------------------------------ meetings: list

@@ -1,7 +1,6 @@
 import type { enInsights } from '../en/insights.ts';
 
 export const ruInsights: Record<keyof typeof enInsights, string> = {
-  'reportUi.dismiss': 'Закрыть',
   'reportUi.keep': 'Оставить',
 
   // ------------------------------------------------------------------ meetings: list
