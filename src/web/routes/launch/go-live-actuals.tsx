@@ -3,8 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { formatDuration } from '../../../shared/time/duration.ts';
 import { formatInZones } from '../../../shared/time/index.ts';
 import type { Campaign } from '../../api/campaigns.ts';
-import { api } from '../../api/client.ts';
-import { type Milestone, type Timeline, trackerKeys } from '../../api/tracker.ts';
+import { type Milestone, type Timeline, trackerKeys, updateMilestone } from '../../api/tracker.ts';
 import type { User } from '../../api/types.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { Dialog } from '../../components/dialog.tsx';
@@ -133,11 +132,9 @@ export function MarkDoneDialog({
   const [invalid, setInvalid] = useState<string | undefined>();
   const save = useMutation({
     mutationFn: (doneAt: string | null) =>
-      api<Milestone>('PATCH', `/api/milestones/${encodeURIComponent(milestone.id)}`, {
-        body: {
-          version: milestone.version,
-          doneAt: doneAt ? { local: doneAt, timeZone: zone, disambiguation: 'earlier' } : null,
-        },
+      updateMilestone(milestone.id, {
+        version: milestone.version,
+        doneAt: doneAt ? { local: doneAt, timeZone: zone, disambiguation: 'earlier' } : null,
       }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: trackerKeys.timeline(campaignId) });

@@ -2,8 +2,15 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { marketName } from '../../../shared/market-name.ts';
 import type { Campaign } from '../../api/campaigns.ts';
-import { ApiError, api } from '../../api/client.ts';
-import { MILESTONE_KINDS_LIST, type Milestone, type MilestoneKind, trackerKeys } from '../../api/tracker.ts';
+import { ApiError } from '../../api/client.ts';
+import {
+  createMilestone,
+  MILESTONE_KINDS_LIST,
+  type Milestone,
+  type MilestoneKind,
+  trackerKeys,
+  updateMilestone,
+} from '../../api/tracker.ts';
 import type { User } from '../../api/types.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { AlertIcon } from '../../components/icons.tsx';
@@ -87,14 +94,16 @@ export function MilestoneDialog({
         title: title.trim(),
         kind,
         marketCode: marketCode || null,
-        ...(whenChanged ? { at: toInstantInput(when, attempt.disambiguation) } : {}),
         ...(attempt.confirm ? { confirmOutsideWindow: true } : {}),
       };
+      // A new milestone always has its time; an edit sends it only when it changed.
       const saved = milestone
-        ? await api<Milestone>('PATCH', `/api/milestones/${milestone.id}`, {
-            body: { ...body, version: attempt.version ?? milestone.version },
+        ? await updateMilestone(milestone.id, {
+            ...body,
+            ...(whenChanged ? { at: toInstantInput(when, attempt.disambiguation) } : {}),
+            version: attempt.version ?? milestone.version,
           })
-        : await api<Milestone>('POST', `/api/campaigns/${campaign.id}/milestones`, { body });
+        : await createMilestone(campaign.id, { ...body, at: toInstantInput(when, attempt.disambiguation) });
       void queryClient.invalidateQueries({ queryKey: trackerKeys.timeline(campaign.id) });
       showToast(
         milestone

@@ -2,8 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { marketName } from '../../../shared/market-name.ts';
 import type { Campaign } from '../../api/campaigns.ts';
-import { ApiError, api } from '../../api/client.ts';
-import { TASK_STATUSES, type Task, type TaskStatus, trackerKeys } from '../../api/tracker.ts';
+import { ApiError } from '../../api/client.ts';
+import { createTask, TASK_STATUSES, type TaskStatus, trackerKeys } from '../../api/tracker.ts';
 import type { TeamMember, User } from '../../api/types.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { showToast } from '../../components/toast.tsx';
@@ -81,16 +81,14 @@ export function TaskCreateDialog({
     setPending(true);
     setError(null);
     try {
-      const task = await api<Task>('POST', `/api/campaigns/${campaign.id}/tasks`, {
-        body: {
-          title: title.trim(),
-          ownerId,
-          marketCode: marketCode || null,
-          status,
-          labels: parseLabels(labels),
-          ...(description.trim() ? { description } : {}),
-          ...(due.date && due.time ? { dueAt: toInstantInput(due, disambiguation) } : {}),
-        },
+      const task = await createTask(campaign.id, {
+        title: title.trim(),
+        ownerId,
+        marketCode: marketCode || null,
+        status,
+        labels: parseLabels(labels),
+        ...(description.trim() ? { description } : {}),
+        ...(due.date && due.time ? { dueAt: toInstantInput(due, disambiguation) } : {}),
       });
       applyServerTask(queryClient, campaign.id, task);
       void queryClient.invalidateQueries({ queryKey: trackerKeys.lists(campaign.id) });

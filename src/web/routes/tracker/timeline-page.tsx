@@ -1,8 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatInZones } from '../../../shared/time/index.ts';
-import { api } from '../../api/client.ts';
-import { type Milestone, timelineQuery, trackerKeys } from '../../api/tracker.ts';
+import { deleteMilestone, type Milestone, timelineQuery, trackerKeys } from '../../api/tracker.ts';
 import type { User } from '../../api/types.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { CheckIcon, FlagIcon, PencilIcon, PlusIcon } from '../../components/icons.tsx';
@@ -54,7 +53,7 @@ function TimelineView({ me, campaignId }: { me: User; campaignId: string }) {
 
   const remove = async (milestone: Milestone) => {
     try {
-      await api('DELETE', `/api/milestones/${milestone.id}`);
+      await deleteMilestone(milestone.id);
       showToast(t('timeline.deleted', { title: milestone.title }), 'success');
     } catch (error) {
       showToast(errorMessage(error), 'error');
