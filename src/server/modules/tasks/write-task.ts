@@ -42,12 +42,17 @@ function resolveDue(
   return { dueAt: resolved.at, dueTimeZone: zone };
 }
 
+/** The rank below every card of a column, as an expression (a create computes it in its INSERT). */
+function bottomRankSql(campaignId: string, status: string) {
+  return sql<number>`(select coalesce(max(${tasks.rank}), 0) + ${RANK_STEP} from ${tasks} where ${and(
+    eq(tasks.campaignId, campaignId),
+    eq(tasks.status, status as TaskRow['status']),
+  )})`;
+}
+
 async function bottomRank(tx: DbOrTx, campaignId: string, status: string): Promise<number> {
-  const [row] = await tx
-    .select({ max: sql<number | null>`max(${tasks.rank})` })
-    .from(tasks)
-    .where(and(eq(tasks.campaignId, campaignId), eq(tasks.status, status as TaskRow['status'])));
-  return (row?.max ?? 0) + RANK_STEP;
+  const [row] = await tx.select({ rank: bottomRankSql(campaignId, status) }).from(sql`(select 1) as one`);
+  return Number(row!.rank);
 }
 
 export async function createTask(
@@ -64,16 +69,14 @@ export async function createTask(
     assertCampaignMarket(campaign, marketCode);
     const owner = await assertAssignable(tx, input.ownerId);
     const status = input.status ?? 'todo';
-    const [{ next } = { next: 1 }] = await tx
-      .select({ next: sql<number>`coalesce(max(${tasks.number}), 0) + 1` })
-      .from(tasks)
-      .where(eq(tasks.campaignId, campaignId));
     const due = resolveDue(campaign, marketCode, input.dueAt) ?? { dueAt: null, dueTimeZone: null };
     const [row] = await tx
       .insert(tasks)
       .values({
         campaignId,
-        number: Number(next),
+        // Number and rank are computed inside the INSERT (one statement instead of three); the
+        // campaign row locked above keeps numbers unique and in order.
+        number: sql`(select coalesce(max(${tasks.number}), 0) + 1 from ${tasks} where ${eq(tasks.campaignId, campaignId)})`,
         title: input.title,
         description: input.description ?? '',
         ownerId: owner.id,
@@ -82,7 +85,7 @@ export async function createTask(
         ...due,
         ...(status === 'done' ? { doneAt: new Date(), doneBy: actor.id } : {}),
         labels: [...new Set(input.labels ?? [])],
-        rank: await bottomRank(tx, campaignId, status),
+        rank: bottomRankSql(campaignId, status),
         createdBy: actor.id,
       })
       .returning();
