@@ -9,6 +9,7 @@ import path from 'node:path';
 import { launchBrowser } from '../test/support/browser.ts';
 import { createOwner } from './lib/api.ts';
 import { HttpClient } from './lib/http.ts';
+import { createCampaign, sleep } from './lib/measurement.ts';
 import { type Benchmark, type Figure, log } from './lib/report.ts';
 import { ROOT, type RunningServer, startServer, tempDir } from './lib/server.ts';
 
@@ -27,8 +28,6 @@ const SCROLL_LIMIT_MS = env('BENCH_SCROLL_SECONDS', 90) * 1000;
 const CARD = '.board-column-todo .task-card[data-task-id]';
 const OTHER_STATUSES = ['in_progress', 'blocked', 'in_review', 'done'] as const;
 const LABELS = ['video', 'legal', 'design', 'urgent', 'paid', 'organic'];
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 declare global {
   interface Window {
@@ -56,32 +55,7 @@ const boardUi: Benchmark = {
       client = new HttpClient(server.baseUrl, owner.token, SEED_CONCURRENCY * 2);
       const http = client;
       const me = await http.json<{ id: string }>('GET', '/api/me');
-      const campaign = await http.json<{ id: string }>(
-        'POST',
-        '/api/campaigns',
-        {
-          name: 'Board bench',
-          brand: 'Bench',
-          launchWindowHours: 48,
-          markets: [
-            {
-              code: 'RU',
-              language: 'ru',
-              timeZone: 'Europe/Moscow',
-              currency: 'RUB',
-              objective: 'awareness',
-            },
-            {
-              code: 'US',
-              language: 'en',
-              timeZone: 'America/New_York',
-              currency: 'USD',
-              objective: 'conversion',
-            },
-          ],
-        },
-        201,
-      );
+      const campaign = { id: await createCampaign(http, 'Board bench') };
 
       // Seed through the API, 8 requests in flight.
       const todoCount = Math.round(TASK_COUNT * TODO_SHARE);

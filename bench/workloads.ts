@@ -21,8 +21,10 @@ import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { api, createOwner } from './lib/api.ts';
 import { freshPostgresDatabase, HttpClient, openSse, percentile, type SseClient } from './lib/http.ts';
+import { random, sleep } from './lib/measurement.ts';
 import { type Benchmark, type Figure, log } from './lib/report.ts';
 import { cpuTimeMs, type RunningServer, startServer, tempDir } from './lib/server.ts';
+import { trackerTeam } from './lib/tracker.ts';
 
 const env = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -63,19 +65,6 @@ const OBJECTS = [
 ];
 const LABELS = ['video', 'legal', 'design', 'urgent', 'paid', 'organic', 'localisation', 'finance'];
 
-/** Deterministic PRNG (mulberry32), so every run creates the same tasks. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 1) : String(n));
 
 /** Runs `count` jobs on `workers` concurrent loops. */
@@ -299,57 +288,8 @@ const workloads: Benchmark = {
       const owner = await createOwner(live.baseUrl);
       client = new HttpClient(live.baseUrl, owner.token, 64);
       const httpClient = client;
-      const me = await httpClient.json<{ id: string }>('GET', '/api/me');
-      const campaign = await httpClient.json<{ id: string }>(
-        'POST',
-        '/api/campaigns',
-        {
-          name: 'Workloads launch',
-          brand: 'Bench',
-          launchWindowHours: 48,
-          markets: [
-            {
-              code: 'RU',
-              language: 'ru',
-              timeZone: 'Europe/Moscow',
-              currency: 'RUB',
-              objective: 'awareness',
-            },
-            {
-              code: 'US',
-              language: 'en',
-              timeZone: 'America/New_York',
-              currency: 'USD',
-              objective: 'conversion',
-            },
-          ],
-        },
-        201,
-      );
-      const ownerIds = [me.id];
-      for (let i = 1; i <= 3; i++) {
-        const email = `member${i}@bench.example`;
-        const invite = await httpClient.json<{ token: string }>(
-          'POST',
-          '/api/invites',
-          { email, role: 'member', marketCodes: ['US'] },
-          201,
-        );
-        const registered = await api<{ user: { id: string } }>(live.baseUrl, 'POST', '/api/auth/register', {
-          body: {
-            email,
-            password: 'bench-password-1234',
-            name: `Member ${i}`,
-            locale: 'en',
-            timeZone: 'UTC',
-            inviteToken: invite.token,
-          },
-        });
-        if (registered.status !== 201)
-          throw new Error(`register ${email}: ${registered.status} ${JSON.stringify(registered.body)}`);
-        ownerIds.push(registered.body.user.id);
-      }
-      const base = `/api/campaigns/${campaign.id}`;
+      const { campaignId, ownerIds } = await trackerTeam(live.baseUrl, httpClient, 'Workloads launch');
+      const base = `/api/campaigns/${campaignId}`;
 
       // W1: creates at 16 connections.
       const rand = random(14);
