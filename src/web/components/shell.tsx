@@ -35,6 +35,8 @@ export interface NavEntry {
 
 const isStaff = (user: User) => user.role !== 'creator';
 const isCreator = (user: User) => user.role === 'creator';
+/** Owners and admins: the workspace's settings (team management, webhooks). */
+export const isAdmin = (user: User) => user.role === 'owner' || user.role === 'admin';
 
 /** The app's sections. Later features add their entry here and their page in app.tsx. */
 export const NAV: readonly NavEntry[] = [
@@ -45,12 +47,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/audit', label: 'nav.audit', icon: AuditIcon, visible: isStaff },
   { path: '/team', label: 'nav.team', icon: TeamIcon, visible: isStaff },
   { path: '/tokens', label: 'nav.tokens', icon: KeyIcon, visible: isStaff },
-  {
-    path: '/webhooks',
-    label: 'nav.webhooks',
-    icon: WebhookIcon,
-    visible: (user) => user.role === 'owner' || user.role === 'admin',
-  },
+  { path: '/webhooks', label: 'nav.webhooks', icon: WebhookIcon, visible: isAdmin },
   { path: '/profile', label: 'nav.profile', icon: UserIcon, visible: () => true },
 ];
 

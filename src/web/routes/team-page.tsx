@@ -11,6 +11,7 @@ import {
   type User,
 } from '../api/types.ts';
 import { PlusIcon, TeamIcon } from '../components/icons.tsx';
+import { isAdmin } from '../components/shell.tsx';
 import {
   Badge,
   Button,
@@ -39,8 +40,6 @@ function grantableRoles(me: User): Role[] {
   if (me.role === 'market_lead') return ['member', 'creator'];
   return [];
 }
-
-const isAdmin = (me: User) => me.role === 'owner' || me.role === 'admin';
 
 export function TeamPage({ me }: { me: User }) {
   const t = useT();

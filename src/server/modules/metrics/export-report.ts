@@ -24,7 +24,6 @@ function kpiUnit(metric: string, currency: string): string {
 export function reportCsv(report: CampaignReport, locale: Locale): string {
   const t = (key: MessageKey, values?: Record<string, string>) => translate(locale, key, values);
   const base = report.total.currency;
-  const marketCurrency = new Map(report.markets.map((m) => [m.code, m.currency]));
   const kpiRows = report.markets.flatMap((m) =>
     m.kpis.map((k) => [
       m.code,
@@ -40,7 +39,7 @@ export function reportCsv(report: CampaignReport, locale: Locale): string {
     c.marketCode,
     c.name,
     c.promoCode ?? '',
-    c.local.currency ?? marketCurrency.get(c.marketCode) ?? base,
+    c.local.currency,
     c.local.cost ?? '',
     c.reach,
     c.impressions,

@@ -101,6 +101,15 @@ const rates = z.record(z.string(), z.number()).describe('1 unit of each currency
 export const fxRatesSchema = z.object({ baseCurrency: z.string(), rates, updatedAt: z.string().nullable() });
 
 const figure = z.number().nullable();
+/** What was counted, the same for a creator and for the joint total. */
+const counts = {
+  reach: z.number(),
+  impressions: z.number(),
+  views: z.number(),
+  engagements: z.number(),
+  clicks: z.number(),
+  orders: z.number(),
+};
 export const reportSchema = z.object({
   campaignId: z.string(),
   generatedAt: z.string(),
@@ -135,12 +144,7 @@ export const reportSchema = z.object({
   /** The joint total, converted where a rate exists, with the rates it used. */
   total: z.object({
     currency: z.string(),
-    reach: z.number(),
-    impressions: z.number(),
-    views: z.number(),
-    engagements: z.number(),
-    clicks: z.number(),
-    orders: z.number(),
+    ...counts,
     cost: figure,
     revenue: figure,
     engagementRate: figure,
@@ -160,12 +164,7 @@ export const reportSchema = z.object({
       promoCode: z.string().nullable(),
       fee: z.object({ amount: z.number(), currency: z.string() }),
       cost: figure,
-      reach: z.number(),
-      impressions: z.number(),
-      views: z.number(),
-      engagements: z.number(),
-      clicks: z.number(),
-      orders: z.number(),
+      ...counts,
       revenue: figure,
       engagementRate: figure,
       cpm: figure,
