@@ -1,5 +1,5 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from './api/client.ts';
+import { signOut } from './api/account.ts';
 import { keys } from './api/queries.ts';
 import type { User } from './api/types.ts';
 import { navigate, safeNext } from './router/router.tsx';
@@ -18,7 +18,7 @@ export function useSignedIn() {
 export function useSignOut({ stay = false }: { stay?: boolean } = {}) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api<void>('POST', '/api/auth/logout'),
+    mutationFn: signOut,
     // Whatever the server said, this screen forgets the account's data.
     onSettled: () => forgetSession(queryClient, { stay }),
   });

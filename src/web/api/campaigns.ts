@@ -6,7 +6,13 @@ import type { acknowledgementStatus } from '../../server/modules/briefs/acknowle
 import type { diffVersions } from '../../server/modules/briefs/diff-versions.ts';
 import type { findVersion, listVersions } from '../../server/modules/briefs/publish-version.ts';
 import type {
+  acknowledgeBody,
   briefSchema,
+  confirmTextBody,
+  editDataBody,
+  editTextBody,
+  publishBody,
+  requestAcknowledgementBody,
   SectionData,
   sectionSchema,
   textStateSchema,
@@ -36,6 +42,12 @@ export type BriefVersion = Awaited<ReturnType<typeof findVersion>>;
 export type BriefVersionSummary = Awaited<ReturnType<typeof listVersions>>[number];
 export type BriefDiff = Awaited<ReturnType<typeof diffVersions>>;
 export type AcknowledgementStatus = Awaited<ReturnType<typeof acknowledgementStatus>>;
+export type SectionTextEdit = z.input<typeof editTextBody>;
+export type SectionTextConfirmation = z.input<typeof confirmTextBody>;
+export type SectionDataEdit = z.input<typeof editDataBody>;
+export type PublishInput = z.input<typeof publishBody>;
+export type AcknowledgeInput = z.input<typeof acknowledgeBody>;
+export type AcknowledgementRequest = z.input<typeof requestAcknowledgementBody>;
 
 // Mirrors the server's lists (src/server/modules/…); the server validates again.
 export const OBJECTIVE_OPTIONS = [
@@ -145,3 +157,54 @@ export const createCampaign = (body: CreateCampaignBody) => api<Campaign>('POST'
 /** Name, brand, launch window, grace or markets; 409 `version_conflict` when `version` is stale. */
 export const updateCampaign = (id: string, body: UpdateCampaignBody) =>
   api<Campaign>('PATCH', `/api/campaigns/${id}`, { body });
+
+/** The demo workspace's campaign and its team with their generated passwords (shown once). */
+export interface LoadedDemo {
+  campaignId: string;
+  people: Array<{
+    id: string;
+    name: string;
+    email: string;
+    role: string;
+    marketCodes: string[];
+    password: string;
+  }>;
+}
+
+/** Loads the demo workspace (admins, once). */
+export const loadDemo = () => api<LoadedDemo>('POST', '/api/demo');
+
+const sectionPath = (campaignId: string, key: SectionKey) =>
+  `/api/campaigns/${campaignId}/brief/sections/${key}`;
+
+/** One language's text of a section; 409 `version_conflict` (with `current`) when `baseRevision` is stale. */
+export const saveSectionText = (campaignId: string, key: SectionKey, body: SectionTextEdit) =>
+  api<Brief>('PUT', sectionPath(campaignId, key), { body });
+
+/** Marks a text as still right after the other language changed. */
+export const confirmSectionText = (campaignId: string, key: SectionKey, body: SectionTextConfirmation) =>
+  api<Brief>('POST', `${sectionPath(campaignId, key)}/confirm`, { body });
+
+/** The structured part of a section, replaced as a whole; 409 when `baseRevision` is stale. */
+export const saveSectionData = (campaignId: string, key: SectionKey, body: SectionDataEdit) =>
+  api<Brief>('PUT', `${sectionPath(campaignId, key)}/data`, { body });
+
+/** Freezes the brief as the next numbered version. */
+export const publishBrief = (campaignId: string, body: PublishInput) =>
+  api<{ version: number; publishedAt: string; staleTexts: number }>(
+    'POST',
+    `/api/campaigns/${campaignId}/brief/versions`,
+    { body },
+  );
+
+export const acknowledgeVersion = (campaignId: string, version: number, body: AcknowledgeInput) =>
+  api<AcknowledgementStatus>(
+    'POST',
+    `/api/campaigns/${campaignId}/brief/versions/${version}/acknowledgements`,
+    {
+      body,
+    },
+  );
+
+export const requestAcknowledgement = (campaignId: string, body: AcknowledgementRequest) =>
+  api<void>('POST', `/api/campaigns/${campaignId}/brief/acknowledgement-requests`, { body });

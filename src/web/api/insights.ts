@@ -5,7 +5,15 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { PresentedMeeting } from '../../server/modules/meetings/schedule-meeting.ts';
-import type { createMeetingBody, externalParticipantBody } from '../../server/modules/meetings/schema.ts';
+import type {
+  createMeetingBody,
+  decisionBody,
+  decisionToTaskBody,
+  externalParticipantBody,
+  setWorkingHoursBody,
+  slotsBody,
+  updateMeetingBody,
+} from '../../server/modules/meetings/schema.ts';
 import type { presentExternal } from '../../server/modules/meetings/working-hours.ts';
 import type { CampaignReport } from '../../server/modules/metrics/report.ts';
 import type { presentImport } from '../../server/modules/metrics/run-import.ts';
@@ -19,11 +27,17 @@ import type { IMPORT_FORMATS } from '../../server/modules/metrics/tables.ts';
 import type { Locale } from '../../shared/i18n/runtime.ts';
 import type { Slot, WeeklyHours } from '../../shared/meetings/slot-finder.ts';
 import { ApiError, api, NetworkError } from './client.ts';
+import type { Task } from './tracker.ts';
 
 export type Meeting = PresentedMeeting;
 export type MeetingPerson = Meeting['participants'][number];
 export type Decision = Meeting['decisions'][number];
 export type CreateMeetingInput = z.input<typeof createMeetingBody>;
+export type MeetingUpdate = z.input<typeof updateMeetingBody>;
+export type DecisionInput = z.input<typeof decisionBody>;
+export type DecisionTaskInput = z.input<typeof decisionToTaskBody>;
+export type WorkingHoursInput = z.input<typeof setWorkingHoursBody>;
+export type SlotsInput = z.input<typeof slotsBody>;
 export type ExternalParticipant = ReturnType<typeof presentExternal>;
 export type ExternalParticipantInput = z.input<typeof externalParticipantBody>;
 export type { Slot, WeeklyHours };
@@ -146,6 +160,32 @@ export const fxQuery = (campaignId: string) =>
   });
 
 // Writes: one function per route, its body typed by the server's Zod schema.
+
+export const setWorkingHours = (body: WorkingHoursInput) =>
+  api<WorkingHoursResponse>('PUT', '/api/me/working-hours', { body });
+
+/** Someone outside Tandem (a creator, an interpreter…) who can be invited to meetings. */
+export const createExternalParticipant = (body: ExternalParticipantInput) =>
+  api<ExternalParticipant>('POST', '/api/external-participants', { body });
+
+/** Times that suit everyone, best first (POST: the participants make a long query). */
+export const findSlots = (body: SlotsInput) => api<SlotsResponse>('POST', '/api/meetings/slots', { body });
+
+export const createMeeting = (campaignId: string, body: CreateMeetingInput) =>
+  api<Meeting>('POST', `/api/campaigns/${campaignId}/meetings`, { body });
+
+/** 409 `version_conflict` when `version` is stale. */
+export const updateMeeting = (id: string, body: MeetingUpdate) =>
+  api<Meeting>('PATCH', `/api/meetings/${id}`, { body });
+
+export const cancelMeeting = (id: string) => api<Meeting>('POST', `/api/meetings/${id}/cancel`);
+
+export const recordDecision = (meetingId: string, body: DecisionInput) =>
+  api<Decision>('POST', `/api/meetings/${meetingId}/decisions`, { body });
+
+/** 409 `decision_has_task` when someone made the task first. */
+export const decisionToTask = (meetingId: string, decisionId: string, body: DecisionTaskInput) =>
+  api<Task>('POST', `/api/meetings/${meetingId}/decisions/${decisionId}/task`, { body });
 
 /** Figures typed in by hand for a post (Telegram, VK), with where they come from. */
 export const recordManualMetrics = (engagementId: string, body: ManualMetricsInput) =>

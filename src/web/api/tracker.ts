@@ -185,10 +185,14 @@ export const listQuery = (
   getNextPageParam: (last: TaskPage) => last.nextCursor ?? undefined,
 });
 
+/** One task with its comments and watchers. */
+export const fetchTask = (id: string, signal?: AbortSignal) =>
+  api<TaskDetail>('GET', `/api/tasks/${id}`, { signal });
+
 export const taskQuery = (campaignId: string, taskId: string) =>
   queryOptions({
     queryKey: trackerKeys.task(campaignId, taskId),
-    queryFn: ({ signal }) => api<TaskDetail>('GET', `/api/tasks/${taskId}`, { signal }),
+    queryFn: ({ signal }) => fetchTask(taskId, signal),
   });
 
 export const timelineQuery = (campaignId: string) =>
@@ -224,6 +228,9 @@ export const createTask = (campaignId: string, body: TaskInput) =>
 export const updateTask = (id: string, body: TaskUpdate) => api<Task>('PATCH', `/api/tasks/${id}`, { body });
 
 export const deleteTask = (id: string) => api<void>('DELETE', `/api/tasks/${id}`);
+
+/** Creates or replaces the signed-in user's iCalendar subscription URL (tasks due, milestones). */
+export const createCalendarFeed = () => api<{ url: string }>('POST', '/api/me/calendar-feed');
 
 export const addTaskComment = (taskId: string, body: string) =>
   api<TaskComment>('POST', `/api/tasks/${taskId}/comments`, { body: { body } });

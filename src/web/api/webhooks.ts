@@ -1,5 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { createWebhookBody, updateWebhookBody } from '../../server/modules/webhooks/schema.ts';
 import { api } from './client.ts';
+
+export type WebhookInput = z.input<typeof createWebhookBody>;
+export type WebhookUpdate = z.input<typeof updateWebhookBody>;
 
 // Response shapes of /api/webhooks (src/server/modules/webhooks/schema.ts).
 export interface Webhook {
@@ -68,3 +73,19 @@ export function fetchDeliveries(id: string, cursor: string | null, signal?: Abor
     signal,
   });
 }
+
+// Writes: one function per route, its body typed by the server's Zod schema.
+
+/** The signing secret is in this answer only. */
+export const createWebhook = (body: WebhookInput) => api<CreatedWebhook>('POST', '/api/webhooks', { body });
+
+export const updateWebhook = (id: string, body: WebhookUpdate) =>
+  api<Webhook>('PATCH', `/api/webhooks/${id}`, { body });
+
+export const deleteWebhook = (id: string) => api<void>('DELETE', `/api/webhooks/${id}`);
+
+/** Sends a `ping` delivery now. */
+export const testWebhook = (id: string) => api<WebhookDelivery>('POST', `/api/webhooks/${id}/test`);
+
+export const redeliverDelivery = (delivery: Pick<WebhookDelivery, 'id' | 'webhookId'>) =>
+  api<WebhookDelivery>('POST', `/api/webhooks/${delivery.webhookId}/deliveries/${delivery.id}/redeliver`);

@@ -19,7 +19,8 @@ import {
   negotiateLocale,
   translator,
 } from '../../shared/i18n/runtime.ts';
-import { api, setRequestLocale } from '../api/client.ts';
+import { updateProfile } from '../api/account.ts';
+import { setRequestLocale } from '../api/client.ts';
 import { keys, meQuery } from '../api/queries.ts';
 import type { User } from '../api/types.ts';
 import { loadCatalogue } from './load-catalogue.ts';
@@ -80,7 +81,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
 
   const wanted = useRef<Locale | null>(null);
   const save = useMutation({
-    mutationFn: (next: Locale) => api<User>('PATCH', '/api/me', { body: { locale: next } }),
+    mutationFn: (next: Locale) => updateProfile({ locale: next }),
     onSuccess: (user) => {
       // A slower answer to an earlier switch must not undo a later one.
       if (user.locale === wanted.current) queryClient.setQueryData(keys.me, user);

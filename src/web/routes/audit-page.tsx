@@ -2,10 +2,9 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Fragment, useId, useState } from 'react';
 import { marketName } from '../../shared/market-name.ts';
 import { parseLocalTime } from '../../shared/time/index.ts';
+import { type AuditFilters, auditEventsQuery, auditFacetsQuery, type ExplorerEvent } from '../api/audit.ts';
 import { campaignsQuery } from '../api/campaigns.ts';
-import { api } from '../api/client.ts';
-import { keys } from '../api/queries.ts';
-import type { AuditEvent, User } from '../api/types.ts';
+import type { User } from '../api/types.ts';
 import { DateInput } from '../components/date-input.tsx';
 import { AuditIcon, DownloadIcon } from '../components/icons.tsx';
 import {
@@ -28,21 +27,6 @@ import {
   type AuditFilterName,
   auditEntityHref,
 } from './audit-links.ts';
-
-const PAGE_SIZE = 50;
-
-/** An event as GET /api/audit returns it: with the entity's name and market when it was written. */
-type ExplorerEvent = AuditEvent & { entityLabel: string | null; marketCode: string | null };
-interface ExplorerPage {
-  events: ExplorerEvent[];
-  nextCursor: string | null;
-}
-interface Facets {
-  actions: string[];
-  entityTypes: string[];
-  marketCodes: string[];
-  actors: Array<{ id: string; name: string }>;
-}
 
 /**
  * The filters live in the address, so a filtered log can be bookmarked or sent to a colleague.
@@ -80,17 +64,10 @@ export function AuditPage({ me }: { me: User }) {
   const { search } = useLocation();
   const filters = readFilters(search);
   const campaigns = useQuery(campaignsQuery);
-  const facets = useQuery({
-    queryKey: [...keys.audit, 'facets', filters.campaignId],
-    queryFn: ({ signal }) =>
-      api<Facets>('GET', '/api/audit/facets', {
-        query: { campaignId: filters.campaignId || undefined },
-        signal,
-      }),
-  });
+  const facets = useQuery(auditFacetsQuery(filters.campaignId));
   const from = toInstant(filters.from, me.timeZone);
   const to = toInstant(filters.to, me.timeZone);
-  const apiFilters = {
+  const apiFilters: AuditFilters = {
     campaignId: filters.campaignId || undefined,
     marketCode: filters.marketCode || undefined,
     actorId: filters.actorId || undefined,
@@ -101,16 +78,7 @@ export function AuditPage({ me }: { me: User }) {
     to: to ?? undefined,
   };
 
-  const events = useInfiniteQuery({
-    queryKey: [...keys.audit, { ...apiFilters, zone: me.timeZone }],
-    queryFn: ({ pageParam, signal }) =>
-      api<ExplorerPage>('GET', '/api/audit', {
-        query: { ...apiFilters, limit: PAGE_SIZE, cursor: pageParam },
-        signal,
-      }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const events = useInfiniteQuery(auditEventsQuery(apiFilters, me.timeZone));
 
   const rows = events.data?.pages.flatMap((page) => page.events) ?? [];
   const set = (patch: Partial<Filters>) => writeFilters({ ...filters, ...patch });

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type Campaign, campaignsQuery } from '../api/campaigns.ts';
+import { type Campaign, campaignsQuery, type LoadedDemo } from '../api/campaigns.ts';
 import type { User } from '../api/types.ts';
 import { CampaignIcon, PlusIcon } from '../components/icons.tsx';
 import { EmptyState, ErrorAlert, PageHeader } from '../components/ui.tsx';
@@ -10,7 +10,7 @@ import { Link } from '../router/router.tsx';
 import { useNow } from '../time/use-now.ts';
 import { describeZone, splitZone } from '../time/zones.ts';
 import { languageName } from './campaign/market-options.ts';
-import { DemoLoadedDialog, LoadDemoButton, type LoadedDemo, mayLoadDemo } from './load-demo.tsx';
+import { DemoLoadedDialog, LoadDemoButton, mayLoadDemo } from './load-demo.tsx';
 
 /** Mirrors the server's rule for creating campaigns; the server decides. */
 export const mayCreateCampaign = (me: User) =>

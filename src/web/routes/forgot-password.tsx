@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api } from '../api/client.ts';
+import { requestPasswordReset } from '../api/account.ts';
 import { AuthLayout } from '../components/auth-layout.tsx';
 import { Button, ErrorAlert, Field, Notice, TextInput } from '../components/ui.tsx';
 import { useT } from '../i18n/locale.tsx';
@@ -16,7 +16,7 @@ export function ForgotPassword({ initialEmail, onBack }: { initialEmail: string;
   const [email, setEmail] = useState(initialEmail);
   const [errors, setErrors, clearError] = useFieldErrors();
   const request = useMutation({
-    mutationFn: () => api<void>('POST', '/api/auth/password-reset', { body: { email } }),
+    mutationFn: () => requestPasswordReset({ email }),
   });
   const back = (
     <button type="button" className="link-button" onClick={onBack}>

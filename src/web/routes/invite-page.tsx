@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { invitePreviewQuery, registerAccount } from '../api/account.ts';
+import { ApiError } from '../api/client.ts';
 import { meQuery } from '../api/queries.ts';
-import type { InvitePreview, User } from '../api/types.ts';
 import { AuthLayout } from '../components/auth-layout.tsx';
 import { Badge, Button, ErrorAlert, Field, Spinner, TextInput } from '../components/ui.tsx';
 import { useDocumentTitle } from '../document-title.ts';
@@ -22,12 +22,7 @@ export function InvitePage({ token }: { token: string }) {
   useDocumentTitle(t('invite.title'));
   const me = useQuery(meQuery).data;
   const signOut = useSignOut({ stay: true });
-  const invite = useQuery({
-    queryKey: ['invite', token],
-    queryFn: ({ signal }) =>
-      api<InvitePreview>('GET', `/api/invites/${encodeURIComponent(token)}`, { signal }),
-    retry: false,
-  });
+  const invite = useQuery(invitePreviewQuery(token));
 
   if (invite.isPending) {
     return (
@@ -110,10 +105,7 @@ function AcceptForm({ token, email }: { token: string; email: string }) {
   const [errors, setErrors, clearError] = useFieldErrors();
 
   const register = useMutation({
-    mutationFn: () =>
-      api<{ user: User }>('POST', '/api/auth/register', {
-        body: { name, email, password, timeZone, locale, inviteToken: token },
-      }),
+    mutationFn: () => registerAccount({ name, email, password, timeZone, locale, inviteToken: token }),
     onSuccess: ({ user }) => signedIn(user),
     onError: (error) => {
       if (error instanceof ApiError) setErrors(error.fieldErrors);

@@ -1,23 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { type LoadedDemo, loadDemo } from '../api/campaigns.ts';
 import { Dialog } from '../components/dialog.tsx';
 import { Button, CopyField, ErrorAlert } from '../components/ui.tsx';
 import { useT } from '../i18n/locale.tsx';
 import { Link } from '../router/router.tsx';
-
-interface DemoPerson {
-  id: string;
-  name: string;
-  email: string;
-  role: string;
-  marketCodes: string[];
-  password: string;
-}
-
-export interface LoadedDemo {
-  campaignId: string;
-  people: DemoPerson[];
-}
 
 /** Mirrors the server's rule (admins load the demo); the server decides. */
 export const mayLoadDemo = (role: string) => role === 'owner' || role === 'admin';
@@ -30,7 +16,7 @@ export function LoadDemoButton({ onLoaded }: { onLoaded: (demo: LoadedDemo) => v
   const t = useT();
   const queryClient = useQueryClient();
   const load = useMutation({
-    mutationFn: () => api<LoadedDemo>('POST', '/api/demo'),
+    mutationFn: loadDemo,
     onSuccess: (demo) => {
       onLoaded(demo);
       void queryClient.invalidateQueries();

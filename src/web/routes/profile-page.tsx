@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { changePassword, updateProfile } from '../api/account.ts';
+import { ApiError } from '../api/client.ts';
 import { keys } from '../api/queries.ts';
 import type { User } from '../api/types.ts';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
@@ -45,7 +46,7 @@ export function ProfilePage({ me }: { me: User }) {
 
   const dirty = name.trim() !== me.name || timeZone !== me.timeZone;
   const save = useMutation({
-    mutationFn: () => api<User>('PATCH', '/api/me', { body: { name: name.trim(), timeZone } }),
+    mutationFn: () => updateProfile({ name: name.trim(), timeZone }),
     onSuccess: (user) => {
       queryClient.setQueryData(keys.me, user);
       setErrors({});
@@ -172,8 +173,7 @@ function PasswordCard() {
   const [errors, setErrors, clearError] = useFieldErrors();
   const [done, setDone] = useState(false);
   const change = useMutation({
-    mutationFn: () =>
-      api<void>('POST', '/api/me/password', { body: { currentPassword: current, newPassword: next } }),
+    mutationFn: () => changePassword({ currentPassword: current, newPassword: next }),
     onSuccess: () => {
       setCurrent('');
       setNext('');

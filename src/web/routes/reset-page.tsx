@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { confirmPasswordReset } from '../api/account.ts';
+import { ApiError } from '../api/client.ts';
 import { AuthLayout } from '../components/auth-layout.tsx';
 import { Button, ErrorAlert } from '../components/ui.tsx';
 import { useDocumentTitle } from '../document-title.ts';
@@ -16,8 +17,7 @@ export function ResetPage({ token }: { token: string }) {
   const [password, setPassword] = useState('');
   const [errors, setErrors, clearError] = useFieldErrors();
   const confirm = useMutation({
-    mutationFn: () =>
-      api<void>('POST', '/api/auth/password-reset/confirm', { body: { token, newPassword: password } }),
+    mutationFn: () => confirmPasswordReset({ token, newPassword: password }),
     onError: (error) => {
       if (error instanceof ApiError && error.fieldErrors.newPassword) {
         setErrors({ password: error.fieldErrors.newPassword });

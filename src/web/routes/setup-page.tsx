@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api/client.ts';
-import type { User } from '../api/types.ts';
+import { registerAccount } from '../api/account.ts';
+import { ApiError } from '../api/client.ts';
 import { AuthLayout } from '../components/auth-layout.tsx';
 import { Button, ErrorAlert, Field, TextInput } from '../components/ui.tsx';
 import { useDocumentTitle } from '../document-title.ts';
@@ -24,10 +24,7 @@ export function SetupPage() {
   const [errors, setErrors, clearError] = useFieldErrors();
 
   const register = useMutation({
-    mutationFn: () =>
-      api<{ user: User }>('POST', '/api/auth/register', {
-        body: { name, email, password, timeZone, locale },
-      }),
+    mutationFn: () => registerAccount({ name, email, password, timeZone, locale }),
     onSuccess: ({ user }) => signedIn(user),
     onError: (error) => {
       if (error instanceof ApiError) setErrors(error.fieldErrors);

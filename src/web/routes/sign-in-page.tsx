@@ -1,7 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api } from '../api/client.ts';
-import type { User } from '../api/types.ts';
+import { signIn } from '../api/account.ts';
 import { AuthLayout } from '../components/auth-layout.tsx';
 import { Button, ErrorAlert, Field, PasswordInput, TextInput } from '../components/ui.tsx';
 import { useDocumentTitle } from '../document-title.ts';
@@ -22,7 +21,7 @@ export function SignInPage() {
   useDocumentTitle(forgot ? t('mail.forgot.title') : t('signIn.title'));
 
   const login = useMutation({
-    mutationFn: () => api<{ user: User }>('POST', '/api/auth/login', { body: { email, password } }),
+    mutationFn: () => signIn({ email, password }),
     onSuccess: ({ user }) => signedIn(user, search.get('next') ?? '/campaigns'),
   });
 

@@ -1,23 +1,14 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { mailSettingsQuery, sendTestMail } from '../api/team.ts';
 import type { User } from '../api/types.ts';
 import { Button, Card, ErrorAlert, Notice } from '../components/ui.tsx';
 import { useT } from '../i18n/locale.tsx';
 
-interface MailSettings {
-  configured: boolean;
-  from: string;
-  host: string | null;
-}
-
 /** Admins: whether Tandem sends e-mail at all (SMTP_URL), and a test message to themselves. */
 export function MailCard({ me }: { me: User }) {
   const t = useT();
-  const settings = useQuery({
-    queryKey: ['admin', 'mail'],
-    queryFn: ({ signal }) => api<MailSettings>('GET', '/api/admin/mail', { signal }),
-  });
-  const test = useMutation({ mutationFn: () => api<{ to: string }>('POST', '/api/admin/mail/test') });
+  const settings = useQuery(mailSettingsQuery);
+  const test = useMutation({ mutationFn: sendTestMail });
   if (settings.error) return <ErrorAlert error={settings.error} />;
   if (!settings.data) return null;
   const { configured, from, host } = settings.data;

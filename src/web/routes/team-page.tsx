@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
 import { invitesQuery, keys, usersQuery } from '../api/queries.ts';
+import { createInvite, issuePasswordReset, revokeInvite, type UserUpdate, updateUser } from '../api/team.ts';
 import {
   type CreatedInvite,
   type Invite,
@@ -128,8 +129,7 @@ function PersonRow({ me, user, canManage }: { me: User; user: TeamMember; canMan
     void queryClient.invalidateQueries({ queryKey: keys.audit });
   };
   const update = useMutation({
-    mutationFn: (body: { role?: Role; marketCodes?: string[]; active?: boolean }) =>
-      api<TeamMember>('PATCH', `/api/users/${user.id}`, { body }),
+    mutationFn: (body: UserUpdate) => updateUser(user.id, body),
     onSuccess: () => {
       setMode('idle');
       setReset(null);
@@ -137,7 +137,7 @@ function PersonRow({ me, user, canManage }: { me: User; user: TeamMember; canMan
     },
   });
   const issue = useMutation({
-    mutationFn: () => api<{ url: string; expiresAt: string }>('POST', `/api/users/${user.id}/password-reset`),
+    mutationFn: () => issuePasswordReset(user.id),
     onSuccess: (created) => {
       setReset(created);
       refresh();
@@ -319,8 +319,7 @@ function InviteForm({ me }: { me: User }) {
   const [created, setCreated] = useState<(CreatedInvite & { email: string }) | null>(null);
 
   const create = useMutation({
-    mutationFn: (body: { email: string; role: Role; marketCodes: string[] }) =>
-      api<CreatedInvite>('POST', '/api/invites', { body }),
+    mutationFn: createInvite,
     onSuccess: (invite, body) => {
       setCreated({ ...invite, email: body.email });
       setEmail('');
@@ -414,7 +413,7 @@ function InvitationsCard({ me }: { me: User }) {
   const invites = useQuery(invitesQuery);
   const [confirming, setConfirming] = useState<string | null>(null);
   const revoke = useMutation({
-    mutationFn: (id: string) => api<void>('DELETE', `/api/invites/${id}`),
+    mutationFn: revokeInvite,
     onSuccess: () => {
       setConfirming(null);
       void queryClient.invalidateQueries({ queryKey: keys.invites });

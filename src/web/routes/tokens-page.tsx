@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { createToken, revokeToken } from '../api/account.ts';
+import { ApiError } from '../api/client.ts';
 import { keys, meQuery, tokensQuery } from '../api/queries.ts';
 import type { CreatedToken } from '../api/types.ts';
 import { KeyIcon, PlusIcon } from '../components/icons.tsx';
@@ -34,8 +35,7 @@ export function TokensPage() {
   const [confirming, setConfirming] = useState<string | null>(null);
 
   const create = useMutation({
-    mutationFn: (tokenName: string) =>
-      api<CreatedToken>('POST', '/api/tokens', { body: { name: tokenName } }),
+    mutationFn: (tokenName: string) => createToken({ name: tokenName }),
     onSuccess: (token, tokenName) => {
       setCreated({ ...token, name: tokenName });
       setName('');
@@ -49,7 +49,7 @@ export function TokensPage() {
   });
 
   const revoke = useMutation({
-    mutationFn: (id: string) => api<void>('DELETE', `/api/tokens/${id}`),
+    mutationFn: revokeToken,
     onSuccess: (_, id) => {
       setConfirming(null);
       if (created?.id === id) setCreated(null);

@@ -1,11 +1,16 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
 import { keys } from '../api/queries.ts';
 import type { User } from '../api/types.ts';
 import {
   type CreatedWebhook,
+  createWebhook,
+  deleteWebhook,
   fetchDeliveries,
+  redeliverDelivery,
+  testWebhook,
+  updateWebhook,
   type Webhook,
   type WebhookDelivery,
   webhookEventsQuery,
@@ -134,9 +139,7 @@ function CreateWebhookCard({ onCreated }: { onCreated: () => void }) {
 
   const create = useMutation({
     mutationFn: () =>
-      api<CreatedWebhook>('POST', '/api/webhooks', {
-        body: { url: url.trim(), events: all ? ['*'] : chosen, description: description.trim() },
-      }),
+      createWebhook({ url: url.trim(), events: all ? ['*'] : chosen, description: description.trim() }),
     onSuccess: (hook) => {
       setCreated(hook);
       setUrl('');
@@ -237,8 +240,7 @@ function DeliveryRow({ delivery, me }: { delivery: WebhookDelivery; me: User }) 
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const redeliver = useMutation({
-    mutationFn: () =>
-      api<WebhookDelivery>('POST', `/api/webhooks/${delivery.webhookId}/deliveries/${delivery.id}/redeliver`),
+    mutationFn: () => redeliverDelivery(delivery),
     onSuccess: () =>
       void queryClient.invalidateQueries({ queryKey: webhookKeys.deliveries(delivery.webhookId) }),
   });
@@ -384,12 +386,11 @@ export function WebhooksPage({ me }: { me: User }) {
     if (id) void queryClient.invalidateQueries({ queryKey: webhookKeys.deliveries(id) });
   };
   const setStatus = useMutation({
-    mutationFn: ({ id, status }: { id: string; status: Webhook['status'] }) =>
-      api<Webhook>('PATCH', `/api/webhooks/${id}`, { body: { status } }),
+    mutationFn: ({ id, status }: { id: string; status: Webhook['status'] }) => updateWebhook(id, { status }),
     onSuccess: (hook) => refresh(hook.id),
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api<void>('DELETE', `/api/webhooks/${id}`),
+    mutationFn: deleteWebhook,
     onSuccess: (_, id) => {
       setConfirming(null);
       if (selected === id) setSelected(null);
@@ -397,7 +398,7 @@ export function WebhooksPage({ me }: { me: User }) {
     },
   });
   const test = useMutation({
-    mutationFn: (id: string) => api<WebhookDelivery>('POST', `/api/webhooks/${id}/test`),
+    mutationFn: testWebhook,
     onSuccess: (_, id) => {
       setTested(id);
       setSelected(id);

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import type { Creator } from '../../api/creators.ts';
 import { keys } from '../../api/queries.ts';
-import type { CreatedInvite, User } from '../../api/types.ts';
+import { createInvite } from '../../api/team.ts';
+import type { User } from '../../api/types.ts';
 import { MailIcon } from '../../components/icons.tsx';
 import { Button, CopyField, ErrorAlert, Field, Notice, TextInput } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
@@ -34,13 +35,11 @@ export function InviteCreatorDialog({
   const [error, setError] = useState<string | undefined>();
   const invite = useMutation({
     mutationFn: () =>
-      api<CreatedInvite>('POST', '/api/invites', {
-        body: {
-          email: email.trim(),
-          role: 'creator',
-          marketCodes: [creator.marketCode],
-          creatorId: creator.id,
-        },
+      createInvite({
+        email: email.trim(),
+        role: 'creator',
+        marketCodes: [creator.marketCode],
+        creatorId: creator.id,
       }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.invites }),
     onError: (failure) => {

@@ -3,8 +3,7 @@ import { useMemo, useState } from 'react';
 import type { MessageKey } from '../../../shared/i18n/runtime.ts';
 import { addDays, isoDate, startOfDay } from '../../../shared/time/index.ts';
 import { type Campaign, campaignsQuery } from '../../api/campaigns.ts';
-import { api } from '../../api/client.ts';
-import { isOverdue, myTasksQuery, type Task } from '../../api/tracker.ts';
+import { createCalendarFeed, isOverdue, myTasksQuery, type Task } from '../../api/tracker.ts';
 import type { User } from '../../api/types.ts';
 import { StatusIcon, TasksIcon } from '../../components/icons.tsx';
 import {
@@ -68,8 +67,8 @@ export function MyTasksPage({ me }: { me: User }) {
   return (
     <>
       <PageHeader title={t('myTasks.title')} description={t('myTasks.description', { zone: me.timeZone })} />
-      <div className="my-tasks">
-        <div className="my-tasks-main">
+      <div className="tk-my-tasks page-wide">
+        <div className="tk-my-tasks-main">
           {tasks.isPending ? (
             <div className="card centered-block">
               <Spinner label={t('common.loading')} />
@@ -86,27 +85,30 @@ export function MyTasksPage({ me }: { me: User }) {
             GROUPS.filter((group) => groups[group.key].length).map((group) => (
               <section
                 key={group.key}
-                className={`card my-tasks-group my-tasks-${group.key}`}
+                className={`card tk-my-tasks-group tk-my-tasks-${group.key}`}
                 aria-labelledby={`group-${group.key}`}
               >
-                <h2 className="my-tasks-group-title" id={`group-${group.key}`}>
+                <h2 className="tk-my-tasks-group-title" id={`group-${group.key}`}>
                   {t(group.title)}
-                  <span className="count-pill">{groups[group.key].length}</span>
+                  <span className="tk-count-pill">{groups[group.key].length}</span>
                 </h2>
-                <ul className="my-task-list">
+                <ul className="tk-my-task-list">
                   {groups[group.key].map((task) => {
                     const campaign = byId.get(task.campaignId);
                     return (
-                      <li key={task.id} className="my-task">
+                      <li key={task.id} className="tk-my-task">
                         <StatusIcon status={task.status} />
-                        <span className="task-number">#{task.number}</span>
-                        <Link to={`/campaigns/${task.campaignId}/tasks/${task.id}`} className="my-task-title">
+                        <span className="tk-task-number">#{task.number}</span>
+                        <Link
+                          to={`/campaigns/${task.campaignId}/tasks/${task.id}`}
+                          className="tk-my-task-title"
+                        >
                           {task.title}
                         </Link>
                         <LabelChips labels={task.labels} />
-                        <span className="my-task-meta">
-                          <span className="my-task-campaign">{campaign?.name ?? ''}</span>
-                          <MarketBadge code={task.marketCode} />
+                        <span className="tk-my-task-meta">
+                          <span className="tk-my-task-campaign">{campaign?.name ?? ''}</span>
+                          <MarketBadge code={task.marketCode} className="tk-my-task-market" />
                           <DueDate
                             task={task}
                             viewerZone={me.timeZone}
@@ -121,9 +123,9 @@ export function MyTasksPage({ me }: { me: User }) {
               </section>
             ))
           )}
-          {tasks.data?.nextCursor ? <p className="tracker-hint">{t('myTasks.more')}</p> : null}
+          {tasks.data?.nextCursor ? <p className="tk-tracker-hint">{t('myTasks.more')}</p> : null}
         </div>
-        <aside className="my-tasks-side">
+        <aside className="tk-my-tasks-side">
           <CalendarFeedCard />
         </aside>
       </div>
@@ -135,15 +137,15 @@ function CalendarFeedCard() {
   const t = useT();
   const [url, setUrl] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: () => api<{ url: string }>('POST', '/api/me/calendar-feed'),
+    mutationFn: createCalendarFeed,
     onSuccess: (data) => setUrl(data.url),
   });
   return (
     <Card title={t('myTasks.calendar.title')} description={t('myTasks.calendar.description')}>
       {url ? (
         <div className="stack">
-          <CopyField value={url} label={t('myTasks.calendar.urlLabel')} />
-          <div className="calendar-actions">
+          <CopyField value={url} label={t('myTasks.calendar.urlLabel')} className="tk-calendar-copy" />
+          <div className="tk-calendar-actions">
             <a className="button button-secondary button-sm" href={url.replace(/^https?:/, 'webcal:')}>
               {t('myTasks.calendar.openApp')}
             </a>
@@ -151,7 +153,7 @@ function CalendarFeedCard() {
           <p className="field-hint">{t('myTasks.calendar.private')}</p>
         </div>
       ) : null}
-      <p className="calendar-note">{t('myTasks.calendar.regenerateNote')}</p>
+      <p className="tk-calendar-note">{t('myTasks.calendar.regenerateNote')}</p>
       <ErrorAlert error={create.error} />
       <div>
         <Button

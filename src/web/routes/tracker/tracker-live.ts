@@ -1,8 +1,8 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import type { CampaignEvent } from '../../api/campaigns.ts';
-import { ApiError, api } from '../../api/client.ts';
-import { type TaskDetail, trackerKeys } from '../../api/tracker.ts';
+import { ApiError } from '../../api/client.ts';
+import { fetchTask, trackerKeys } from '../../api/tracker.ts';
 import { useCampaignEvents } from '../campaign/campaign-events.ts';
 import { applyServerTask, findCachedTask, removeTaskEverywhere } from './task-cache.ts';
 
@@ -17,7 +17,7 @@ async function refreshTasks(queryClient: QueryClient, campaignId: string, ids: s
   await Promise.all(
     ids.map(async (id) => {
       try {
-        const detail = await api<TaskDetail>('GET', `/api/tasks/${id}`);
+        const detail = await fetchTask(id);
         const { comments: _comments, watchers: _watchers, ...task } = detail;
         applyServerTask(queryClient, campaignId, task);
         if (queryClient.getQueryData(trackerKeys.task(campaignId, id)))

@@ -3,10 +3,11 @@ import { type FormEvent, useState } from 'react';
 import {
   type AcknowledgementStatus,
   acknowledgementsQuery,
+  acknowledgeVersion,
   type Campaign,
   campaignKeys,
+  requestAcknowledgement,
 } from '../../../api/campaigns.ts';
-import { api } from '../../../api/client.ts';
 import { usersQuery } from '../../../api/queries.ts';
 import type { User } from '../../../api/types.ts';
 import { CheckIcon } from '../../../components/icons.tsx';
@@ -42,14 +43,7 @@ export function AcknowledgementsCard({
   const status = useQuery(acknowledgementsQuery(campaign.id, version));
 
   const acknowledge = useMutation({
-    mutationFn: () =>
-      api<AcknowledgementStatus>(
-        'POST',
-        `/api/campaigns/${campaign.id}/brief/versions/${version}/acknowledgements`,
-        {
-          body: {},
-        },
-      ),
+    mutationFn: () => acknowledgeVersion(campaign.id, version, {}),
     onSuccess: (result) =>
       queryClient.setQueryData(campaignKeys.acknowledgements(campaign.id, version), result),
     onError: () => {
@@ -63,8 +57,8 @@ export function AcknowledgementsCard({
   const percent = data && data.required > 0 ? Math.round((data.acknowledged / data.required) * 100) : 0;
 
   return (
-    <section className="card ack-card" aria-labelledby="ack-title">
-      <div className="ack-head">
+    <section className="card cp-ack-card" aria-labelledby="ack-title">
+      <div className="cp-ack-head">
         <div>
           <h2 className="card-title" id="ack-title">
             {t('ack.title', { version })}
@@ -81,14 +75,14 @@ export function AcknowledgementsCard({
         </div>
         {data && data.required > 0 ? (
           <div
-            className={`ack-meter${data.complete ? ' ack-meter-complete' : ''}`}
+            className={`cp-ack-meter${data.complete ? ' cp-ack-meter-complete' : ''}`}
             role="img"
             aria-label={t('ack.progress', { acknowledged: data.acknowledged, required: data.required })}
           >
-            <span className="ack-meter-count">
+            <span className="cp-ack-meter-count">
               {data.acknowledged}/{data.required}
             </span>
-            <span className="ack-meter-bar">
+            <span className="cp-ack-meter-bar">
               <span style={{ width: `${percent}%` }} />
             </span>
           </div>
@@ -96,7 +90,7 @@ export function AcknowledgementsCard({
       </div>
       <ErrorAlert error={status.error} />
       {mine && !mine.acknowledgedAt ? (
-        <div className="ack-you">
+        <div className="cp-ack-you">
           <p>{t('ack.youAreAsked', { version })}</p>
           <Button variant="primary" onClick={() => acknowledge.mutate()} pending={acknowledge.isPending}>
             <CheckIcon />
@@ -105,7 +99,7 @@ export function AcknowledgementsCard({
         </div>
       ) : null}
       {mine?.acknowledgedAt ? (
-        <p className="ack-you-done" role="status">
+        <p className="cp-ack-you-done" role="status">
           <CheckIcon width={16} height={16} />
           {t('ack.youAcknowledged', {
             version,
@@ -115,29 +109,29 @@ export function AcknowledgementsCard({
       ) : null}
       <ErrorAlert error={acknowledge.error} />
       {data && data.people.length > 0 ? (
-        <ul className="ack-people" aria-label={t('ack.peopleLabel')}>
+        <ul className="cp-ack-people" aria-label={t('ack.peopleLabel')}>
           {data.people.map((person) => (
             <li
               key={person.userId}
-              className={`ack-person${person.acknowledgedAt ? ' ack-person-done' : ''}`}
+              className={`cp-ack-person${person.acknowledgedAt ? ' cp-ack-person-done' : ''}`}
               data-testid="ack-person"
             >
-              <span className="avatar avatar-sm" aria-hidden="true">
+              <span className="avatar cp-avatar-sm" aria-hidden="true">
                 {initials(person.name)}
               </span>
-              <span className="ack-person-text">
-                <span className="ack-person-name">
+              <span className="cp-ack-person-text">
+                <span className="cp-ack-person-name">
                   {person.name}
-                  {person.userId === me.id ? <span className="ack-person-you">{t('ack.you')}</span> : null}
+                  {person.userId === me.id ? <span className="cp-ack-person-you">{t('ack.you')}</span> : null}
                 </span>
-                <span className="ack-person-meta">
+                <span className="cp-ack-person-meta">
                   {roleLabel(t, person.role)}
                   {person.markets.length ? ` · ${person.markets.join(', ')}` : ''}
                   {person.reason === 'asked' ? ` · ${t('ack.reasonAsked')}` : ''}
                 </span>
               </span>
               {person.acknowledgedAt ? (
-                <span className="ack-state ack-state-done">
+                <span className="cp-ack-state cp-ack-state-done">
                   <CheckIcon width={14} height={14} />
                   <span>
                     {t('ack.acknowledgedAt', {
@@ -146,7 +140,7 @@ export function AcknowledgementsCard({
                   </span>
                 </span>
               ) : (
-                <span className="ack-state ack-state-pending">{t('ack.pending')}</span>
+                <span className="cp-ack-state cp-ack-state-pending">{t('ack.pending')}</span>
               )}
             </li>
           ))}
@@ -168,10 +162,7 @@ function AskForm({ campaignId, status }: { campaignId: string; status: Acknowled
   );
 
   const ask = useMutation({
-    mutationFn: (id: string) =>
-      api<void>('POST', `/api/campaigns/${campaignId}/brief/acknowledgement-requests`, {
-        body: { userId: id },
-      }),
+    mutationFn: (id: string) => requestAcknowledgement(campaignId, { userId: id }),
     onSuccess: (_, id) => {
       setAsked(users.data?.find((user) => user.id === id)?.name ?? null);
       setUserId('');
@@ -187,11 +178,11 @@ function AskForm({ campaignId, status }: { campaignId: string; status: Acknowled
   if (users.isSuccess && candidates.length === 0 && !asked) return null;
 
   return (
-    <form className="ack-ask" onSubmit={submit}>
-      <label className="ack-ask-label" htmlFor="ack-ask-user">
+    <form className="cp-ack-ask" onSubmit={submit}>
+      <label className="cp-ack-ask-label" htmlFor="ack-ask-user">
         {t('ack.askLabel')}
       </label>
-      <div className="ack-ask-row">
+      <div className="cp-ack-ask-row">
         <Select
           id="ack-ask-user"
           value={userId}

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { type Brief, campaignKeys, type SectionKey } from '../../../api/campaigns.ts';
-import { ApiError, api } from '../../../api/client.ts';
+import { campaignKeys, type SectionKey, saveSectionData } from '../../../api/campaigns.ts';
+import { ApiError } from '../../../api/client.ts';
 import { PencilIcon } from '../../../components/icons.tsx';
 import { Button, ErrorAlert } from '../../../components/ui.tsx';
 import { useT } from '../../../i18n/locale.tsx';
@@ -49,8 +49,7 @@ export function DataBlock<D, F>({
   const [conflict, setConflict] = useState<Conflict | null>(null);
 
   const save = useMutation({
-    mutationFn: (body: { data: D; baseRevision: number }) =>
-      api<Brief>('PUT', `/api/campaigns/${campaignId}/brief/sections/${sectionKey}/data`, { body }),
+    mutationFn: (body: { data: D; baseRevision: number }) => saveSectionData(campaignId, sectionKey, body),
     onSuccess: (brief) => {
       queryClient.setQueryData(campaignKeys.brief(campaignId), brief);
       setEditing(null);
@@ -79,9 +78,9 @@ export function DataBlock<D, F>({
 
   if (!editing) {
     return (
-      <div className="data-block">
-        <div className="data-block-head">
-          <p className="data-label">{label}</p>
+      <div className="cp-data-block">
+        <div className="cp-data-block-head">
+          <h3 className="data-label">{label}</h3>
           {canEdit ? (
             <Button
               size="sm"
@@ -106,7 +105,7 @@ export function DataBlock<D, F>({
 
   return (
     <form
-      className="data-block data-block-editing"
+      className="cp-data-block cp-data-block-editing"
       aria-label={t('briefUi.editData', { section: sectionTitle })}
       onSubmit={(event) => {
         event.preventDefault();
@@ -114,15 +113,15 @@ export function DataBlock<D, F>({
       }}
       noValidate
     >
-      <div className="data-block-head">
-        <p className="data-label">{label}</p>
+      <div className="cp-data-block-head">
+        <h3 className="data-label">{label}</h3>
       </div>
       {conflict ? (
         <div className="alert alert-warning" role="alert">
           <div>
             <p className="alert-title">{t('briefUi.dataConflictTitle')}</p>
             <p>{t('briefUi.dataConflictText')}</p>
-            <div className="alert-actions">
+            <div className="cp-alert-actions">
               <Button size="sm" onClick={() => setEditing(null)}>
                 {t('briefUi.dataTakeTheirs')}
               </Button>
@@ -147,7 +146,7 @@ export function DataBlock<D, F>({
         </p>
       ) : null}
       {editor(editing.form, (form) => setEditing({ ...editing, form }), errors)}
-      <div className="data-block-foot">
+      <div className="cp-data-block-foot">
         <Button variant="ghost" size="sm" onClick={() => setEditing(null)} disabled={save.isPending}>
           {t('briefUi.cancel')}
         </Button>

@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { campaignKeys } from '../../../api/campaigns.ts';
-import { api } from '../../../api/client.ts';
+import { campaignKeys, publishBrief } from '../../../api/campaigns.ts';
 import { Dialog } from '../../../components/dialog.tsx';
 import { Button, ErrorAlert, Field } from '../../../components/ui.tsx';
 import { useT } from '../../../i18n/locale.tsx';
@@ -26,12 +25,7 @@ export function PublishButton({
   const [note, setNote] = useState('');
 
   const publish = useMutation({
-    mutationFn: () =>
-      api<{ version: number; publishedAt: string; staleTexts: number }>(
-        'POST',
-        `/api/campaigns/${campaignId}/brief/versions`,
-        { body: note.trim() ? { note: note.trim() } : {} },
-      ),
+    mutationFn: () => publishBrief(campaignId, note.trim() ? { note: note.trim() } : {}),
     onSuccess: (result) => {
       void queryClient.invalidateQueries({ queryKey: campaignKeys.brief(campaignId), exact: true });
       void queryClient.invalidateQueries({ queryKey: campaignKeys.versions(campaignId) });

@@ -1,13 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import { type Brief, type BriefText, campaignKeys, type SectionKey } from '../../../api/campaigns.ts';
-import { ApiError, api } from '../../../api/client.ts';
+import {
+  type BriefText,
+  campaignKeys,
+  confirmSectionText,
+  type SectionKey,
+  saveSectionText,
+} from '../../../api/campaigns.ts';
+import { ApiError } from '../../../api/client.ts';
 import type { User } from '../../../api/types.ts';
 import { AlertIcon, CheckIcon, PencilIcon } from '../../../components/icons.tsx';
 import { Markdown } from '../../../components/markdown.tsx';
 import { Button, ErrorAlert } from '../../../components/ui.tsx';
 import { type Translate, useLocale, useT } from '../../../i18n/locale.tsx';
-import { formatWhen } from '../../../time/relative.ts';
+import { formatWhen } from '../../../time/format.ts';
 import { languageName } from '../market-options.ts';
 
 interface Theirs {
@@ -80,11 +86,10 @@ export function TextColumn({
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const name = languageName(language, locale);
   const editorId = useId();
-  const path = `/api/campaigns/${campaignId}/brief/sections/${sectionKey}`;
 
   const save = useMutation({
     mutationFn: (body: { text: string; baseRevision: number; mine: string }) =>
-      api<Brief>('PUT', path, { body: { language, text: body.text, baseRevision: body.baseRevision } }),
+      saveSectionText(campaignId, sectionKey, { language, text: body.text, baseRevision: body.baseRevision }),
     onSuccess: (brief) => {
       queryClient.setQueryData(campaignKeys.brief(campaignId), brief);
       setMode({ kind: 'view' });
@@ -107,8 +112,7 @@ export function TextColumn({
   });
 
   const confirm = useMutation({
-    mutationFn: () =>
-      api<Brief>('POST', `${path}/confirm`, { body: { language, baseRevision: text.revision } }),
+    mutationFn: () => confirmSectionText(campaignId, sectionKey, { language, baseRevision: text.revision }),
     onSuccess: (brief) => queryClient.setQueryData(campaignKeys.brief(campaignId), brief),
     onError: () =>
       void queryClient.invalidateQueries({ queryKey: campaignKeys.brief(campaignId), exact: true }),
@@ -151,13 +155,13 @@ export function TextColumn({
   const mergedRef = useAutoGrow(mode.kind === 'conflict' ? mode.merged : '');
 
   const header = (
-    <div className="text-column-head">
-      <div className="text-column-lang">
-        <span className="lang-name" lang={language}>
+    <div className="cp-text-column-head">
+      <div className="cp-text-column-lang">
+        <span className="cp-lang-name" lang={language}>
           {name}
         </span>
         {markets.map((code) => (
-          <span key={code} className="market-code market-code-sm">
+          <span key={code} className="market-code cp-market-code-sm">
             {code}
           </span>
         ))}
@@ -174,7 +178,7 @@ export function TextColumn({
         </Button>
       ) : null}
       {editing ? (
-        <span className={`dirty-mark${dirty ? ' dirty-mark-on' : ''}`} role="status">
+        <span className={`cp-dirty-mark${dirty ? ' cp-dirty-mark-on' : ''}`} role="status">
           {dirty ? t('briefUi.unsaved') : t('briefUi.noChanges')}
         </span>
       ) : null}
@@ -184,25 +188,28 @@ export function TextColumn({
   if (mode.kind === 'conflict') {
     return (
       <fieldset
-        className="text-column text-column-conflict"
+        className="cp-text-column cp-text-column-conflict"
         aria-label={t('briefUi.conflictGroup', { section: sectionTitle, language: name })}
       >
         {header}
-        <div className="conflict" data-testid="conflict">
-          <div className="conflict-intro" role="alert">
+        <div className="cp-conflict" data-testid="conflict">
+          <div className="cp-conflict-intro" role="alert">
             <AlertIcon className="alert-icon" />
             <div>
               <p className="alert-title">{t('briefUi.conflictTitle')}</p>
               <p>{t('briefUi.conflictText')}</p>
             </div>
           </div>
-          <div className="conflict-versions">
-            <section className="conflict-version conflict-theirs" aria-label={t('briefUi.theirVersion')}>
-              <h4 className="conflict-version-title">
+          <div className="cp-conflict-versions">
+            <section
+              className="cp-conflict-version cp-conflict-theirs"
+              aria-label={t('briefUi.theirVersion')}
+            >
+              <h4 className="cp-conflict-version-title">
                 {t('briefUi.theirVersion')}
                 {mode.theirs.updatedAt ? (
-                  <span className="conflict-version-meta">
-                    {formatWhen(mode.theirs.updatedAt, me.timeZone, locale, now)}
+                  <span className="cp-conflict-version-meta">
+                    {formatWhen(t, mode.theirs.updatedAt, me.timeZone, locale, now)}
                   </span>
                 ) : null}
               </h4>
@@ -214,8 +221,8 @@ export function TextColumn({
                 )}
               </div>
             </section>
-            <section className="conflict-version conflict-mine" aria-label={t('briefUi.yourVersion')}>
-              <h4 className="conflict-version-title">{t('briefUi.yourVersion')}</h4>
+            <section className="cp-conflict-version cp-conflict-mine" aria-label={t('briefUi.yourVersion')}>
+              <h4 className="cp-conflict-version-title">{t('briefUi.yourVersion')}</h4>
               <div className="conflict-text">
                 {mode.mine ? (
                   <Markdown text={mode.mine} />
@@ -240,7 +247,7 @@ export function TextColumn({
             <p className="field-hint">{t('briefUi.mergedHint')}</p>
           </div>
           <ErrorAlert error={save.error} />
-          <div className="conflict-actions">
+          <div className="cp-conflict-actions">
             <Button variant="ghost" onClick={() => setMode({ kind: 'view' })} disabled={save.isPending}>
               {t('briefUi.takeTheirs')}
             </Button>
@@ -273,14 +280,15 @@ export function TextColumn({
   const changedMeanwhile = editing && text.revision !== editing.baseRevision;
 
   return (
-    <div className={`text-column${editing ? ' text-column-editing' : ''}`}>
+    <div className={`cp-text-column${editing ? ' cp-text-column-editing' : ''}`}>
       {header}
       {text.stale && !editing ? (
-        <div className="stale-mark" role="note">
-          <AlertIcon className="stale-icon" width={16} height={16} />
-          <span className="stale-text">{staleText}</span>
+        <div className="cp-stale-mark" role="note">
+          <AlertIcon className="cp-stale-icon" width={16} height={16} />
+          <span className="cp-stale-text">{staleText}</span>
           {canEdit && text.text.trim() ? (
             <Button
+              className="cp-stale-confirm"
               size="sm"
               onClick={() => confirm.mutate()}
               pending={confirm.isPending}
@@ -294,7 +302,7 @@ export function TextColumn({
       ) : null}
       <ErrorAlert error={confirm.error} />
       {editing ? (
-        <div className="text-editor">
+        <div className="cp-text-editor">
           {changedMeanwhile ? (
             <div className="alert alert-warning" role="status">
               <p>{t('briefUi.changedMeanwhile', { name: text.updatedBy?.name ?? '—' })}</p>
@@ -312,9 +320,9 @@ export function TextColumn({
             onChange={(event) => setMode({ ...editing, draft: event.target.value })}
           />
           <ErrorAlert error={save.error} />
-          <div className="text-editor-foot">
+          <div className="cp-text-editor-foot">
             <span className="field-hint">{t('briefUi.markdownHint')}</span>
-            <div className="text-editor-actions">
+            <div className="cp-text-editor-actions">
               <Button
                 variant="ghost"
                 size="sm"
@@ -334,17 +342,17 @@ export function TextColumn({
           {text.text.trim() ? (
             <Markdown text={text.text} className="text-body" />
           ) : canEdit ? (
-            <button type="button" className="text-empty text-empty-action" onClick={startEditing}>
+            <button type="button" className="cp-text-empty cp-text-empty-action" onClick={startEditing}>
               {t('briefUi.startWriting', { language: name })}
             </button>
           ) : (
-            <p className="text-empty">{t('briefUi.emptyText')}</p>
+            <p className="cp-text-empty">{t('briefUi.emptyText')}</p>
           )}
           {text.updatedAt ? (
-            <p className="text-meta">
+            <p className="cp-text-meta">
               {t('briefUi.lastEdited', {
                 name: text.updatedBy?.name ?? '—',
-                when: formatWhen(text.updatedAt, me.timeZone, locale, now),
+                when: formatWhen(t, text.updatedAt, me.timeZone, locale, now),
               })}
             </p>
           ) : null}
