@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../../api/client.ts';
-import { insightKeys, type Meeting, type Slot } from '../../api/insights.ts';
+import { ApiError } from '../../api/client.ts';
+import { createMeeting, insightKeys, type Slot } from '../../api/insights.ts';
 import type { User } from '../../api/types.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { showToast } from '../../components/toast.tsx';
@@ -129,21 +129,19 @@ export function CreateMeetingDialog({
 
   const create = useMutation({
     mutationFn: () =>
-      api<Meeting>('POST', `/api/campaigns/${campaign.id}/meetings`, {
-        body: {
-          title: title.trim(),
-          start: slot.start,
-          durationMinutes,
-          participantIds: people.filter((p) => p.kind === 'user').map((p) => p.id),
-          externalParticipantIds: people.filter((p) => p.kind === 'external').map((p) => p.id),
-          languages,
-          interpreter: interpreterNeeded
-            ? { needed: true, ...(interpreterName.trim() ? { name: interpreterName.trim() } : {}) }
-            : { needed: false },
-          agenda: Object.fromEntries(
-            languages.filter((code) => agenda[code]?.trim()).map((code) => [code, agenda[code]!.trim()]),
-          ),
-        },
+      createMeeting(campaign.id, {
+        title: title.trim(),
+        start: slot.start,
+        durationMinutes,
+        participantIds: people.filter((p) => p.kind === 'user').map((p) => p.id),
+        externalParticipantIds: people.filter((p) => p.kind === 'external').map((p) => p.id),
+        languages,
+        interpreter: interpreterNeeded
+          ? { needed: true, ...(interpreterName.trim() ? { name: interpreterName.trim() } : {}) }
+          : { needed: false },
+        agenda: Object.fromEntries(
+          languages.filter((code) => agenda[code]?.trim()).map((code) => [code, agenda[code]!.trim()]),
+        ),
       }),
     onSuccess: (meeting) => {
       queryClient.setQueryData(insightKeys.meeting(campaign.id, meeting.id), meeting);

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../../api/client.ts';
-import { type ExternalParticipant, insightKeys } from '../../api/insights.ts';
+import { ApiError } from '../../api/client.ts';
+import { createExternalParticipant, type ExternalParticipant, insightKeys } from '../../api/insights.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { TimeZonePicker } from '../../components/time-zone-picker.tsx';
@@ -34,16 +34,14 @@ export function ExternalParticipantDialog({
 
   const create = useMutation({
     mutationFn: () =>
-      api<ExternalParticipant>('POST', '/api/external-participants', {
-        body: {
-          name: name.trim(),
-          ...(email.trim() ? { email: email.trim() } : {}),
-          kind,
-          language,
-          timeZone,
-          workStart,
-          workEnd,
-        },
+      createExternalParticipant({
+        name: name.trim(),
+        ...(email.trim() ? { email: email.trim() } : {}),
+        kind,
+        language,
+        timeZone,
+        workStart,
+        workEnd,
       }),
     onSuccess: (participant) => {
       void queryClient.invalidateQueries({ queryKey: insightKeys.externals });

@@ -2,8 +2,18 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { marketName } from '../../../shared/market-name.ts';
 import { workingIntervals } from '../../../shared/meetings/slot-finder.ts';
-import { ApiError, api } from '../../api/client.ts';
-import { type Decision, icsUrl, insightKeys, type Meeting, meetingQuery } from '../../api/insights.ts';
+import { ApiError } from '../../api/client.ts';
+import {
+  cancelMeeting,
+  type Decision,
+  decisionToTask,
+  icsUrl,
+  insightKeys,
+  type Meeting,
+  meetingQuery,
+  recordDecision,
+  updateMeeting,
+} from '../../api/insights.ts';
 import { usersQuery } from '../../api/queries.ts';
 import type { User } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
@@ -91,7 +101,7 @@ function MeetingDetail({ me, meeting, locale }: { me: User; meeting: Meeting; lo
     void queryClient.invalidateQueries({ queryKey: insightKeys.meetings(campaign.id), exact: true });
   };
   const cancel = useMutation({
-    mutationFn: () => api<Meeting>('POST', `/api/meetings/${meeting.id}/cancel`),
+    mutationFn: () => cancelMeeting(meeting.id),
     onSuccess: (next) => {
       setMeeting(next);
       setCancelling(false);
@@ -369,10 +379,7 @@ function Notes({
     setBase(meeting.notes);
   }, [meeting.notes]);
   const save = useMutation({
-    mutationFn: () =>
-      api<Meeting>('PATCH', `/api/meetings/${meeting.id}`, {
-        body: { version: meeting.version, notes: text },
-      }),
+    mutationFn: () => updateMeeting(meeting.id, { version: meeting.version, notes: text }),
     onSuccess: (next) => {
       onChange(next);
       showToast(t('meetings.notes.saved'), 'success');
@@ -440,8 +447,7 @@ function Decisions({
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
   const record = useMutation({
-    mutationFn: () =>
-      api<Decision>('POST', `/api/meetings/${meeting.id}/decisions`, { body: { text: text.trim() } }),
+    mutationFn: () => recordDecision(meeting.id, { text: text.trim() }),
     onSuccess: (decision) => {
       onChange({ ...meeting, decisions: [...meeting.decisions, decision] });
       setText('');
@@ -530,13 +536,7 @@ function DecisionItem({
   const [marketCode, setMarketCode] = useState('');
   const make = useMutation({
     mutationFn: () =>
-      api<{ id: string; number: number }>(
-        'POST',
-        `/api/meetings/${meeting.id}/decisions/${decision.id}/task`,
-        {
-          body: { ownerId, ...(marketCode ? { marketCode } : {}) },
-        },
-      ),
+      decisionToTask(meeting.id, decision.id, { ownerId, ...(marketCode ? { marketCode } : {}) }),
     onSuccess: (task) => {
       onTask(task.id);
       setOpen(false);

@@ -8,8 +8,7 @@ import {
   startOfDay,
   todayIn,
 } from '../../../shared/time/index.ts';
-import { api } from '../../api/client.ts';
-import type { Slot, SlotsResponse } from '../../api/insights.ts';
+import { findSlots, type Slot } from '../../api/insights.ts';
 import type { User } from '../../api/types.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { ArrowLeftIcon, CalendarIcon, ClockIcon, PeopleIcon, PlusIcon } from '../../components/icons.tsx';
@@ -68,16 +67,12 @@ export function PlannerView({ me }: { me: User }) {
 
   const find = useMutation({
     mutationFn: (input: Search) =>
-      api<SlotsResponse>('POST', '/api/meetings/slots', {
-        body: {
-          participants: input.people.map((p) =>
-            p.kind === 'user' ? { userId: p.id } : { externalId: p.id },
-          ),
-          durationMinutes: input.durationMinutes,
-          from: new Date(startOfDay(input.from, viewerZone)).toISOString(),
-          to: new Date(startOfDay(addDays(input.to, 1), viewerZone)).toISOString(),
-          limit: 100,
-        },
+      findSlots({
+        participants: input.people.map((p) => (p.kind === 'user' ? { userId: p.id } : { externalId: p.id })),
+        durationMinutes: input.durationMinutes,
+        from: new Date(startOfDay(input.from, viewerZone)).toISOString(),
+        to: new Date(startOfDay(addDays(input.to, 1), viewerZone)).toISOString(),
+        limit: 100,
       }),
     onSuccess: (result, input) => {
       setSearch(input);

@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { type SlotParticipant, workingIntervals } from '../../../shared/meetings/slot-finder.ts';
 import { formatInZones, parseLocalTime } from '../../../shared/time/index.ts';
-import { ApiError, api } from '../../api/client.ts';
-import { insightKeys, type Meeting } from '../../api/insights.ts';
+import { ApiError } from '../../api/client.ts';
+import { insightKeys, type Meeting, updateMeeting } from '../../api/insights.ts';
 import type { User } from '../../api/types.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { Dialog } from '../../components/dialog.tsx';
@@ -52,12 +52,10 @@ export function RescheduleDialog({
 
   const save = useMutation({
     mutationFn: () =>
-      api<Meeting>('PATCH', `/api/meetings/${meeting.id}`, {
-        body: {
-          version: meeting.version,
-          start: { local: `${date}T${time}`, timeZone: zone },
-          durationMinutes: minutes,
-        },
+      updateMeeting(meeting.id, {
+        version: meeting.version,
+        start: { local: `${date}T${time}`, timeZone: zone },
+        durationMinutes: minutes,
       }),
     onSuccess: onSaved,
     onError: (error) => {

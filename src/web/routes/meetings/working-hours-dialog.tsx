@@ -1,12 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { api } from '../../api/client.ts';
-import {
-  insightKeys,
-  type WeeklyHours,
-  type WorkingHoursResponse,
-  workingHoursQuery,
-} from '../../api/insights.ts';
+import { insightKeys, setWorkingHours, type WeeklyHours, workingHoursQuery } from '../../api/insights.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { showToast } from '../../components/toast.tsx';
@@ -59,8 +53,7 @@ export function WorkingHoursDialog({ onClose }: { onClose: () => void }) {
   }, [current.data, rows]);
 
   const save = useMutation({
-    mutationFn: (hours: WeeklyHours) =>
-      api<WorkingHoursResponse>('PUT', '/api/me/working-hours', { body: { hours } }),
+    mutationFn: (hours: WeeklyHours) => setWorkingHours({ hours }),
     onSuccess: (data) => {
       queryClient.setQueryData(insightKeys.workingHours, data);
       void queryClient.invalidateQueries({ queryKey: ['users'] });
