@@ -3,6 +3,7 @@ import { catalogues } from '../../src/shared/i18n/index.ts';
 import { openPage, sharedBrowser } from '../support/browser.ts';
 import { Client } from '../support/client.ts';
 import { PASSWORD, setupOwner } from '../support/factories.ts';
+import { SCREENS, type ScreenIds } from '../support/screens.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 // Every screen of the demo in Russian, read in a browser set to en-US (so nothing may lean on the
@@ -42,42 +43,6 @@ const NAMESPACES = new Set(Object.keys(en).map((key) => key.split('.')[0]!));
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*';
 const ENGLISH_DATE = new RegExp(`\\b${MONTH}\\.? \\d{1,2}\\b|\\b\\d{1,2} ${MONTH}\\b`, 'g');
 
-interface Screen {
-  name: string;
-  who: 'owner' | 'creator';
-  path: (w: Workspace) => string;
-}
-
-interface Workspace {
-  campaignId: string;
-  engagementId: string;
-  portalEngagementId: string;
-}
-
-const SCREENS: readonly Screen[] = [
-  { name: 'campaign list', who: 'owner', path: () => '/campaigns' },
-  { name: 'brief', who: 'owner', path: (w) => `/campaigns/${w.campaignId}/brief` },
-  { name: 'board', who: 'owner', path: (w) => `/campaigns/${w.campaignId}/tasks` },
-  { name: 'task list', who: 'owner', path: (w) => `/campaigns/${w.campaignId}/tasks?view=list` },
-  { name: 'timeline', who: 'owner', path: (w) => `/campaigns/${w.campaignId}/timeline` },
-  { name: 'campaign creators', who: 'owner', path: (w) => `/campaigns/${w.campaignId}/creators` },
-  { name: 'engagement', who: 'owner', path: (w) => `/campaigns/${w.campaignId}/creators/${w.engagementId}` },
-  { name: 'roster', who: 'owner', path: () => '/creators' },
-  { name: 'launch control', who: 'owner', path: (w) => `/campaigns/${w.campaignId}/launch` },
-  { name: 'retrospective', who: 'owner', path: (w) => `/campaigns/${w.campaignId}/retrospective` },
-  { name: 'report', who: 'owner', path: (w) => `/campaigns/${w.campaignId}/measurement` },
-  { name: 'meetings', who: 'owner', path: (w) => `/campaigns/${w.campaignId}/meetings` },
-  { name: 'escalations', who: 'owner', path: (w) => `/campaigns/${w.campaignId}/escalations` },
-  { name: 'my tasks', who: 'owner', path: () => '/my-tasks' },
-  { name: 'audit', who: 'owner', path: () => '/audit' },
-  { name: 'team', who: 'owner', path: () => '/team' },
-  { name: 'notifications', who: 'owner', path: () => '/notifications' },
-  { name: 'settings', who: 'owner', path: () => '/settings/notifications' },
-  { name: 'profile', who: 'owner', path: () => '/profile' },
-  { name: 'portal', who: 'creator', path: () => '/portal' },
-  { name: 'portal engagement', who: 'creator', path: (w) => `/portal/${w.portalEngagementId}` },
-];
-
 async function ok<T>(promise: Promise<{ status: number; body: T }>, what: string): Promise<T> {
   const res = await promise;
   if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -88,7 +53,7 @@ const getBrowser = sharedBrowser();
 let server: TestServer;
 let owner: Client;
 let creator: Client;
-let workspace: Workspace;
+let workspace: ScreenIds;
 
 beforeAll(async () => {
   server = await startServer();

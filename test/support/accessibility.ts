@@ -3,11 +3,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Locale } from '../../src/shared/i18n/index.ts';
 import { Client } from './client.ts';
 import { PASSWORD, setupOwner } from './factories.ts';
+import type { Screen, ScreenIds, Who } from './screens.ts';
 
 /**
- * Walks every screen of the demo workspace in a real browser, runs axe-core on each and measures
- * the page's width. Used by test/browser/accessibility.test.ts (which asserts) and by
- * bench/accessibility.ts (which only prints).
+ * Walks every screen of the demo workspace (SCREENS, ./screens.ts) in a real browser, runs axe-core
+ * on each and measures the page's width, for test/browser/accessibility.test.ts.
  */
 
 const require = createRequire(import.meta.url);
@@ -15,6 +15,13 @@ const AXE_SOURCE: string = (require('axe-core') as { source: string }).source;
 
 export type Impact = 'critical' | 'serious' | 'moderate' | 'minor';
 export const IMPACTS: readonly Impact[] = ['critical', 'serious', 'moderate', 'minor'];
+/** The impacts that fail test/browser/accessibility.test.ts (minor ones are only counted). */
+export const FAILING_IMPACTS: readonly Impact[] = ['critical', 'serious', 'moderate'];
+const fails = (v: Violation) => FAILING_IMPACTS.includes(v.impact);
+
+/** Whether a screen state fails: a critical, serious or moderate violation, or sideways scrolling on a phone. */
+export const failed = (r: ScreenResult) =>
+  r.violations.some(fails) || (r.width < 600 && r.scrollWidth > r.width);
 
 export interface Violation {
   id: string;
@@ -34,49 +41,11 @@ export interface ScreenResult {
   overflow: string[];
 }
 
-export interface Workspace {
+export interface Workspace extends ScreenIds {
   url: string;
-  campaignId: string;
-  engagementId: string;
-  portalEngagementId: string;
   owner: Client;
   creator: Client;
 }
-
-type Who = 'owner' | 'creator' | 'nobody';
-
-export interface Screen {
-  name: string;
-  who: Who;
-  path: (w: Workspace) => string;
-  /** Something that is on the screen once its data has arrived (CSS selector). */
-  ready?: string;
-}
-
-export const SCREENS: readonly Screen[] = [
-  { name: 'campaign list', who: 'owner', path: () => '/campaigns' },
-  { name: 'brief', who: 'owner', path: (w) => `/campaigns/${w.campaignId}/brief` },
-  { name: 'board', who: 'owner', path: (w) => `/campaigns/${w.campaignId}/tasks` },
-  { name: 'task list', who: 'owner', path: (w) => `/campaigns/${w.campaignId}/tasks?view=list` },
-  { name: 'timeline', who: 'owner', path: (w) => `/campaigns/${w.campaignId}/timeline` },
-  { name: 'campaign creators', who: 'owner', path: (w) => `/campaigns/${w.campaignId}/creators` },
-  { name: 'engagement', who: 'owner', path: (w) => `/campaigns/${w.campaignId}/creators/${w.engagementId}` },
-  { name: 'roster', who: 'owner', path: () => '/creators' },
-  { name: 'launch control', who: 'owner', path: (w) => `/campaigns/${w.campaignId}/launch` },
-  { name: 'retrospective', who: 'owner', path: (w) => `/campaigns/${w.campaignId}/retrospective` },
-  { name: 'report', who: 'owner', path: (w) => `/campaigns/${w.campaignId}/measurement` },
-  { name: 'meetings', who: 'owner', path: (w) => `/campaigns/${w.campaignId}/meetings` },
-  { name: 'escalations', who: 'owner', path: (w) => `/campaigns/${w.campaignId}/escalations` },
-  { name: 'my tasks', who: 'owner', path: () => '/my-tasks' },
-  { name: 'audit', who: 'owner', path: () => '/audit' },
-  { name: 'team', who: 'owner', path: () => '/team' },
-  { name: 'notifications', who: 'owner', path: () => '/notifications' },
-  { name: 'settings', who: 'owner', path: () => '/settings/notifications' },
-  { name: 'profile', who: 'owner', path: () => '/profile' },
-  { name: 'portal', who: 'creator', path: () => '/portal' },
-  { name: 'portal engagement', who: 'creator', path: (w) => `/portal/${w.portalEngagementId}` },
-  { name: 'sign-in', who: 'nobody', path: () => '/sign-in' },
-];
 
 interface EngagementRow {
   id: string;
@@ -377,11 +346,11 @@ export function renderResults(results: readonly ScreenResult[]): string {
   );
 }
 
-/** The serious and critical violations, spelled out. */
+/** The failing (critical, serious and moderate) violations, spelled out. */
 export function describeFailures(results: readonly ScreenResult[]): string {
   const lines: string[] = [];
   for (const r of results) {
-    const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const bad = r.violations.filter(fails);
     for (const v of bad) {
       lines.push(`${r.screen} [${r.locale} ${r.width}] ${v.impact} ${v.id}: ${v.help} (${v.nodes.length})`);
       for (const n of v.nodes.slice(0, 4)) lines.push(`    ${n.target} — ${n.html}\n      ${n.summary}`);

@@ -107,7 +107,7 @@ export function Shell({
       <a className="skip-link" href="#main">
         {t('nav.skipToContent')}
       </a>
-      <aside className="sidebar">
+      <aside className="sidebar" aria-label={t('app.name')}>
         <div className="sidebar-inner">
           <div className="sidebar-brand">
             <LogoMark />

@@ -1,4 +1,5 @@
-import type { Locale } from '../../shared/i18n/runtime.ts';
+import type { Locale, MessageKey, MessageValues } from '../../shared/i18n/runtime.ts';
+import { formatDuration } from '../../shared/time/duration.ts';
 import { formatInZones, todayIn, zoneAbbreviation } from '../../shared/time/index.ts';
 
 // How the web app writes instants, days and times, in the UI language: the one formatting module
@@ -57,6 +58,23 @@ export function formatInstant(instant: string, zone: string, locale: Locale, wit
     hourCycle: 'h23',
   }).format(date);
   return `${text} ${zoneAbbreviation(date, zone)}`;
+}
+
+/**
+ * `just now`, `2 minutes ago`, `3 hours ago` (`in 3 hours`) within a day, else the instant in the
+ * viewer's zone (`5 Mar 2026, 18:04 MSK`): when a notification came or a text was last edited.
+ */
+export function formatWhen(
+  t: (key: MessageKey, values?: MessageValues) => string,
+  instant: string,
+  zone: string,
+  locale: Locale,
+  now = new Date(),
+): string {
+  const seconds = (new Date(instant).getTime() - now.getTime()) / 1000;
+  if (Math.abs(seconds) >= 24 * 3600) return formatInstant(instant, zone, locale);
+  if (Math.abs(seconds) < 45) return t('duration.justNow');
+  return formatDuration(t, seconds / 60, { units: 1, relative: true });
 }
 
 /** `5 Mar 2026`: the calendar day of an instant in a zone. */

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { safeHref } from '../../../shared/links.ts';
+import { formatDuration } from '../../../shared/time/duration.ts';
 import { ApiError } from '../../api/client.ts';
 import {
   type EngagementDetail,
@@ -18,7 +19,7 @@ import { useNow } from '../../time/use-now.ts';
 import { ItemEscalations } from '../escalations/bits.tsx';
 import { Section, Textarea } from './bits.tsx';
 import { refreshEngagement } from './conflict.ts';
-import { durationText, fileSize } from './labels.ts';
+import { fileSize } from './labels.ts';
 
 /** "Round 2 of 2": a first draft plus the revision rounds the market's policy includes. */
 export function roundText(t: Translate, round: number, revisionRounds: number | undefined) {
@@ -40,8 +41,8 @@ export function FeedbackDue({ submission, zone, now }: { submission: Submission;
       </span>
       <span className="cr-countdown">
         {overdue
-          ? t('approvals.overdueBy', { duration: durationText(t, left) })
-          : t('approvals.dueIn', { duration: durationText(t, left) })}
+          ? t('approvals.overdueBy', { duration: formatDuration(t, left / 60_000) })
+          : t('approvals.dueIn', { duration: formatDuration(t, left / 60_000) })}
       </span>
     </p>
   );

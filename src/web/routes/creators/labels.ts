@@ -79,20 +79,6 @@ export function languageName(code: string, locale: Locale): string {
   }
 }
 
-/** Days, hours, minutes between now and an instant, for "due in 5 h" and "overdue by 2 d 3 h". */
-export function durationText(t: Translate, ms: number): string {
-  const minutes = Math.max(1, Math.round(Math.abs(ms) / 60_000));
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const rest = minutes % 60;
-  if (days > 0)
-    return hours > 0
-      ? t('approvals.duration.daysHours', { days, hours })
-      : t('approvals.duration.days', { days });
-  if (hours > 0) return t('approvals.duration.hours', { hours });
-  return t('approvals.duration.minutes', { minutes: rest });
-}
-
 /** File sizes for upload hints: `24.8 MB` / `24,8 МБ`. */
 export function fileSize(t: Translate, bytes: number, locale: Locale): string {
   if (bytes >= 1024 * 1024)

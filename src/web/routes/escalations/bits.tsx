@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { splitMinutes } from '../../../shared/escalation-duration.ts';
+import { formatDuration } from '../../../shared/time/duration.ts';
 import { formatInZones } from '../../../shared/time/index.ts';
 import { briefQuery, type Campaign, type SectionData } from '../../api/campaigns.ts';
 import {
@@ -58,11 +59,10 @@ export function LevelPill({ level }: { level: number }) {
 /** "due in 42 minutes" while open, ticking; "overdue" once the time has passed and the clock has not moved it yet. */
 export function TimeToDecision({ escalation }: { escalation: Escalation }) {
   const t = useT();
-  const [locale] = useLocale();
   const now = useNow(15_000);
   if (escalation.status !== 'open') return null;
   const ms = new Date(escalation.dueAt).getTime() - now.getTime();
-  const relative = relativeTime(ms, locale);
+  const relative = formatDuration(t, ms / 60_000, { relative: true });
   return ms >= 0 ? (
     <span className="esc-due" data-due="future">
       {t('escalationUi.dueIn', { relative })}
@@ -72,15 +72,6 @@ export function TimeToDecision({ escalation }: { escalation: Escalation }) {
       {t('escalationUi.overdue', { relative })}
     </span>
   );
-}
-
-function relativeTime(ms: number, locale: string): string {
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
-  const minutes = Math.round(ms / 60_000);
-  if (Math.abs(minutes) < 60) return format.format(minutes, 'minute');
-  const hours = Math.round(ms / 3_600_000);
-  if (Math.abs(hours) < 48) return format.format(hours, 'hour');
-  return format.format(Math.round(ms / 86_400_000), 'day');
 }
 
 /** An instant in the viewer's zone and the market's (or every market's when none), side by side. */
@@ -245,7 +236,7 @@ export function ItemEscalations({
   return (
     <section
       className="esc-item-list"
-      aria-label={t('escalationUi.item.heading')}
+      aria-label={t('escalationUi.item.headingFor', { label })}
       data-testid="item-escalations"
     >
       {items.map((escalation) => (

@@ -6,7 +6,7 @@ import { BellIcon, SettingsIcon } from '../../components/icons.tsx';
 import { Button, ErrorAlert, Spinner } from '../../components/ui.tsx';
 import { useLocale, useT } from '../../i18n/locale.tsx';
 import { Link } from '../../router/router.tsx';
-import { formatWhen } from '../../time/relative.ts';
+import { formatWhen } from '../../time/format.ts';
 import { useNow } from '../../time/use-now.ts';
 import { useNotificationEvents, useNotificationsFollowLanguage } from './live.ts';
 import './notifications.css';
@@ -166,7 +166,7 @@ function BellList({
               </span>
               {item.body ? <span className="nt-item-body">{item.body}</span> : null}
               <time className="nt-item-time" dateTime={item.createdAt}>
-                {formatWhen(item.createdAt, me.timeZone, locale, now)}
+                {formatWhen(t, item.createdAt, me.timeZone, locale, now)}
               </time>
             </span>
           </Link>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { deliverableAmount } from '../../../shared/deliverable-format.ts';
+import { formatDuration } from '../../../shared/time/duration.ts';
 import { ApiError } from '../../api/client.ts';
 import {
   acceptAgreement,
@@ -34,7 +35,7 @@ import { SignedRecord } from '../creators/agreements.tsx';
 import { DraftLink, roundText } from '../creators/approvals.tsx';
 import { Facts, Section, StatusPill, Textarea } from '../creators/bits.tsx';
 import { PlatformMark } from '../creators/channels.tsx';
-import { briefingStyleLabel, durationText, fileSize, money } from '../creators/labels.ts';
+import { briefingStyleLabel, fileSize, money } from '../creators/labels.ts';
 import { nextStep } from './next-step.ts';
 import { PortalPost } from './portal-post.tsx';
 
@@ -302,7 +303,7 @@ function PortalDrafts({ engagement, me }: { engagement: PortalEngagement; me: Us
           {Date.parse(latest.feedbackDueAt) > now.getTime() ? (
             <span className="cr-countdown">
               {t('approvals.dueIn', {
-                duration: durationText(t, Date.parse(latest.feedbackDueAt) - now.getTime()),
+                duration: formatDuration(t, (Date.parse(latest.feedbackDueAt) - now.getTime()) / 60_000),
               })}
             </span>
           ) : null}

@@ -220,9 +220,9 @@ function BoardColumn({
     <section className={`board-column board-column-${status}`} aria-labelledby={headingId}>
       <header className="board-column-header">
         <StatusIcon status={status} />
-        <h3 className="board-column-title" id={headingId}>
+        <h2 className="board-column-title" id={headingId}>
           {t(`tracker.status.${status}`)}
-        </h3>
+        </h2>
         <span className="board-column-count" aria-hidden="true">
           {more ? `${tasks.length}+` : tasks.length}
         </span>

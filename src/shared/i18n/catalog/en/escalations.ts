@@ -48,6 +48,7 @@ export const enEscalations = {
   'escalationUi.entity.engagement': 'Creator',
   'escalationUi.entity.milestone': 'Milestone',
   'escalationUi.item.heading': 'Escalations',
+  'escalationUi.item.headingFor': 'Escalations: {label}',
   'escalationUi.item.holder': 'with {name}',
   'escalationUi.item.decision': 'Decision: {decision}',
   'escalationUi.raise.open': 'Raise escalation',

@@ -11,9 +11,6 @@ export const enLaunch = {
   'launchUi.empty.text': 'Plan a go-live milestone per market on the timeline to see the countdown here.',
   'launchUi.toTimeline': 'Open the timeline',
 
-  'launchUi.duration.days': '{count, plural, one {# day} other {# days}}',
-  'launchUi.duration.hours': '{count, plural, one {# hour} other {# hours}}',
-  'launchUi.duration.minutes': '{count, plural, one {# minute} other {# minutes}}',
   'launchUi.spreadHours': '{count, plural, one {# hour} other {# hours}}',
 
   'launchUi.window.label': 'Launch window',

@@ -7,9 +7,6 @@ export const enRetrospective = {
   'retro.generated': 'As of {date, date, medium} {date, time, short}',
   'retro.summary':
     '{count, plural, =0 {Nothing late} one {# item late} other {# items late}}{open, plural, =0 {} one {, # still open} other {, # still open}}',
-  'retro.duration.days': '{count, plural, one {# day} other {# days}}',
-  'retro.duration.hours': '{count, plural, one {# h} other {# h}}',
-  'retro.duration.minutes': '{count, plural, one {# min} other {# min}}',
   'retro.lateBy': '{duration} late',
   'retro.overdueBy': '{duration} overdue',
   'retro.detail.round': 'round {round}',

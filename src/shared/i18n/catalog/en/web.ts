@@ -18,6 +18,17 @@ export const enWeb = {
   'common.passwordHint': 'At least {min, plural, one {# character} other {# characters}}.',
   'common.showPassword': 'Show password',
   'common.hidePassword': 'Hide password',
+
+  // Lengths of time (src/shared/time/duration.ts): long for countdowns and "ago", short for tables.
+  'duration.days': '{count, plural, one {# day} other {# days}}',
+  'duration.hours': '{count, plural, one {# hour} other {# hours}}',
+  'duration.minutes': '{count, plural, one {# minute} other {# minutes}}',
+  'duration.short.days': '{count, plural, one {# day} other {# days}}',
+  'duration.short.hours': '{count, plural, one {# h} other {# h}}',
+  'duration.short.minutes': '{count, plural, one {# min} other {# min}}',
+  'duration.in': 'in {duration}',
+  'duration.ago': '{duration} ago',
+  'duration.justNow': 'just now',
   'common.name': 'Name',
   'common.email': 'Email',
   'common.password': 'Password',

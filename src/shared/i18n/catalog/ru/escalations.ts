@@ -48,6 +48,7 @@ export const ruEscalations = {
   'escalationUi.entity.engagement': 'Автор',
   'escalationUi.entity.milestone': 'Веха',
   'escalationUi.item.heading': 'Эскалации',
+  'escalationUi.item.headingFor': 'Эскалации: {label}',
   'escalationUi.item.holder': 'решает {name}',
   'escalationUi.item.decision': 'Решение: {decision}',
   'escalationUi.raise.open': 'Поднять эскалацию',

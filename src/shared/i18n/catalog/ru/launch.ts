@@ -12,10 +12,6 @@ export const ruLaunch = {
     'Добавьте на таймлайне веху выхода для каждого рынка — здесь появится обратный отсчёт.',
   'launchUi.toTimeline': 'Открыть таймлайн',
 
-  'launchUi.duration.days': '{count, plural, one {# день} few {# дня} many {# дней} other {# дня}}',
-  'launchUi.duration.hours': '{count, plural, one {# час} few {# часа} many {# часов} other {# часа}}',
-  'launchUi.duration.minutes':
-    '{count, plural, one {# минуту} few {# минуты} many {# минут} other {# минуты}}',
   'launchUi.spreadHours': '{count, plural, one {# час} few {# часа} many {# часов} other {# часа}}',
 
   'launchUi.window.label': 'Окно запуска',

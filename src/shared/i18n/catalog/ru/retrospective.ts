@@ -7,9 +7,6 @@ export const ruRetrospective = {
   'retro.generated': 'На {date, date, medium} {date, time, short}',
   'retro.summary':
     '{count, plural, =0 {Опозданий нет} one {# опоздание} few {# опоздания} many {# опозданий} other {# опоздания}}{open, plural, =0 {} one {, не сделано до сих пор: #} few {, не сделано до сих пор: #} many {, не сделано до сих пор: #} other {, не сделано до сих пор: #}}',
-  'retro.duration.days': '{count, plural, one {# день} few {# дня} many {# дней} other {# дня}}',
-  'retro.duration.hours': '{count, plural, one {# час} few {# часа} many {# часов} other {# часа}}',
-  'retro.duration.minutes': '{count, plural, one {# минуту} few {# минуты} many {# минут} other {# минуты}}',
   'retro.lateBy': 'опоздание на {duration}',
   'retro.overdueBy': 'просрочено на {duration}',
   'retro.detail.round': 'раунд {round}',

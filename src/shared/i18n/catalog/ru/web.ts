@@ -20,6 +20,17 @@ export const ruWeb: Record<keyof typeof enWeb, string> = {
     'Не меньше {min, plural, one {# символа} few {# символов} many {# символов} other {# символа}}.',
   'common.showPassword': 'Показать пароль',
   'common.hidePassword': 'Скрыть пароль',
+
+  // Как после «на», «через» и перед «назад»: 1 минуту, 2 часа, 5 дней.
+  'duration.days': '{count, plural, one {# день} few {# дня} many {# дней} other {# дня}}',
+  'duration.hours': '{count, plural, one {# час} few {# часа} many {# часов} other {# часа}}',
+  'duration.minutes': '{count, plural, one {# минуту} few {# минуты} many {# минут} other {# минуты}}',
+  'duration.short.days': '{count, plural, one {# день} few {# дня} many {# дней} other {# дня}}',
+  'duration.short.hours': '{count, plural, one {# час} few {# часа} many {# часов} other {# часа}}',
+  'duration.short.minutes': '{count, plural, one {# минуту} few {# минуты} many {# минут} other {# минуты}}',
+  'duration.in': 'через {duration}',
+  'duration.ago': '{duration} назад',
+  'duration.justNow': 'только что',
   'common.name': 'Имя',
   'common.email': 'Эл. почта',
   'common.password': 'Пароль',
