@@ -13,6 +13,7 @@
 // try. BENCH_W4_CLIENTS sets the number of SSE clients (default 50; the issue also asks for 500).
 // Server CPU is read from /proc/<pid>/stat: on PGlite the database runs inside that process; on
 // PostgreSQL the backends are other processes and are not counted (Node CPU only).
+import fs from 'node:fs';
 import http from 'node:http';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -234,7 +235,10 @@ const workloads: Benchmark = {
     const figures: Figure[] = [];
     const notes: string[] = [];
     const dataDir = path.join(tempDir(), 'data');
-    const serverEnv: Record<string, string> = { LOG_LEVEL };
+    // Every statement the server sends, one line each: statements per create and per move.
+    const statementLog = path.join(path.dirname(dataDir), 'statements.log');
+    const serverEnv: Record<string, string> = { LOG_LEVEL, TANDEM_SQL_LOG: statementLog };
+    const statementsSoFar = () => (fs.existsSync(statementLog) ? countLines(statementLog) : 0);
     const databaseUrl = process.env.DATABASE_URL;
     let server: RunningServer | undefined;
     let client: HttpClient | undefined;
@@ -315,6 +319,7 @@ const workloads: Benchmark = {
       const createMs: number[] = [];
       let lastReport = performance.now();
       const cpuBeforeCreates = cpuTimeMs(live.pid);
+      const statementsBeforeCreates = statementsSoFar();
       const createStart = performance.now();
       // A request that fails at the socket (cut by the server or the machine) is counted, not fatal.
       const createFailures: string[] = [];
@@ -337,6 +342,12 @@ const workloads: Benchmark = {
       const createSeconds = (performance.now() - createStart) / 1000;
       const createCpu = cpuTimeMs(live.pid) - cpuBeforeCreates;
       const created = tasks.filter(Boolean);
+      figures.push({
+        metric: 'W1 statements per create (inside its transaction)',
+        value: (statementsSoFar() - statementsBeforeCreates) / Math.max(1, created.length),
+        unit: 'statements',
+        note: 'counted from TANDEM_SQL_LOG; BEGIN and COMMIT not included',
+      });
       const createsPerSecond = created.length / createSeconds;
       log(`W1: ${fmt(createsPerSecond)} creates/s, ${fmt(createCpu / created.length)} ms CPU per create`);
       if (createFailures.length)
@@ -464,6 +475,7 @@ const workloads: Benchmark = {
       const moveMs: number[] = [];
       const moveCodes = new Map<number, number>();
       const cpuBeforeMoves = cpuTimeMs(live.pid);
+      const statementsBeforeMoves = statementsSoFar();
       const moveStart = performance.now();
       const moveFailures: string[] = [];
       await inParallel(Math.min(MOVES, created.length), CONNECTIONS, async (i) => {
@@ -487,6 +499,12 @@ const workloads: Benchmark = {
       const moveSeconds = (performance.now() - moveStart) / 1000;
       const moveCpu = cpuTimeMs(live.pid) - cpuBeforeMoves;
       const moved = moveCodes.get(200) ?? 0;
+      figures.push({
+        metric: 'W3 statements per move (inside its transaction)',
+        value: (statementsSoFar() - statementsBeforeMoves) / Math.max(1, moved),
+        unit: 'statements',
+        note: 'counted from TANDEM_SQL_LOG; BEGIN and COMMIT not included',
+      });
       const otherCodes = [...moveCodes].filter(([code]) => code !== 200);
       log(`W3: ${fmt(moved / moveSeconds)} moves/s, ${fmt(moveCpu / Math.max(1, moved))} ms CPU per move`);
       figures.push({
@@ -581,3 +599,10 @@ const workloads: Benchmark = {
 };
 
 export default workloads;
+
+function countLines(file: string): number {
+  const bytes = fs.readFileSync(file);
+  let lines = 0;
+  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) lines++;
+  return lines;
+}

@@ -11,6 +11,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { acquireDirectoryLock } from './directory-lock.ts';
 import * as schema from './schema.ts';
+import { statementLogger } from './statement-log.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -50,7 +51,7 @@ async function openPostgres(url: string): Promise<Database> {
     await migrator.end();
   }
   const client = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
-  const db = drizzlePostgres({ client, schema }) as unknown as Db;
+  const db = drizzlePostgres({ client, schema, logger: statementLogger() }) as unknown as Db;
   return {
     kind: 'postgres',
     db,
@@ -88,7 +89,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     }
     const client = await PGlite.create(clusterDir, pgliteOptions);
     await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
-    const db = drizzlePglite({ client, schema }) as unknown as Db;
+    const db = drizzlePglite({ client, schema, logger: statementLogger() }) as unknown as Db;
     return {
       kind: 'pglite',
       db,

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../db/index.ts';
 
 export const REALTIME_CHANNEL = 'tandem_events';
@@ -32,17 +32,23 @@ export async function publish(tx: DbOrTx, scope: Scope, event: RealtimeEvent): P
   await tx.execute(sql`select pg_notify(${REALTIME_CHANNEL}, ${JSON.stringify(envelope)})`);
 }
 
+/**
+ * Several publications as one SQL expression (the number sent), for a statement that does
+ * something else as well.
+ */
+export function notifications(events: ReadonlyArray<{ scope: Scope; event: RealtimeEvent }>): SQL<number> {
+  const at = new Date().toISOString();
+  const payloads = events.map(({ scope, event }) => JSON.stringify({ ...event, scope, at }));
+  return sql<number>`(select count(pg_notify(${REALTIME_CHANNEL}, payload)) from jsonb_array_elements_text(${JSON.stringify(payloads)}::jsonb) as payload)`;
+}
+
 /** Several events in one statement (one per person told of a sweep's reminders). */
 export async function publishMany(
   tx: DbOrTx,
   events: Array<{ scope: Scope; event: RealtimeEvent }>,
 ): Promise<void> {
   if (events.length === 0) return;
-  const at = new Date().toISOString();
-  const payloads = events.map(({ scope, event }) => JSON.stringify({ ...event, scope, at }));
-  await tx.execute(
-    sql`select pg_notify(${REALTIME_CHANNEL}, payload) from jsonb_array_elements_text(${JSON.stringify(payloads)}::jsonb) as payload`,
-  );
+  await tx.execute(sql`select ${notifications(events)}`);
 }
 
 type Listener = (event: Envelope) => void;

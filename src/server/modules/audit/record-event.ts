@@ -1,5 +1,7 @@
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/index.ts';
-import { publish } from '../../realtime/index.ts';
+import type { RealtimeEvent } from '../../realtime/index.ts';
+import { notifications, REALTIME_CHANNEL, type Scope } from '../../realtime/index.ts';
 import type { Actor } from '../auth/policies.ts';
 import {
   type AuditAction,
@@ -31,6 +33,11 @@ type EntryFor<A extends AuditAction> = {
   entityLabel?: string | null;
   /** The entity's market; null for the whole campaign or the workspace. Derived like entityLabel when left out. */
   marketCode?: string | null;
+  /**
+   * Realtime events of the same change (e.g. `task.updated` to the campaign's stream), sent by the
+   * statement that inserts the audit event instead of one statement each.
+   */
+  announce?: ReadonlyArray<{ scope: Scope; event: RealtimeEvent }>;
 } & Side<'before', AuditPayloadInput<A>['before']> &
   Side<'after', AuditPayloadInput<A>['after']>;
 
@@ -50,21 +57,33 @@ export async function recordAuditEvent<A extends AuditAction>(
 ): Promise<void> {
   const stored = encodePayload(entry.action, entry.before ?? null, entry.after ?? null);
   const facts = await entityFacts(tx, entry);
+  // One statement inserts the event and sends its notifications (the audit scope's needs the new id).
+  const inserted = tx.$with('inserted_event').as(
+    tx
+      .insert(auditEvents)
+      .values({
+        actorId: entry.actor?.id ?? null,
+        actorName: entry.actor?.name ?? null,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        campaignId: entry.campaignId ?? null,
+        marketCode: facts.marketCode,
+        entityLabel: facts.label,
+        before: stored.before,
+        after: stored.after,
+      })
+      .returning({ id: auditEvents.id, at: auditEvents.at }),
+  );
   const [row] = await tx
-    .insert(auditEvents)
-    .values({
-      actorId: entry.actor?.id ?? null,
-      actorName: entry.actor?.name ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      campaignId: entry.campaignId ?? null,
-      marketCode: facts.marketCode,
-      entityLabel: facts.label,
-      before: stored.before,
-      after: stored.after,
+    .with(inserted)
+    .select({
+      id: inserted.id,
+      at: inserted.at,
+      notified: auditNotification(inserted.id, entry),
+      ...(entry.announce?.length ? { announced: notifications(entry.announce) } : {}),
     })
-    .returning({ id: auditEvents.id, at: auditEvents.at });
+    .from(inserted);
   await runReactions(tx, {
     id: row!.id,
     at: row!.at,
@@ -76,12 +95,18 @@ export async function recordAuditEvent<A extends AuditAction>(
     before: entry.before ?? null,
     after: entry.after ?? null,
   } as ReactionEvent);
-  await publish(tx, AUDIT_SCOPE, {
-    type: 'audit',
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    data: { id: row!.id, action: entry.action },
-  });
+}
+
+/**
+ * The audit scope's announcement of a new event (only its id and action travel), built in SQL
+ * because the id is the one the same statement inserts.
+ */
+function auditNotification(
+  id: SQL.Aliased<number> | SQL<number> | AnyColumn,
+  entry: { entityType: string; entityId: string; action: string },
+): SQL {
+  const at = new Date().toISOString();
+  return sql`pg_notify(${REALTIME_CHANNEL}, json_build_object('type', 'audit', 'entityType', ${entry.entityType}::text, 'entityId', ${entry.entityId}::text, 'data', json_build_object('id', ${id}, 'action', ${entry.action}::text), 'scope', ${AUDIT_SCOPE}::text, 'at', ${at}::text)::text)`;
 }
 
 type Json = Record<string, unknown> | null;

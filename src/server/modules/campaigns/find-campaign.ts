@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq, getTableColumns, getTableName, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/index.ts';
 import { AppError } from '../../http/errors.ts';
 import { campaigns, markets } from './tables.ts';
@@ -38,20 +38,35 @@ export function campaignLanguages(campaign: { markets: Array<{ language: string 
   return [...new Set(campaign.markets.map((m) => m.language))];
 }
 
+/**
+ * The campaign's markets in position order, as one JSON value of the campaign row's own query:
+ * a campaign and its markets are read in one statement (every task write reads them).
+ */
+const marketsOfCampaign: SQL<MarketRow[]> = (() => {
+  // Qualified by hand: in a one-table select Drizzle writes bare column names, which the subquery
+  // would resolve against its own table.
+  const campaignIdQualified = sql`${sql.identifier(getTableName(campaigns))}.${sql.identifier(campaigns.id.name)}`;
+  const fields = Object.entries(getTableColumns(markets)).map(
+    ([key, column]) => sql`${sql.raw(`'${key}'`)}, m.${sql.identifier(column.name)}`,
+  );
+  return sql<
+    MarketRow[]
+  >`(select coalesce(json_agg(json_build_object(${sql.join(fields, sql`, `)}) order by m.position), '[]'::json) from ${markets} m where m.campaign_id = ${campaignIdQualified})`;
+})();
+
 export async function findCampaign(
   db: DbOrTx,
   id: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<Campaign> {
-  const query = db.select().from(campaigns).where(eq(campaigns.id, id));
-  const [row] = options.forUpdate ? await query.for('update') : await query;
+  const query = db
+    .select({ campaign: campaigns, markets: marketsOfCampaign })
+    .from(campaigns)
+    .where(eq(campaigns.id, id));
+  // Only the campaign row is locked; its markets are read as they are.
+  const [row] = options.forUpdate ? await query.for('update', { of: campaigns }) : await query;
   if (!row) throw campaignNotFound();
-  const rows = await db
-    .select()
-    .from(markets)
-    .where(eq(markets.campaignId, id))
-    .orderBy(asc(markets.position));
-  return { ...row, markets: rows };
+  return { ...row.campaign, markets: row.markets };
 }
 
 export async function listCampaigns(db: DbOrTx): Promise<Campaign[]> {

@@ -49,7 +49,8 @@ reactToAudit(
   async (tx, event) => {
     const after = event.after as Record<string, unknown> | null;
     const ownerId = after?.ownerId;
-    if (typeof ownerId !== 'string') return;
+    // Nobody is told of what they did themselves (notify() would drop it after this query).
+    if (typeof ownerId !== 'string' || ownerId === event.actor?.id) return;
     const [task] = await tx
       .select({
         title: tasks.title,

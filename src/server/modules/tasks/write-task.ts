@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/index.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { resolveInstant } from '../../http/instant.ts';
-import { publish } from '../../realtime/index.ts';
 import { recordAuditEvent } from '../audit/record-event.ts';
 import type { Actor } from '../auth/policies.ts';
 import { users } from '../auth/tables.ts';
@@ -19,14 +18,19 @@ export { mayWriteTasks };
 
 const RANK_STEP = 1024;
 
-async function assertAssignable(tx: DbOrTx, userId: string) {
-  const [user] = await tx
+/** The people a task may be given to: team members, not creators, not deactivated (one statement for all). */
+async function assertAssignable(tx: DbOrTx, userIds: readonly string[]) {
+  const wanted = [...new Set(userIds)];
+  const found = await tx
     .select({ id: users.id, role: users.role, name: users.name, deactivatedAt: users.deactivatedAt })
     .from(users)
-    .where(eq(users.id, userId));
-  if (!user || user.role === 'creator') throw new AppError(400, 'unknown_user', 'error.unknown_user');
-  if (user.deactivatedAt) throw new AppError(400, 'user_deactivated', 'error.user_deactivated');
-  return user;
+    .where(inArray(users.id, wanted));
+  for (const id of wanted) {
+    const user = found.find((u) => u.id === id);
+    if (!user || user.role === 'creator') throw new AppError(400, 'unknown_user', 'error.unknown_user');
+    if (user.deactivatedAt) throw new AppError(400, 'user_deactivated', 'error.user_deactivated');
+  }
+  return found;
 }
 
 /** A due instant keeps the zone it was agreed in: the one it was typed in, or its market's. */
@@ -50,11 +54,6 @@ function bottomRankSql(campaignId: string, status: string) {
   )})`;
 }
 
-async function bottomRank(tx: DbOrTx, campaignId: string, status: string): Promise<number> {
-  const [row] = await tx.select({ rank: bottomRankSql(campaignId, status) }).from(sql`(select 1) as one`);
-  return Number(row!.rank);
-}
-
 export async function createTask(
   db: Db,
   actor: Actor,
@@ -67,7 +66,8 @@ export async function createTask(
     const campaign = await findCampaign(tx, campaignId, { forUpdate: true });
     const marketCode = input.marketCode ?? null;
     assertCampaignMarket(campaign, marketCode);
-    const owner = await assertAssignable(tx, input.ownerId);
+    const people = await assertAssignable(tx, [input.ownerId, ...(input.watcherIds ?? [])]);
+    const owner = people.find((u) => u.id === input.ownerId)!;
     const status = input.status ?? 'todo';
     const due = resolveDue(campaign, marketCode, input.dueAt) ?? { dueAt: null, dueTimeZone: null };
     const [row] = await tx
@@ -90,7 +90,6 @@ export async function createTask(
       })
       .returning();
     const watcherIds = [...new Set([actor.id, owner.id, ...(input.watcherIds ?? [])])];
-    for (const id of input.watcherIds ?? []) await assertAssignable(tx, id);
     await tx.insert(taskWatchers).values(watcherIds.map((userId) => ({ taskId: row!.id, userId })));
     const presented = presentTask({ ...row!, ownerName: owner.name, ownerActive: true });
     await recordAuditEvent(tx, {
@@ -99,19 +98,29 @@ export async function createTask(
       entityType: 'task',
       entityId: row!.id,
       campaignId,
+      entityLabel: presented.title,
+      marketCode,
       after: presented,
-    });
-    await publish(tx, `campaign:${campaignId}`, {
-      type: 'task.created',
-      entityType: 'task',
-      entityId: row!.id,
-      data: { version: row!.version, status },
+      announce: [
+        {
+          scope: `campaign:${campaignId}`,
+          event: {
+            type: 'task.created',
+            entityType: 'task',
+            entityId: row!.id,
+            data: { version: row!.version, status },
+          },
+        },
+      ],
     });
     return presented;
   });
 }
 
-/** Where a card lands when dropped between `after` and `before` (either may be absent). */
+/**
+ * Where a card lands when dropped between `after` and `before` (either may be absent): a number,
+ * or, at the bottom of the column, the expression the UPDATE computes it with.
+ */
 async function rankBetween(
   tx: DbOrTx,
   campaignId: string,
@@ -131,7 +140,7 @@ async function rankBetween(
   if (a !== undefined && b !== undefined) return (a + b) / 2;
   if (a !== undefined) return a + RANK_STEP;
   if (b !== undefined) return b - RANK_STEP;
-  return bottomRank(tx, campaignId, status);
+  return bottomRankSql(campaignId, status);
 }
 
 /**
@@ -160,7 +169,9 @@ export async function updateTask(db: Db, actor: Actor, id: string, input: z.outp
         : null;
     if (campaign) assertCampaignMarket(campaign, marketCode);
     const owner =
-      input.ownerId && input.ownerId !== current.ownerId ? await assertAssignable(tx, input.ownerId) : null;
+      input.ownerId && input.ownerId !== current.ownerId
+        ? (await assertAssignable(tx, [input.ownerId]))[0]!
+        : null;
     const status = input.status ?? current.status;
     const moved = input.after !== undefined || input.before !== undefined || status !== current.status;
     const rank = moved
@@ -204,14 +215,21 @@ export async function updateTask(db: Db, actor: Actor, id: string, input: z.outp
       entityType: 'task',
       entityId: id,
       campaignId: current.campaignId,
+      entityLabel: after.title,
+      marketCode: after.marketCode,
       before: Object.fromEntries(changed.map((k) => [k, before[k]])),
       after: Object.fromEntries(changed.map((k) => [k, after[k]])),
-    });
-    await publish(tx, `campaign:${current.campaignId}`, {
-      type: 'task.updated',
-      entityType: 'task',
-      entityId: id,
-      data: { version: after.version, status: after.status, by: actor.name },
+      announce: [
+        {
+          scope: `campaign:${current.campaignId}`,
+          event: {
+            type: 'task.updated',
+            entityType: 'task',
+            entityId: id,
+            data: { version: after.version, status: after.status, by: actor.name },
+          },
+        },
+      ],
     });
     return after;
   });
@@ -229,12 +247,15 @@ export async function deleteTask(db: Db, actor: Actor, id: string) {
       entityType: 'task',
       entityId: id,
       campaignId: current.campaignId,
+      entityLabel: current.title,
+      marketCode: current.marketCode,
       before: { ...current, dueAt: current.dueAt?.toISOString() ?? null },
-    });
-    await publish(tx, `campaign:${current.campaignId}`, {
-      type: 'task.deleted',
-      entityType: 'task',
-      entityId: id,
+      announce: [
+        {
+          scope: `campaign:${current.campaignId}`,
+          event: { type: 'task.deleted', entityType: 'task', entityId: id },
+        },
+      ],
     });
   });
 }
