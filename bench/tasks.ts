@@ -7,10 +7,11 @@ import fs from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { api, createOwner } from './lib/api.ts';
-import { freshPostgresDatabase, HttpClient, openSse, percentile, type SseClient } from './lib/http.ts';
-import { random, sleep } from './lib/measurement.ts';
+import { freshPostgresDatabase, HttpClient, percentile } from './lib/http.ts';
+import { random } from './lib/measurement.ts';
 import { type Benchmark, type Figure, log } from './lib/report.ts';
 import { cpuTimeMs, type RunningServer, startServer, tempDir } from './lib/server.ts';
+import { measureSseDelivery } from './lib/sse-delivery.ts';
 import { trackerTeam } from './lib/tracker.ts';
 
 const env = (name: string, fallback: number) => {
@@ -112,7 +113,6 @@ const tasksBenchmark: Benchmark = {
     let server: RunningServer | undefined;
     let client: HttpClient | undefined;
     let dropDatabase: (() => Promise<void>) | undefined;
-    const streams: SseClient[] = [];
     try {
       if (process.env.DATABASE_URL) {
         const fresh = await freshPostgresDatabase(process.env.DATABASE_URL, 'tandem_bench_tasks');
@@ -340,88 +340,60 @@ const tasksBenchmark: Benchmark = {
       });
 
       // 5. Realtime delivery to SSE clients.
-      const pending = new Map<string, { sentAt: number; seen: Set<number> }>();
-      const deliveries: number[] = [];
-      let duplicates = 0;
-      let unparsable = 0;
-      const openStart = performance.now();
-      for (let c = 0; c < SSE_CLIENTS; c++) {
-        streams.push(
-          openSse(`${live.baseUrl}${base}/events`, owner.token, (event) => {
-            if (event.event !== 'change') return;
-            let entityId: string | undefined;
-            try {
-              entityId = (JSON.parse(event.data) as { entityId?: string }).entityId;
-            } catch {
-              unparsable++;
-              return;
-            }
-            const waiting = entityId ? pending.get(entityId) : undefined;
-            if (!waiting) return;
-            if (waiting.seen.has(c)) {
-              duplicates++;
-              return;
-            }
-            waiting.seen.add(c);
-            deliveries.push(event.at - waiting.sentAt);
+      const sseCodes = new Map<number, number>();
+      const sse = await measureSseDelivery({
+        streamUrl: `${live.baseUrl}${base}/events`,
+        token: owner.token,
+        clients: SSE_CLIENTS,
+        writes: SSE_UPDATES,
+        spacingMs: SSE_SPACING_MS,
+        graceMs: SSE_GRACE_MS,
+        async write(_w, sent) {
+          const index = takeTask();
+          const task = tasks[index]!;
+          sent(task.id);
+          const res = await update(index);
+          busy.delete(index);
+          sseCodes.set(res.status, (sseCodes.get(res.status) ?? 0) + 1);
+          return res.status === 200 ? { entityId: task.id, ms: res.ms } : null;
+        },
+        beforeClose: () =>
+          figures.push({
+            metric: `server RSS with ${SSE_CLIENTS} SSE streams`,
+            value: live.rssMb(),
+            unit: 'MB',
           }),
-        );
-      }
-      await Promise.all(streams.map((s) => s.ready));
-      const openMs = performance.now() - openStart;
-      log(`${SSE_CLIENTS} SSE streams open in ${openMs.toFixed(0)} ms`);
+      });
+      const { deliveries } = sse;
+      log(`${SSE_CLIENTS} SSE streams open in ${sse.openMs.toFixed(0)} ms`);
       figures.push({
         metric: `open ${SSE_CLIENTS} SSE streams (all at once)`,
-        value: openMs,
+        value: sse.openMs,
         unit: 'ms',
       });
-      await sleep(200);
-
-      const patchMs: number[] = [];
-      const sseCodes = new Map<number, number>();
-      const sseStart = performance.now();
-      for (let u = 0; u < SSE_UPDATES; u++) {
-        const slot = sseStart + u * SSE_SPACING_MS;
-        const wait = slot - performance.now();
-        if (wait > 0) await sleep(wait);
-        const index = takeTask();
-        const task = tasks[index]!;
-        pending.set(task.id, { sentAt: performance.now(), seen: new Set() });
-        const res = await update(index);
-        busy.delete(index);
-        patchMs.push(res.ms);
-        sseCodes.set(res.status, (sseCodes.get(res.status) ?? 0) + 1);
-        if (res.status !== 200) pending.delete(task.id); // no commit, no event expected
-      }
-      const expected = [...pending.values()].length * SSE_CLIENTS;
-      const graceEnd = performance.now() + SSE_GRACE_MS;
-      while (deliveries.length < expected && performance.now() < graceEnd) await sleep(10);
-      const missed = expected - deliveries.length;
       log(
-        `SSE: ${deliveries.length}/${expected} deliveries, p50 ${round(percentile(deliveries, 50))} ms, p99 ${round(percentile(deliveries, 99))} ms`,
+        `SSE: ${deliveries.length}/${sse.expected} deliveries, p50 ${round(percentile(deliveries, 50))} ms, p99 ${round(percentile(deliveries, 99))} ms`,
       );
       const ssNon200 = [...sseCodes].filter(([code]) => code !== 200);
       figures.push({
         metric: `SSE delivery p50 (PATCH sent → event read, ${SSE_CLIENTS} clients)`,
         value: percentile(deliveries, 50),
         unit: 'ms',
-        note: `${pending.size} updates ${SSE_SPACING_MS} ms apart${ssNon200.length ? `; PATCH non-200: ${ssNon200.map(([c, n]) => `${c}×${n}`).join(' ')}` : ''}`,
+        note: `${sse.committedWrites} updates ${SSE_SPACING_MS} ms apart${ssNon200.length ? `; PATCH non-200: ${ssNon200.map(([c, n]) => `${c}×${n}`).join(' ')}` : ''}`,
       });
       figures.push({
         metric: 'SSE delivery p99',
         value: percentile(deliveries, 99),
         unit: 'ms',
         target: { op: '<', value: 100 },
-        note: `max ${round(Math.max(...deliveries))} ms; PATCH itself p50 ${round(percentile(patchMs, 50))} ms`,
+        note: `max ${round(Math.max(...deliveries))} ms; PATCH itself p50 ${round(percentile(sse.writeMs, 50))} ms`,
       });
       figures.push({
         metric: 'SSE missed deliveries',
-        value: missed,
+        value: sse.missed,
         unit: 'deliveries',
-        note: `of ${expected}${duplicates ? `; ${duplicates} duplicates` : ''}${unparsable ? `; ${unparsable} unparsable` : ''}`,
+        note: `of ${sse.expected}${sse.duplicates ? `; ${sse.duplicates} duplicates` : ''}${sse.unparsable ? `; ${sse.unparsable} unparsable` : ''}`,
       });
-      figures.push({ metric: `server RSS with ${SSE_CLIENTS} SSE streams`, value: live.rssMb(), unit: 'MB' });
-      await Promise.all(streams.splice(0).map((s) => s.close()));
 
       // 6. Memory.
       figures.push({
@@ -443,7 +415,6 @@ const tasksBenchmark: Benchmark = {
       if (server) process.stderr.write(`\n--- server log (tail) ---\n${server.logTail()}\n---\n`);
       throw error;
     } finally {
-      await Promise.all(streams.map((s) => s.close()));
       client?.close();
       if (server) await server.stop(5000);
       if (dropDatabase)

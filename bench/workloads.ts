@@ -21,10 +21,11 @@ import zlib from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { api, createOwner } from './lib/api.ts';
-import { freshPostgresDatabase, HttpClient, openSse, percentile, type SseClient } from './lib/http.ts';
-import { random, sleep } from './lib/measurement.ts';
+import { freshPostgresDatabase, HttpClient, percentile } from './lib/http.ts';
+import { random } from './lib/measurement.ts';
 import { type Benchmark, type Figure, log } from './lib/report.ts';
 import { cpuTimeMs, type RunningServer, startServer, tempDir } from './lib/server.ts';
+import { measureSseDelivery } from './lib/sse-delivery.ts';
 import { trackerTeam } from './lib/tracker.ts';
 
 const env = (name: string, fallback: number) => {
@@ -244,7 +245,6 @@ const workloads: Benchmark = {
     let client: HttpClient | undefined;
     let dropDatabase: (() => Promise<void>) | undefined;
     const agent = new http.Agent({ keepAlive: true, maxSockets: 6 }); // a browser's per-host limit
-    const streams: SseClient[] = [];
     try {
       // 0. The raw database first, on a quiet machine (no server running yet).
       let raw: number;
@@ -522,44 +522,29 @@ const workloads: Benchmark = {
       });
 
       // W4: one write seen by N subscribed clients.
-      const pending = new Map<string, { sentAt: number; seen: Set<number> }>();
-      const deliveries: number[] = [];
-      for (let c = 0; c < SSE_CLIENTS; c++) {
-        streams.push(
-          openSse(`${live.baseUrl}${base}/events`, owner.token, (event) => {
-            if (event.event !== 'change') return;
-            const entityId = (JSON.parse(event.data) as { entityId?: string }).entityId;
-            const waiting = entityId ? pending.get(entityId) : undefined;
-            if (!waiting || waiting.seen.has(c)) return;
-            waiting.seen.add(c);
-            deliveries.push(event.at - waiting.sentAt);
-          }),
-        );
-      }
-      await Promise.all(streams.map((s) => s.ready));
-      await sleep(200);
-      const writeStart = performance.now();
-      for (let w = 0; w < SSE_WRITES; w++) {
-        const wait = writeStart + w * SSE_SPACING_MS - performance.now();
-        if (wait > 0) await sleep(wait);
-        const task = created[(MOVES + w) % created.length]!;
-        const status = STATUSES[(STATUSES.indexOf(task.status) + 1) % STATUSES.length]!;
-        pending.set(task.id, { sentAt: performance.now(), seen: new Set() });
-        const res = await httpClient.request('PATCH', `/api/tasks/${task.id}`, {
-          version: task.version,
-          status,
-        });
-        if (res.status !== 200) {
-          pending.delete(task.id);
-          continue;
-        }
-        const body = JSON.parse(res.body) as TaskState;
-        task.version = body.version;
-        task.status = body.status;
-      }
-      const expected = pending.size * SSE_CLIENTS;
-      const graceEnd = performance.now() + SSE_GRACE_MS;
-      while (deliveries.length < expected && performance.now() < graceEnd) await sleep(10);
+      const sse = await measureSseDelivery({
+        streamUrl: `${live.baseUrl}${base}/events`,
+        token: owner.token,
+        clients: SSE_CLIENTS,
+        writes: SSE_WRITES,
+        spacingMs: SSE_SPACING_MS,
+        graceMs: SSE_GRACE_MS,
+        async write(w, sent) {
+          const task = created[(MOVES + w) % created.length]!;
+          const status = STATUSES[(STATUSES.indexOf(task.status) + 1) % STATUSES.length]!;
+          sent(task.id);
+          const res = await httpClient.request('PATCH', `/api/tasks/${task.id}`, {
+            version: task.version,
+            status,
+          });
+          if (res.status !== 200) return null;
+          const body = JSON.parse(res.body) as TaskState;
+          task.version = body.version;
+          task.status = body.status;
+          return { entityId: task.id, ms: res.ms };
+        },
+      });
+      const { deliveries, expected } = sse;
       log(
         `W4: ${deliveries.length}/${expected} deliveries, p50 ${fmt(percentile(deliveries, 50))} ms, p99 ${fmt(percentile(deliveries, 99))} ms`,
       );
@@ -567,7 +552,7 @@ const workloads: Benchmark = {
         metric: `W4 one write seen by ${SSE_CLIENTS} SSE clients, p50`,
         value: percentile(deliveries, 50),
         unit: 'ms',
-        note: `${pending.size} writes ${SSE_SPACING_MS} ms apart; from the PATCH sent to the event read`,
+        note: `${sse.committedWrites} writes ${SSE_SPACING_MS} ms apart; from the PATCH sent to the event read`,
       });
       figures.push({
         metric: `W4 one write seen by ${SSE_CLIENTS} SSE clients, p99`,
@@ -576,7 +561,6 @@ const workloads: Benchmark = {
         target: { op: '<', value: SSE_CLIENTS > 50 ? 200 : 50 },
         note: `${expected - deliveries.length} of ${expected} deliveries missed`,
       });
-      await Promise.all(streams.splice(0).map((s) => s.close()));
 
       figures.push({ metric: 'server RSS at the end', value: live.rssMb(), unit: 'MB' });
       notes.push(
@@ -588,7 +572,6 @@ const workloads: Benchmark = {
       if (server) process.stderr.write(`\n--- server log (tail) ---\n${server.logTail()}\n---\n`);
       throw error;
     } finally {
-      await Promise.all(streams.map((s) => s.close()));
       agent.destroy();
       client?.close();
       if (server) await server.stop(5000);
