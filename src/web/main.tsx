@@ -1,3 +1,5 @@
+// The kit's sheet first: the areas' sheets, imported by their pages, come after it and refine it.
+import './styles.css';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -7,7 +9,6 @@ import { App } from './app.tsx';
 import { Toaster } from './components/toast.tsx';
 import { loadCatalogue } from './i18n/load-catalogue.ts';
 import { initialLocale, LocaleProvider } from './i18n/locale.tsx';
-import './styles.css';
 
 // A session that ends while the app is open (expired, signed out elsewhere) sends the user to
 // sign-in instead of leaving "Sign in to continue" errors on every card.

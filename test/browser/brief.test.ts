@@ -246,7 +246,7 @@ describe('campaigns and the brief in the browser', () => {
       await shot(l.page, 'lead-ru-after');
 
       // The owner's open screen shows it without a reload.
-      await ownerRow.locator('.ack-state-done').waitFor({ timeout: 10_000 });
+      await ownerRow.locator('.cp-ack-state-done').waitFor({ timeout: 10_000 });
       expect(await ownerRow.textContent()).toMatch(/Acknowledged \d/);
       await o.page.getByText(en['ack.complete']).waitFor();
       expect(await marked(o.page)).toBe('same page');

@@ -130,9 +130,9 @@ describe('notifications in the browser', () => {
       await stillSamePage(page);
 
       // The task opens in its drawer (a modal dialog); Escape closes it.
-      await page.locator('dialog.drawer[open]').waitFor();
+      await page.locator('dialog.tk-drawer[open]').waitFor();
       await page.keyboard.press('Escape');
-      await page.locator('dialog.drawer[open]').waitFor({ state: 'detached' });
+      await page.locator('dialog.tk-drawer[open]').waitFor({ state: 'detached' });
 
       // The inbox: grouped under Today, mark all read, then the Unread tab is empty.
       await assignTask(colleague, campaign.id, olga.id, 'Send the US brief to legal');

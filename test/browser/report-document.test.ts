@@ -170,11 +170,11 @@ describe('the joint report in the browser', () => {
 
       // The brief's KPI table: the target in its unit, apart from the checkpoints.
       await page.goto(`${server.url}/campaigns/${campaign.id}/brief`);
-      const rate = page.locator('.kpi-table .kpi-row', { hasText: 'Engagement rate' });
+      const rate = page.locator('.cp-kpi-table .cp-kpi-row', { hasText: 'Engagement rate' });
       await rate.waitFor();
       const cells = rate.locator('td');
       expect(flat(await cells.nth(1).textContent())).toBe('8%');
-      const reachCells = page.locator('.kpi-table .kpi-row', { hasText: 'Reach' }).locator('td');
+      const reachCells = page.locator('.cp-kpi-table .cp-kpi-row', { hasText: 'Reach' }).locator('td');
       expect(flat(await reachCells.nth(1).textContent())).toBe('2,000,000');
       const target = await reachCells.nth(1).boundingBox();
       const checkpoints = await reachCells.nth(2).boundingBox();
@@ -193,13 +193,17 @@ describe('the joint report in the browser', () => {
       expect(checkpointText.left - targetText.right).toBeGreaterThanOrEqual(12);
       expect(
         flat(
-          await page.locator('.kpi-table .kpi-row', { hasText: 'ROAS' }).locator('td').nth(1).textContent(),
+          await page
+            .locator('.cp-kpi-table .cp-kpi-row', { hasText: 'ROAS' })
+            .locator('td')
+            .nth(1)
+            .textContent(),
         ),
       ).toBe('2×');
       expect(
         flat(
           await page
-            .locator('.kpi-table .kpi-row', { hasText: 'Revenue' })
+            .locator('.cp-kpi-table .cp-kpi-row', { hasText: 'Revenue' })
             .locator('td')
             .nth(1)
             .textContent(),

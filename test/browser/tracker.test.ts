@@ -99,7 +99,7 @@ describe('the tracker in the browser', () => {
         (response) =>
           response.url().endsWith(`/api/tasks/${tasks[1]!.id}`) && response.request().method() === 'PATCH',
       );
-      await card.dragTo(column(a.page, 'in_progress').locator('.task-card').first(), {
+      await card.dragTo(column(a.page, 'in_progress').locator('.tk-task-card').first(), {
         targetPosition: { x: 40, y: 4 },
       });
       const response = await patched;
@@ -114,7 +114,7 @@ describe('the tracker in the browser', () => {
       // Same order on both screens: the moved card first.
       const order = (page: Page) =>
         column(page, 'in_progress')
-          .locator('.task-card')
+          .locator('.tk-task-card')
           .evaluateAll((cards) => cards.map((card) => (card as HTMLElement).dataset.number));
       expect(await order(b.page)).toEqual(await order(a.page));
       expect((await order(b.page))[0]).toBe(String(tasks[1]!.number));

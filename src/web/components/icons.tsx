@@ -333,10 +333,10 @@ export const WebhookIcon = (props: IconProps) => (
 );
 
 /** A task's status, Linear-style on its own 14×14 grid: dashed (to do), half, three-quarter, bar (blocked), filled tick (done). */
-export function StatusIcon({ status }: { status: TaskStatus }) {
+export function StatusIcon({ status, className }: { status: TaskStatus; className?: string }) {
   return (
     <svg
-      className={`status-icon status-icon-${status}`}
+      className={`status-icon status-icon-${status}${className ? ` ${className}` : ''}`}
       width="14"
       height="14"
       viewBox="0 0 14 14"

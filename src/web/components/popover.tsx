@@ -1,7 +1,7 @@
 import { type ReactNode, type RefObject, useEffect, useId, useRef, useState } from 'react';
 
 // A button that opens a panel beside it (definitions, options); Escape or a click outside closes it.
-// Styles: .ins-popover* (routes/insights/insights.css, until the area sheets are split).
+// Styles: .popover-anchor, .popover-panel* (styles.css).
 
 /**
  * Closes an open panel anchored in `ref` on a press outside it or on Escape. By default Escape
@@ -42,6 +42,7 @@ export function Popover({
   children,
   className,
   align = 'end',
+  wide = false,
   buttonClassName = 'button button-ghost button-sm',
   panelLabel,
 }: {
@@ -49,6 +50,8 @@ export function Popover({
   children: ReactNode;
   className?: string;
   align?: 'start' | 'end';
+  /** A wider panel, for longer text (the measurement's definitions). */
+  wide?: boolean;
   buttonClassName?: string;
   panelLabel?: string;
 }) {
@@ -57,7 +60,7 @@ export function Popover({
   const panelId = useId();
   useDismiss(ref, open, () => setOpen(false));
   return (
-    <div className={`ins-popover-anchor ${className ?? ''}`} ref={ref}>
+    <div className={`popover-anchor ${className ?? ''}`} ref={ref}>
       <button
         type="button"
         className={buttonClassName}
@@ -69,7 +72,7 @@ export function Popover({
       </button>
       {open ? (
         <div
-          className={`ins-popover ins-popover-${align}`}
+          className={`popover-panel popover-panel-${align}${wide ? ' popover-panel-wide' : ''}`}
           id={panelId}
           role="dialog"
           aria-label={panelLabel}

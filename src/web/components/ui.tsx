@@ -137,11 +137,19 @@ export function useErrorMessage() {
   };
 }
 
-export function ErrorAlert({ error, title }: { error: unknown; title?: string }) {
+export function ErrorAlert({
+  error,
+  title,
+  className,
+}: {
+  error: unknown;
+  title?: string;
+  className?: string;
+}) {
   const message = useErrorMessage();
   if (!error) return null;
   return (
-    <div className="alert alert-error" role="alert">
+    <div className={`alert alert-error${className ? ` ${className}` : ''}`} role="alert">
       <AlertIcon className="alert-icon" />
       <div>
         {title ? <p className="alert-title">{title}</p> : null}
@@ -167,16 +175,28 @@ export function Notice({
 
 export function Badge({
   tone = 'neutral',
+  className,
   children,
 }: {
   tone?: 'neutral' | 'accent' | 'success' | 'warning' | 'danger';
+  className?: string;
   children: ReactNode;
 }) {
-  return <span className={`badge badge-${tone}`}>{children}</span>;
+  return <span className={`badge badge-${tone}${className ? ` ${className}` : ''}`}>{children}</span>;
 }
 
 /** A read-only value with a copy button (invitation links, new API tokens). */
-export function CopyField({ value, label, id }: { value: string; label: string; id?: string }) {
+export function CopyField({
+  value,
+  label,
+  id,
+  className,
+}: {
+  value: string;
+  label: string;
+  id?: string;
+  className?: string;
+}) {
   const t = useT();
   const fallbackId = useId();
   const inputId = id ?? fallbackId;
@@ -193,7 +213,7 @@ export function CopyField({ value, label, id }: { value: string; label: string; 
     window.setTimeout(() => setCopied(false), 2000);
   };
   return (
-    <div className="copy-field">
+    <div className={`copy-field${className ? ` ${className}` : ''}`}>
       <input
         id={inputId}
         className="input input-mono"

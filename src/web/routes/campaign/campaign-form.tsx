@@ -102,7 +102,7 @@ export function BasicsFields({
         error={errors.launchWindowHours}
       >
         {(control) => (
-          <div className="input-suffix-wrap">
+          <div className="cp-input-suffix-wrap">
             <TextInput
               {...control}
               type="number"
@@ -114,7 +114,7 @@ export function BasicsFields({
               className="input-number"
               onChange={(event) => set({ launchWindowHours: event.target.value })}
             />
-            <span className="input-suffix" aria-hidden="true">
+            <span className="cp-input-suffix" aria-hidden="true">
               {t('wizard.hoursSuffix', { count: parseLaunchWindow(draft.launchWindowHours) ?? 0 })}
             </span>
           </div>

@@ -59,10 +59,10 @@ export function CampaignLayout({
   if (campaign.isPending) {
     return (
       <div className="campaign" aria-busy="true">
-        <div className="campaign-header">
-          <span className="skeleton skeleton-crumb" />
+        <div className="cp-header">
+          <span className="skeleton cp-skeleton-crumb" />
           <span className="skeleton skeleton-title" />
-          <span className="skeleton skeleton-line" />
+          <span className="skeleton cp-skeleton-line" />
         </div>
       </div>
     );
@@ -94,18 +94,18 @@ export function CampaignLayout({
   return (
     <CampaignContext.Provider value={data}>
       <div className="campaign">
-        <header className="campaign-header">
-          <nav className="breadcrumbs" aria-label={t('campaigns.breadcrumbs')}>
+        <header className="cp-header">
+          <nav className="cp-breadcrumbs" aria-label={t('campaigns.breadcrumbs')}>
             <Link to="/campaigns">{t('nav.campaigns')}</Link>
             <span aria-hidden="true" className="breadcrumbs-sep">
               /
             </span>
-            <span className="breadcrumbs-current">{data.name}</span>
+            <span className="cp-breadcrumbs-current">{data.name}</span>
           </nav>
-          <div className="campaign-title-row">
-            <div className="campaign-title-block">
+          <div className="cp-title-row">
+            <div className="cp-title-block">
               <h1 className="page-title">{data.name}</h1>
-              <p className="campaign-meta">
+              <p className="cp-meta">
                 <span>{data.brand}</span>
                 <span aria-hidden="true">·</span>
                 <span>{t('campaigns.launchWindowShort', { count: data.launchWindowHours })}</span>
@@ -119,14 +119,14 @@ export function CampaignLayout({
             ) : null}
           </div>
           <MarketClocks markets={data.markets} now={now} />
-          <nav className="campaign-tabs" aria-label={t('campaigns.tabsLabel')}>
+          <nav className="cp-tabs" aria-label={t('campaigns.tabsLabel')}>
             {CAMPAIGN_TABS.map((tab) => {
               const current = tab.key === active;
               return (
                 <Link
                   key={tab.key}
                   to={tab.path(data.id)}
-                  className={`campaign-tab${current ? ' campaign-tab-active' : ''}`}
+                  className={`cp-tab${current ? ' cp-tab-active' : ''}`}
                   aria-current={current ? 'page' : undefined}
                 >
                   {t(tab.label)}
@@ -135,7 +135,7 @@ export function CampaignLayout({
             })}
           </nav>
         </header>
-        <div className="campaign-body">
+        <div className="cp-body">
           <PageSuspense>{children}</PageSuspense>
         </div>
         {settingsOpen ? (

@@ -170,9 +170,9 @@ export function CampaignSettingsDialog({ campaign, onClose }: { campaign: Campai
             }}
             error={errors.launchGraceMinutes}
           />
-          <div className="form-section">
-            <h3 className="form-section-title">{t('wizard.marketsTitle')}</h3>
-            <p className="form-section-text">{t('campaigns.settings.marketsText')}</p>
+          <div className="cp-form-section">
+            <h3 className="cp-form-section-title">{t('wizard.marketsTitle')}</h3>
+            <p className="cp-form-section-text">{t('campaigns.settings.marketsText')}</p>
           </div>
           <MarketsEditor markets={markets} onChange={setMarkets} errors={errors} clearError={clearError} />
         </form>
@@ -234,7 +234,7 @@ function ConflictSummary({
       </div>
       <ErrorAlert error={error} />
       <div className="table-wrap table-wrap-flat">
-        <table className="table compare-table">
+        <table className="table cp-compare-table">
           <thead>
             <tr>
               <th scope="col">{t('campaigns.settings.field')}</th>
@@ -246,7 +246,7 @@ function ConflictSummary({
             {rows.map((row) => {
               const differs = row.theirs !== row.mine;
               return (
-                <tr key={row.label} className={differs ? 'compare-differs' : undefined}>
+                <tr key={row.label} className={differs ? 'cp-compare-differs' : undefined}>
                   <th scope="row">{row.label}</th>
                   <td className="pre-line">{row.theirs}</td>
                   <td className="pre-line">{row.mine}</td>

@@ -15,17 +15,17 @@ export function MarketClocks({
   const t = useT();
   const [locale] = useLocale();
   return (
-    <ul className="market-clocks" aria-label={t('campaigns.marketsLabel')}>
+    <ul className="cp-market-clocks" aria-label={t('campaigns.marketsLabel')}>
       {markets.map((market) => {
         const zone = describeZone(market.timeZone, locale, now);
         const { city } = splitZone(market.timeZone, locale);
         return (
-          <li key={market.code} className="market-clock">
+          <li key={market.code} className="cp-market-clock">
             <span className="market-code">{market.code}</span>
-            <span className="market-clock-text">
-              <span className="market-clock-city">{city}</span>
+            <span className="cp-market-clock-text">
+              <span className="cp-market-clock-city">{city}</span>
               {zone ? (
-                <span className="market-clock-time" title={market.timeZone}>
+                <span className="cp-market-clock-time" title={market.timeZone}>
                   {t('campaigns.localTime', { time: zone.time, zone: zone.abbreviation })}
                 </span>
               ) : null}

@@ -117,13 +117,13 @@ export function MarketsEditor({
   };
 
   return (
-    <div className="markets-editor">
+    <div className="cp-markets-editor">
       {errors.markets ? (
         <p className="field-error" role="alert">
           {errors.markets}
         </p>
       ) : null}
-      <ol className="market-rows">
+      <ol className="cp-market-rows">
         {markets.map((market, index) => {
           const error = (field: string) => errors[`markets.${index}.${field}`];
           const code = market.code.trim().toUpperCase();
@@ -134,9 +134,9 @@ export function MarketsEditor({
           const languageKnown = languages.some((option) => option.value === market.language);
           const currencyKnown = currencies.some((option) => option.value === market.currency);
           return (
-            <li key={market.key} className="market-row" aria-label={title}>
-              <div className="market-row-header">
-                <span className="market-row-title">{title}</span>
+            <li key={market.key} className="cp-market-row" aria-label={title}>
+              <div className="cp-market-row-header">
+                <span className="cp-market-row-title">{title}</span>
                 <Button
                   variant="ghost"
                   size="sm"
@@ -148,8 +148,8 @@ export function MarketsEditor({
                   {t('wizard.remove')}
                 </Button>
               </div>
-              <div className="market-fields">
-                <div className="market-field-code">
+              <div className="cp-market-fields">
+                <div className="cp-market-field-code">
                   <Field label={t('wizard.marketCode')} error={error('code')}>
                     {(control) => (
                       <TextInput
@@ -159,13 +159,13 @@ export function MarketsEditor({
                         autoCapitalize="characters"
                         spellCheck={false}
                         placeholder="RU"
-                        className="input-mono input-upper"
+                        className="input-mono cp-input-upper"
                         onChange={(event) => update(index, { code: event.target.value.toUpperCase() })}
                       />
                     )}
                   </Field>
                 </div>
-                <div className="market-field-name">
+                <div className="cp-market-field-name">
                   <Field label={t('wizard.marketName')} optional error={error('name')}>
                     {(control) => (
                       <TextInput
@@ -178,7 +178,7 @@ export function MarketsEditor({
                     )}
                   </Field>
                 </div>
-                <div className="market-field-language">
+                <div className="cp-market-field-language">
                   <Field label={t('wizard.language')} error={error('language')}>
                     {(control) => (
                       <Select
@@ -196,7 +196,7 @@ export function MarketsEditor({
                     )}
                   </Field>
                 </div>
-                <div className="market-field-objective">
+                <div className="cp-market-field-objective">
                   <Field label={t('wizard.objective')} error={error('objective')}>
                     {(control) => (
                       <Select
@@ -213,7 +213,7 @@ export function MarketsEditor({
                     )}
                   </Field>
                 </div>
-                <div className="market-field-zone">
+                <div className="cp-market-field-zone">
                   <Field label={t('wizard.timeZone')} error={error('timeZone')}>
                     {(control) => (
                       <TimeZonePicker
@@ -224,7 +224,7 @@ export function MarketsEditor({
                     )}
                   </Field>
                 </div>
-                <div className="market-field-currency">
+                <div className="cp-market-field-currency">
                   <Field label={t('wizard.currency')} error={error('currency')}>
                     {(control) => (
                       <Select

@@ -116,22 +116,22 @@ export function NewCampaignPage() {
   return (
     <>
       <PageHeader title={t('wizard.title')} description={t('wizard.description')} />
-      <div className="wizard">
-        <ol className="stepper" aria-label={t('wizard.stepsLabel')}>
+      <div className="cp-wizard">
+        <ol className="cp-stepper" aria-label={t('wizard.stepsLabel')}>
           {STEPS.map((name, i) => {
             const state = i < index ? 'done' : i === index ? 'current' : 'todo';
             return (
-              <li key={name} className={`stepper-step stepper-${state}`}>
+              <li key={name} className={`cp-stepper-step cp-stepper-${state}`}>
                 <button
                   type="button"
-                  className="stepper-button"
+                  className="cp-stepper-button"
                   onClick={() => goTo(name)}
                   aria-current={state === 'current' ? 'step' : undefined}
                 >
-                  <span className="stepper-dot" aria-hidden="true">
+                  <span className="cp-stepper-dot" aria-hidden="true">
                     {state === 'done' ? <CheckIcon width={14} height={14} /> : i + 1}
                   </span>
-                  <span className="stepper-label">{t(`wizard.step.${name}`)}</span>
+                  <span className="cp-stepper-label">{t(`wizard.step.${name}`)}</span>
                 </button>
               </li>
             );
@@ -139,11 +139,11 @@ export function NewCampaignPage() {
         </ol>
 
         <form className="card wizard-card" onSubmit={submit} noValidate>
-          <div className="wizard-card-header">
-            <p className="wizard-step-count">
+          <div className="cp-wizard-card-header">
+            <p className="cp-wizard-step-count">
               {t('wizard.stepOf', { step: index + 1, total: STEPS.length })}
             </p>
-            <h2 className="card-title wizard-title">
+            <h2 className="card-title cp-wizard-title">
               {step === 'basics'
                 ? t('wizard.basicsTitle')
                 : step === 'markets'
@@ -180,11 +180,11 @@ export function NewCampaignPage() {
             ) : null}
             {step === 'review' ? <Review basics={basics} markets={markets} now={now} onEdit={goTo} /> : null}
           </div>
-          <div className="wizard-footer">
+          <div className="cp-wizard-footer">
             <Link to="/campaigns" className="button button-ghost">
               {t('wizard.cancel')}
             </Link>
-            <div className="wizard-footer-actions">
+            <div className="cp-wizard-footer-actions">
               {index > 0 ? (
                 <Button onClick={() => setStep(STEPS[index - 1] ?? 'basics')}>{t('wizard.back')}</Button>
               ) : null}
@@ -219,15 +219,15 @@ function Review({
   const hours = parseLaunchWindow(basics.launchWindowHours) ?? DEFAULT_LAUNCH_WINDOW_HOURS;
   const languages = [...new Set(markets.map((m) => m.language))];
   return (
-    <div className="review">
-      <section className="review-block">
-        <div className="review-block-head">
-          <h3 className="review-block-title">{t('wizard.step.basics')}</h3>
+    <div className="cp-review">
+      <section className="cp-review-block">
+        <div className="cp-review-block-head">
+          <h3 className="cp-review-block-title">{t('wizard.step.basics')}</h3>
           <Button variant="ghost" size="sm" onClick={() => onEdit('basics')}>
             {t('wizard.edit')}
           </Button>
         </div>
-        <dl className="review-facts">
+        <dl className="cp-review-facts">
           <div>
             <dt>{t('wizard.name')}</dt>
             <dd>{basics.name.trim()}</dd>
@@ -250,9 +250,9 @@ function Review({
           </div>
         </dl>
       </section>
-      <section className="review-block">
-        <div className="review-block-head">
-          <h3 className="review-block-title">{t('campaigns.marketsCount', { count: markets.length })}</h3>
+      <section className="cp-review-block">
+        <div className="cp-review-block-head">
+          <h3 className="cp-review-block-title">{t('campaigns.marketsCount', { count: markets.length })}</h3>
           <Button variant="ghost" size="sm" onClick={() => onEdit('markets')}>
             {t('wizard.edit')}
           </Button>

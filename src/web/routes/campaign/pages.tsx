@@ -3,6 +3,7 @@ import type { User } from '../../api/types.ts';
 import { Redirect } from '../../router/router.tsx';
 import { mayCreateCampaign } from '../campaigns-page.tsx';
 import { CampaignLayout } from './campaign-layout.tsx';
+import './campaign.css';
 
 // Each page is its own chunk, fetched when first opened (the shell shows a spinner meanwhile).
 const BriefPage = lazy(() => import('./brief/brief-page.tsx').then((m) => ({ default: m.BriefPage })));

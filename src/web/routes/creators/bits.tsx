@@ -42,20 +42,24 @@ export function CommitmentBadge({ commitment }: { commitment: string }) {
   );
 }
 
-/** The engagement's flags as pills: went live unsigned (loudest), unsigned with go-live ahead, respond-by passed. */
-export function FlagBadges({ flags }: { flags: readonly string[] }) {
+/**
+ * The engagement's flags as pills: went live unsigned (loudest), unsigned with go-live ahead,
+ * respond-by passed. `className` goes on each pill (a page's own adjustments).
+ */
+export function FlagBadges({ flags, className }: { flags: readonly string[]; className?: string }) {
   const t = useT();
+  const extra = className ? ` ${className}` : '';
   return (
     <>
       {flags.includes('went_live_unsigned') ? (
-        <span className="cr-flag cr-flag-loud" data-flag="went_live_unsigned">
+        <span className={`cr-flag cr-flag-loud${extra}`} data-flag="went_live_unsigned">
           <WarningIcon width={14} height={14} />
           {t('commitUi.flag.went_live_unsigned')}
         </span>
       ) : null}
       {flags.includes('unsigned_close_to_go_live') ? (
         <span
-          className="cr-flag"
+          className={`cr-flag${extra}`}
           data-flag="unsigned_close_to_go_live"
           title={t('engagement.flag.unsignedHint')}
         >
@@ -64,7 +68,7 @@ export function FlagBadges({ flags }: { flags: readonly string[] }) {
         </span>
       ) : null}
       {flags.includes('respond_by_passed') ? (
-        <span className="cr-flag cr-flag-warning" data-flag="respond_by_passed">
+        <span className={`cr-flag cr-flag-warning${extra}`} data-flag="respond_by_passed">
           <ClockIcon width={14} height={14} />
           {t('commitUi.flag.respond_by_passed')}
         </span>

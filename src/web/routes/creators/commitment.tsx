@@ -77,7 +77,7 @@ export function PostFields({
   const [locale] = useLocale();
   const abbreviation = formatInZones(new Date(), [zone], locale)[0]?.abbreviation ?? zone;
   return (
-    <div className="cm-post-fields">
+    <div className="cr-cm-post-fields">
       <Field label={t('commitUi.post.url')} hint={t('commitUi.post.urlHint')} error={errors.url}>
         {(control) => (
           <TextInput
@@ -189,10 +189,10 @@ export function CommitmentBanners({ engagement, me }: { engagement: Engagement; 
   return (
     <>
       {engagement.flags.includes('went_live_unsigned') ? (
-        <div className="alert alert-error cm-loud" role="alert" data-flag="went_live_unsigned">
+        <div className="alert alert-error cr-cm-loud" role="alert" data-flag="went_live_unsigned">
           <AlertIcon className="alert-icon" />
           <div>
-            <p className="alert-title">{t('commitUi.flag.wentLiveBanner')}</p>
+            <p className="alert-title cr-cm-loud-title">{t('commitUi.flag.wentLiveBanner')}</p>
             <p>{t('commitUi.flag.wentLiveText')}</p>
           </div>
         </div>
@@ -244,26 +244,26 @@ export function CommitmentSection({
           : t('commitUi.post.byTeamUnknown');
   return (
     <Section title={t('commitUi.section')}>
-      <dl className="cm-facts">
+      <dl className="cr-cm-facts">
         <div data-testid="engagement-post">
           <dt>{t('commitUi.post.wentLive')}</dt>
           <dd>
             {post ? (
               <>
-                <a href={post.url} target="_blank" rel="noreferrer noopener" className="cm-post-link">
+                <a href={post.url} target="_blank" rel="noreferrer noopener" className="cr-cm-post-link">
                   {t('commitUi.post.open')} ↗
                 </a>
-                <span className="cm-time">
+                <span className="cr-cm-time">
                   {formatInZones(post.postedAt, [zone], locale)[0]?.label}{' '}
                   <span className="muted">({t('commitUi.post.creatorZone')})</span>
                 </span>
                 {zone === me.timeZone ? null : (
-                  <span className="cm-time">
+                  <span className="cr-cm-time">
                     {formatInZones(post.postedAt, [me.timeZone], locale)[0]?.label}{' '}
                     <span className="muted">({t('commitUi.post.yourZone')})</span>
                   </span>
                 )}
-                <span className="muted cm-by">{postBy}</span>
+                <span className="muted cr-cm-by">{postBy}</span>
               </>
             ) : (
               <span className="muted">{t('commitUi.post.none')}</span>
@@ -272,7 +272,7 @@ export function CommitmentSection({
         </div>
         <RespondBy engagement={engagement} me={me} canEdit={canEdit} />
         {engagement.override ? (
-          <div className="cm-override" data-testid="engagement-override">
+          <div className="cr-cm-override" data-testid="engagement-override">
             <dt>{t('commitUi.override.title')}</dt>
             <dd>
               <q>{engagement.override.reason}</q>
@@ -323,7 +323,7 @@ function RespondBy({ engagement, me, canEdit }: { engagement: Engagement; me: Us
       <dd>
         {editing ? (
           <form
-            className="cm-respond-form"
+            className="cr-cm-respond-form"
             onSubmit={(event) => {
               event.preventDefault();
               save.mutate(local || null);
@@ -331,7 +331,7 @@ function RespondBy({ engagement, me, canEdit }: { engagement: Engagement; me: Us
           >
             {conflict ? null : <ErrorAlert error={save.error} />}
             <RespondByInput value={local} onChange={setLocal} zone={zone} />
-            <span className="cm-actions">
+            <span className="cr-cm-actions">
               <Button size="sm" variant="primary" type="submit" pending={save.isPending}>
                 {t('commitUi.respondBy.save')}
               </Button>
@@ -347,7 +347,7 @@ function RespondBy({ engagement, me, canEdit }: { engagement: Engagement; me: Us
           </form>
         ) : (
           <>
-            <span className={engagement.flags.includes('respond_by_passed') ? 'cm-passed' : undefined}>
+            <span className={engagement.flags.includes('respond_by_passed') ? 'cr-cm-passed' : undefined}>
               {engagement.respondBy
                 ? zoneLabels(engagement.respondBy, zone, me.timeZone, locale)
                 : t('commitUi.respondBy.none')}

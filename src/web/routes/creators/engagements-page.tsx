@@ -114,7 +114,7 @@ export function EngagementsPage({ me }: { me: User }) {
 
       {flagged.length ? (
         <div className="alert alert-warning cr-flag-alert" role="status">
-          <WarningIcon className="alert-icon" />
+          <WarningIcon className="alert-icon cr-flag-alert-icon" />
           <div>
             <p className="alert-title">{t('engagement.list.flaggedTitle', { count: flagged.length })}</p>
             <p>
@@ -192,7 +192,7 @@ export function EngagementsPage({ me }: { me: User }) {
                               <Link to={detail(e)} className="cell-primary cr-name-link">
                                 {e.creator.name}
                               </Link>
-                              <Badge>{e.creator.marketCode}</Badge>
+                              <Badge className="cr-name-badge">{e.creator.marketCode}</Badge>
                             </div>
                             <div className="cell-secondary cr-creator-sub">
                               {channel ? (

@@ -159,6 +159,7 @@ export function RosterPage({ me }: { me: User }) {
             <div className="cr-search">
               <SearchIcon className="cr-search-icon" />
               <TextInput
+                className="cr-search-input"
                 type="search"
                 value={filters.q}
                 onChange={(e) => set({ q: e.target.value })}
@@ -167,6 +168,7 @@ export function RosterPage({ me }: { me: User }) {
               />
             </div>
             <Select
+              className="cr-toolbar-select"
               value={filters.market}
               onChange={(e) => set({ market: e.target.value })}
               aria-label={t('creators.filterMarket')}
@@ -179,6 +181,7 @@ export function RosterPage({ me }: { me: User }) {
               ))}
             </Select>
             <Select
+              className="cr-toolbar-select"
               value={filters.platform}
               onChange={(e) => set({ platform: e.target.value })}
               aria-label={t('creators.filterPlatform')}
@@ -191,6 +194,7 @@ export function RosterPage({ me }: { me: User }) {
               ))}
             </Select>
             <Select
+              className="cr-toolbar-select"
               value={filters.tag}
               onChange={(e) => set({ tag: e.target.value })}
               aria-label={t('creators.filterTag')}

@@ -320,7 +320,7 @@ function CreatorsTable({
                       ) : (
                         <span className="muted">{t('launchUi.creators.signed')}</span>
                       )}
-                      <FlagBadges flags={creator.flags} />
+                      <FlagBadges flags={creator.flags} className="lc-flag" />
                     </span>
                   </td>
                 </tr>

@@ -114,12 +114,12 @@ export function CreatorsTable({ report, locale }: { report: Report; locale: Loca
       <th
         scope="col"
         key={key}
-        className={numeric ? 'num' : undefined}
+        className={numeric ? 'num ms-col-num' : undefined}
         aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
       >
         <button
           type="button"
-          className="th-sort"
+          className="ms-th-sort"
           onClick={() => toggle(key)}
           title={short ? label : undefined}
         >
@@ -166,8 +166,8 @@ export function CreatorsTable({ report, locale }: { report: Report; locale: Loca
           <p className="muted">{t('measurement.creators.empty')}</p>
         </div>
       ) : (
-        <div className="table-wrap cr-table-wrap">
-          <table className="table cr-table">
+        <div className="table-wrap ms-creators-wrap">
+          <table className="table table-cells-stacked ms-creators-table">
             <caption className="visually-hidden">{t('report.creatorsTitle')}</caption>
             <thead>
               <tr>
@@ -182,11 +182,11 @@ export function CreatorsTable({ report, locale }: { report: Report; locale: Loca
               {rows.map((c) => (
                 <tr key={c.engagementId} data-creator={c.name}>
                   <td>
-                    <span className="cell-primary">{c.name}</span>
+                    <span className="cell-primary ms-creator-name">{c.name}</span>
                     {c.promoCode ? <span className="cell-secondary mono">{c.promoCode}</span> : null}
                   </td>
                   <td>
-                    <span className="market-code">{c.marketCode}</span>
+                    <span className="market-code ms-creator-market">{c.marketCode}</span>
                   </td>
                   {COLUMNS.map((column) => (
                     <td key={column.key} className="num" data-column={column.key}>

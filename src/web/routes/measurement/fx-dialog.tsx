@@ -136,12 +136,12 @@ export function FxDialog({
               </Select>
             )}
           </Field>
-          <div className="fx-rows">
+          <div className="ms-fx-rows">
             {currencies
               .filter((code) => code !== base)
               .map((code) => (
-                <div key={code} className={`fx-row${missing.includes(code) ? ' fx-row-missing' : ''}`}>
-                  <label className="fx-label" htmlFor={`fx-${code}`}>
+                <div key={code} className={`ms-fx-row${missing.includes(code) ? ' ms-fx-row-missing' : ''}`}>
+                  <label className="ms-fx-label" htmlFor={`fx-${code}`}>
                     {t('measurement.fx.one', { code })}
                   </label>
                   <TextInput
@@ -156,18 +156,18 @@ export function FxDialog({
                       setInvalid((list) => list.filter((c) => c !== code));
                     }}
                   />
-                  <span className="fx-base">{base}</span>
+                  <span className="ms-fx-base">{base}</span>
                   {missing.includes(code) ? (
                     <span className="badge badge-warning">{t('measurement.fx.missing')}</span>
                   ) : null}
                   {invalid.includes(code) ? (
-                    <span className="field-error">{t('measurement.fx.invalid')}</span>
+                    <span className="field-error ms-fx-error">{t('measurement.fx.invalid')}</span>
                   ) : null}
                 </div>
               ))}
           </div>
           {fx.data?.updatedAt ? (
-            <p className="ins-small muted">
+            <p className="text-sm muted">
               {t('measurement.fx.updated', { when: formatInstant(fx.data.updatedAt, viewerZone, locale) })}
             </p>
           ) : null}

@@ -43,7 +43,7 @@ export function ImportsView({ me }: { me: User }) {
   useDocumentTitle(`${t('imports.title')} · ${campaign.name}`);
   return (
     <MeasurementFrame me={me} active="data">
-      <div className="imp-layout">
+      <div className="ms-imp-layout">
         {mayImport(me) ? <ImportCard /> : null}
         <FormatDocs />
       </div>
@@ -144,11 +144,11 @@ function ImportCard() {
         </div>
       </div>
       <form className="card-body" onSubmit={submit} noValidate>
-        <fieldset className="imp-formats">
+        <fieldset className="ms-imp-formats">
           <legend className="field-label">{t('imports.format.label')}</legend>
-          <div className="imp-format-row">
+          <div className="ms-imp-format-row">
             {IMPORT_FORMAT_OPTIONS.map((option) => (
-              <label key={option} className={`imp-format${format === option ? ' imp-format-on' : ''}`}>
+              <label key={option} className={`ms-imp-format${format === option ? ' ms-imp-format-on' : ''}`}>
                 <input
                   type="radio"
                   name="import-format"
@@ -160,8 +160,8 @@ function ImportCard() {
                     setProblem(null);
                   }}
                 />
-                <span className="imp-format-name">{t(`imports.format.${option}`)}</span>
-                <span className="imp-format-text">{t(`imports.format.${option}.text`)}</span>
+                <span className="ms-imp-format-name">{t(`imports.format.${option}`)}</span>
+                <span className="ms-imp-format-text">{t(`imports.format.${option}.text`)}</span>
               </label>
             ))}
           </div>
@@ -169,7 +169,7 @@ function ImportCard() {
 
         <label
           htmlFor={inputId}
-          className={`imp-drop${dragging ? ' imp-drop-over' : ''}${file ? ' imp-drop-chosen' : ''}`}
+          className={`ms-imp-drop${dragging ? ' ms-imp-drop-over' : ''}${file ? ' ms-imp-drop-chosen' : ''}`}
           onDragOver={(event) => {
             event.preventDefault();
             setDragging(true);
@@ -179,7 +179,7 @@ function ImportCard() {
         >
           <UploadIcon width={22} height={22} />
           {file ? (
-            <span className="imp-drop-file">
+            <span className="ms-imp-drop-file">
               <span className="cell-primary">{file.name}</span>
               <span className="cell-secondary">
                 {kb(file.size, locale)}
@@ -189,7 +189,7 @@ function ImportCard() {
               </span>
             </span>
           ) : (
-            <span className="imp-drop-text">
+            <span className="ms-imp-drop-text">
               <span className="cell-primary">{t('imports.file.choose')}</span>
               <span className="cell-secondary">{t('imports.file.hint')}</span>
             </span>
@@ -207,11 +207,11 @@ function ImportCard() {
         {readError ? <p className="field-error">{t('imports.file.unreadable')}</p> : null}
 
         {head && format === 'shopify-orders' ? (
-          <ul className="imp-checklist" aria-label={t('imports.shopify.required')}>
+          <ul className="ms-imp-checklist" aria-label={t('imports.shopify.required')}>
             {SHOPIFY_COLUMNS.map((column) => {
               const ok = head.header.includes(column);
               return (
-                <li key={column} className={ok ? 'imp-ok' : 'imp-missing'}>
+                <li key={column} className={ok ? 'ms-imp-ok' : 'ms-imp-missing'}>
                   {ok ? <CheckIcon width={14} height={14} /> : <AlertIcon width={14} height={14} />}
                   <code>{column}</code>
                 </li>
@@ -237,13 +237,13 @@ function ImportCard() {
         <ErrorAlert error={upload.error} />
 
         {sent !== null ? (
-          <div className="imp-progress" aria-live="polite">
-            <div className="imp-progress-head">
+          <div className="ms-imp-progress" aria-live="polite">
+            <div className="ms-imp-progress-head">
               <span>{t('imports.progress.uploading')}</span>
               <span>{formatShare(sent, locale)}</span>
             </div>
             <div
-              className="imp-bar"
+              className="ms-imp-bar"
               role="progressbar"
               aria-valuemin={0}
               aria-valuemax={100}
@@ -290,11 +290,11 @@ function MappingTable({
       .join(' · ');
   };
   return (
-    <div className="imp-mapping">
+    <div className="ms-imp-mapping">
       <p className="field-label">{t('imports.mapping.title')}</p>
-      <p className="ins-small muted">{t('imports.mapping.hint')}</p>
+      <p className="text-sm muted">{t('imports.mapping.hint')}</p>
       <div className="table-wrap table-wrap-flat">
-        <table className="table imp-mapping-table">
+        <table className="table ms-imp-mapping-table">
           <thead>
             <tr>
               <th scope="col">{t('imports.mapping.field')}</th>
@@ -307,10 +307,11 @@ function MappingTable({
               <tr key={field}>
                 <td>
                   <span className="cell-primary">{t(`imports.field.${field}`)}</span>{' '}
-                  <code className="imp-field-code">{field}</code>
+                  <code className="ms-imp-field-code">{field}</code>
                 </td>
                 <td>
                   <Select
+                    className="ms-imp-mapping-select"
                     aria-label={t('imports.mapping.columnFor', { field: t(`imports.field.${field}`) })}
                     value={mapping[field] ?? ''}
                     onChange={(event) => onChange({ ...mapping, [field]: event.target.value })}
@@ -323,7 +324,7 @@ function MappingTable({
                     ))}
                   </Select>
                 </td>
-                <td className="imp-sample">{sample(mapping[field])}</td>
+                <td className="ms-imp-sample">{sample(mapping[field])}</td>
               </tr>
             ))}
           </tbody>
@@ -351,8 +352,8 @@ function ImportProgress({ id }: { id: string }) {
   if (state.isError) return <ErrorAlert error={state.error} />;
   if (!data) return null;
   return (
-    <div className="imp-progress" data-testid="import-progress" data-status={data.status}>
-      <div className="imp-progress-head">
+    <div className="ms-imp-progress" data-testid="import-progress" data-status={data.status}>
+      <div className="ms-imp-progress-head">
         <span>
           {running
             ? t('imports.progress.processing')
@@ -367,7 +368,7 @@ function ImportProgress({ id }: { id: string }) {
         </span>
       </div>
       <div
-        className={`imp-bar${data.status === 'failed' ? ' imp-bar-failed' : ''}${data.status === 'completed' ? ' imp-bar-done' : ''}`}
+        className={`ms-imp-bar${data.status === 'failed' ? ' ms-imp-bar-failed' : ''}${data.status === 'completed' ? ' ms-imp-bar-done' : ''}`}
         role="progressbar"
         aria-label={t('imports.progress.label')}
         aria-valuemin={0}
@@ -376,18 +377,18 @@ function ImportProgress({ id }: { id: string }) {
       >
         <span style={{ width: `${(data.status === 'completed' ? 1 : data.progress) * 100}%` }} />
       </div>
-      <dl className="imp-counts">
+      <dl className="ms-imp-counts">
         <div>
           <dt>{t('imports.counts.read')}</dt>
           <dd>{formatCount(data.rowsRead, locale)}</dd>
         </div>
         <div>
           <dt>{t('imports.counts.imported')}</dt>
-          <dd className="imp-good">{formatCount(data.rowsImported, locale)}</dd>
+          <dd className="ms-imp-good">{formatCount(data.rowsImported, locale)}</dd>
         </div>
         <div>
           <dt>{t('imports.counts.rejected')}</dt>
-          <dd className={data.rowsRejected ? 'imp-bad' : undefined}>
+          <dd className={data.rowsRejected ? 'ms-imp-bad' : undefined}>
             {formatCount(data.rowsRejected, locale)}
           </dd>
         </div>
@@ -413,10 +414,10 @@ function RowErrors({ errors, total }: { errors: ImportState['errors']; total: nu
   const [all, setAll] = useState(false);
   const shown = all ? errors : errors.slice(0, 10);
   return (
-    <div className="imp-errors">
+    <div className="ms-imp-errors">
       <p className="field-label">{t('imports.errors.title', { count: total })}</p>
       <div className="table-wrap table-wrap-flat">
-        <table className="table imp-errors-table">
+        <table className="table ms-imp-errors-table">
           <thead>
             <tr>
               <th scope="col">{t('imports.errors.line')}</th>
@@ -439,7 +440,7 @@ function RowErrors({ errors, total }: { errors: ImportState['errors']; total: nu
         </Button>
       ) : null}
       {total > errors.length ? (
-        <p className="ins-small muted">{t('imports.errors.capped', { count: errors.length })}</p>
+        <p className="text-sm muted">{t('imports.errors.capped', { count: errors.length })}</p>
       ) : null}
     </div>
   );
@@ -466,17 +467,17 @@ function ImportDetails({ id, fallback }: { id: string; fallback: ImportState }) 
 function FormatDocs() {
   const t = useT();
   return (
-    <aside className="card imp-docs" aria-labelledby="imp-docs-title">
+    <aside className="card ms-imp-docs" aria-labelledby="imp-docs-title">
       <div className="card-header">
         <h3 className="card-title" id="imp-docs-title">
           {t('imports.docs.title')}
         </h3>
       </div>
-      <div className="card-body">
+      <div className="card-body ms-imp-docs-body">
         <div>
-          <p className="imp-docs-h">{t('imports.format.post-metrics')}</p>
-          <p className="ins-small muted">{t('imports.docs.metricsIntro')}</p>
-          <dl className="imp-docs-list">
+          <p className="ms-imp-docs-h">{t('imports.format.post-metrics')}</p>
+          <p className="text-sm muted">{t('imports.docs.metricsIntro')}</p>
+          <dl className="ms-imp-docs-list">
             {METRIC_FIELDS.map((field) => (
               <div key={field}>
                 <dt>
@@ -486,12 +487,12 @@ function FormatDocs() {
               </div>
             ))}
           </dl>
-          <p className="ins-small muted">{t('imports.docs.metricsNumbers')}</p>
+          <p className="text-sm muted">{t('imports.docs.metricsNumbers')}</p>
         </div>
         <div>
-          <p className="imp-docs-h">{t('imports.format.shopify-orders')}</p>
-          <p className="ins-small muted">{t('imports.docs.shopify')}</p>
-          <p className="imp-docs-cols">
+          <p className="ms-imp-docs-h">{t('imports.format.shopify-orders')}</p>
+          <p className="text-sm muted">{t('imports.docs.shopify')}</p>
+          <p className="ms-imp-docs-cols">
             {SHOPIFY_COLUMNS.map((c) => (
               <code key={c}>{c}</code>
             ))}
@@ -549,7 +550,7 @@ function ImportHistory({ me }: { me: User }) {
         <EmptyState icon={<UploadIcon width={28} height={28} />} title={t('imports.history.empty')} />
       ) : (
         <div className="table-wrap">
-          <table className="table imp-history">
+          <table className="table table-cells-stacked ms-imp-history">
             <thead>
               <tr>
                 <th scope="col">{t('imports.history.file')}</th>
@@ -638,7 +639,7 @@ function HistoryRow({
         <td className="num">{formatCount(item.rowsImported, locale)}</td>
         <td className="num">{formatCount(item.rowsRejected, locale)}</td>
         <td className="cell-actions">
-          <div className="imp-row-actions">
+          <div className="ms-imp-row-actions">
             {details ? (
               <Button size="sm" variant="ghost" aria-expanded={open} onClick={onToggle}>
                 {t('imports.history.details')}

@@ -22,7 +22,7 @@ export function KpiChart({ market, locale }: { market: MarketReport; locale: Loc
     { key: 'now', label: t('measurement.chart.now') },
   ];
   if (!series.length) {
-    return <p className="mk-chart-empty muted">{t('measurement.chart.noTargets')}</p>;
+    return <p className="ms-market-chart-empty muted">{t('measurement.chart.noTargets')}</p>;
   }
   const points = series.map((kpi) => ({
     kpi,
@@ -52,12 +52,12 @@ export function KpiChart({ market, locale }: { market: MarketReport; locale: Loc
     .join('; ');
 
   return (
-    <figure className="mk-chart">
+    <figure className="ms-market-chart">
       <svg
         viewBox={`0 0 ${W} ${H}`}
         role="img"
         aria-label={t('measurement.chart.label', { market: marketName(market, locale), summary })}
-        className="mk-chart-svg"
+        className="ms-market-chart-svg"
       >
         {ticks.map((tick) => (
           <g key={tick}>
@@ -66,9 +66,9 @@ export function KpiChart({ market, locale }: { market: MarketReport; locale: Loc
               x2={W - PAD.right}
               y1={y(tick)}
               y2={y(tick)}
-              className={tick === 1 ? 'chart-target' : 'chart-grid'}
+              className={tick === 1 ? 'ms-chart-target' : 'ms-chart-grid'}
             />
-            <text x={PAD.left - 6} y={y(tick) + 3.5} className="chart-axis" textAnchor="end">
+            <text x={PAD.left - 6} y={y(tick) + 3.5} className="ms-chart-axis" textAnchor="end">
               {formatShare(tick, locale)}
             </text>
           </g>
@@ -80,7 +80,7 @@ export function KpiChart({ market, locale }: { market: MarketReport; locale: Loc
               key={column.key}
               x={last ? x(i) + 6 : x(i)}
               y={H - 8}
-              className="chart-axis"
+              className="ms-chart-axis"
               textAnchor={last ? 'end' : 'middle'}
             >
               {column.label}
@@ -92,7 +92,7 @@ export function KpiChart({ market, locale }: { market: MarketReport; locale: Loc
             .map((v, i) => (v === null ? null : ([x(i), y(v / (p.kpi.target ?? 1))] as const)))
             .filter((c): c is readonly [number, number] => c !== null);
           return (
-            <g key={p.kpi.metric} className={`chart-series chart-series-${s % 6}`}>
+            <g key={p.kpi.metric} className={`ms-chart-series ms-chart-series-${s % 6}`}>
               {coords.length > 1 ? (
                 <polyline points={coords.map(([a, b]) => `${a},${b}`).join(' ')} fill="none" />
               ) : null}
@@ -109,15 +109,15 @@ export function KpiChart({ market, locale }: { market: MarketReport; locale: Loc
           );
         })}
       </svg>
-      <figcaption className="chart-legend">
+      <figcaption className="ms-chart-legend">
         {points.map((p, s) => (
-          <span key={p.kpi.metric} className={`chart-key chart-series-${s % 6}`}>
-            <span className="chart-key-dot" aria-hidden="true" />
+          <span key={p.kpi.metric} className={`ms-chart-key ms-chart-series-${s % 6}`}>
+            <span className="ms-chart-key-dot" aria-hidden="true" />
             {kpiLabel(t, p.kpi.metric)}
           </span>
         ))}
-        <span className="chart-key chart-key-target">
-          <span className="chart-key-dash" aria-hidden="true" />
+        <span className="ms-chart-key chart-key-target">
+          <span className="ms-chart-key-dash" aria-hidden="true" />
           {t('measurement.chart.target')}
         </span>
       </figcaption>

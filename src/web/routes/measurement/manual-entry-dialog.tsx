@@ -175,9 +175,9 @@ export function ManualEntryDialog({ me, onClose }: { me: User; onClose: () => vo
             )}
           </Field>
         </div>
-        <fieldset className="manual-counts">
+        <fieldset className="ms-manual-counts">
           <legend className="field-label">{t('measurement.manual.figures')}</legend>
-          <div className="manual-counts-grid">
+          <div className="ms-manual-counts-grid">
             {COUNT_FIELDS.map((field) => (
               <Field key={field} label={t(`imports.field.${field}`)} error={errors[field]}>
                 {(control) => (
@@ -209,7 +209,7 @@ export function ManualEntryDialog({ me, onClose }: { me: User; onClose: () => vo
             />
           )}
         </Field>
-        <p className="ins-small muted">{t('measurement.manual.who', { name: me.name })}</p>
+        <p className="text-sm muted">{t('measurement.manual.who', { name: me.name })}</p>
       </form>
     </Dialog>
   );

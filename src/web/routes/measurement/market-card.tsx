@@ -26,9 +26,9 @@ export function Definitions({ basis, currency }: { basis: string; currency: stri
     ['measurement.def.checkpointsTerm', 'measurement.def.checkpoints'],
   ];
   return (
-    <div className="defs">
-      <p className="defs-title">{t('measurement.def.title')}</p>
-      <dl className="defs-list">
+    <div className="ms-defs">
+      <p className="ms-defs-title">{t('measurement.def.title')}</p>
+      <dl className="ms-defs-list">
         {items.map(([term, text]) => (
           <div key={text}>
             <dt>{t(term)}</dt>
@@ -41,7 +41,7 @@ export function Definitions({ basis, currency }: { basis: string; currency: stri
           </div>
         ))}
       </dl>
-      <p className="defs-foot">{t('measurement.def.emv')}</p>
+      <p className="ms-defs-foot">{t('measurement.def.emv')}</p>
     </div>
   );
 }
@@ -54,18 +54,18 @@ function KpiRow({ kpi, currency, locale }: { kpi: KpiReport; currency: string; l
   const fill = progress === null ? 0 : Math.min(1, progress);
   const labelId = useId();
   return (
-    <li className="kpi" data-kpi={kpi.metric}>
-      <div className="kpi-head">
-        <span className="kpi-label" id={labelId}>
+    <li className="ms-kpi" data-kpi={kpi.metric}>
+      <div className="ms-kpi-head">
+        <span className="ms-kpi-label" id={labelId}>
           {kpiLabel(t, kpi.metric)}
-          {lower ? <span className="kpi-lower">{t('measurement.kpi.lowerIsBetter')}</span> : null}
+          {lower ? <span className="ms-kpi-lower">{t('measurement.kpi.lowerIsBetter')}</span> : null}
         </span>
-        <span className="kpi-values">
-          <span className="kpi-actual" data-testid="kpi-actual">
+        <span className="ms-kpi-values">
+          <span className="ms-kpi-actual" data-testid="kpi-actual">
             {formatKpi(kpi.metric, kpi.actual, currency, locale)}
           </span>
           {kpi.target !== null ? (
-            <span className="kpi-target">
+            <span className="ms-kpi-target">
               {t('measurement.kpi.target', { target: formatKpi(kpi.metric, kpi.target, currency, locale) })}
             </span>
           ) : null}
@@ -73,7 +73,7 @@ function KpiRow({ kpi, currency, locale }: { kpi: KpiReport; currency: string; l
       </div>
       {kpi.target !== null ? (
         <div
-          className={`kpi-bar${onTarget ? ' kpi-bar-done' : ''}${lower && progress !== null && progress > 1 ? ' kpi-bar-over' : ''}`}
+          className={`ms-kpi-bar${onTarget ? ' ms-kpi-bar-done' : ''}${lower && progress !== null && progress > 1 ? ' ms-kpi-bar-over' : ''}`}
           role="progressbar"
           aria-labelledby={labelId}
           aria-valuemin={0}
@@ -88,8 +88,8 @@ function KpiRow({ kpi, currency, locale }: { kpi: KpiReport; currency: string; l
           <span style={{ width: `${fill * 100}%` }} />
         </div>
       ) : null}
-      <div className="kpi-foot">
-        <span className={`kpi-share${onTarget ? ' kpi-share-done' : ''}`}>
+      <div className="ms-kpi-foot">
+        <span className={`kpi-share${onTarget ? ' ms-kpi-share-done' : ''}`}>
           {progress === null
             ? kpi.target === null
               ? t('measurement.kpi.noTarget')
@@ -101,10 +101,10 @@ function KpiRow({ kpi, currency, locale }: { kpi: KpiReport; currency: string; l
               : t('measurement.kpi.progress', { share: formatShare(progress, locale) })}
         </span>
         {kpi.checkpoints.length ? (
-          <span className="kpi-checkpoints">
+          <span className="ms-kpi-checkpoints">
             {kpi.checkpoints.map((c) => (
               <span key={c.days} className="kpi-checkpoint" title={c.at ?? undefined}>
-                <span className="kpi-checkpoint-day">
+                <span className="ms-kpi-checkpoint-day">
                   {t('measurement.kpi.checkpoint', { days: c.days })}
                 </span>{' '}
                 {c.at === null
@@ -138,18 +138,18 @@ export function MarketCard({
   const t = useT();
   const titleId = useId();
   return (
-    <section className="card mk-card" aria-labelledby={titleId} data-market={market.code}>
-      <header className="mk-head">
-        <div className="mk-title-row">
+    <section className="card ms-market-card" aria-labelledby={titleId} data-market={market.code}>
+      <header className="ms-market-head">
+        <div className="ms-market-title-row">
           <span className="market-code">{market.code}</span>
-          <h3 className="mk-title" id={titleId}>
+          <h3 className="ms-market-title" id={titleId}>
             {marketName(market, locale)}
           </h3>
           <span className={`objective-tag objective-${market.objective}`}>
             {t(`brief.objective.${market.objective}` as MessageKey)}
           </span>
         </div>
-        <p className="mk-meta">
+        <p className="ms-market-meta">
           <span>{t('report.creatorsCount', { count: market.creators })}</span>
           {market.goLive ? (
             <>
@@ -161,9 +161,11 @@ export function MarketCard({
             </>
           ) : null}
         </p>
-        {market.goLive ? null : <p className="mk-meta muted">{t('measurement.noGoLive')}</p>}
-        <div className="mk-basis">
-          <span className="mk-basis-text" data-testid="er-basis">
+        {market.goLive ? null : (
+          <p className="ms-market-meta ms-market-meta-quiet">{t('measurement.noGoLive')}</p>
+        )}
+        <div className="ms-market-basis">
+          <span className="ms-market-basis-text" data-testid="er-basis">
             {t('measurement.erBasis', {
               basis: t(`report.basis.${market.engagementRateBasis}` as MessageKey),
             })}
@@ -176,12 +178,13 @@ export function MarketCard({
               </>
             }
             panelLabel={t('measurement.def.title')}
+            wide
           >
             <Definitions basis={market.engagementRateBasis} currency={currency} />
           </Popover>
         </div>
       </header>
-      <ul className="kpi-list">
+      <ul className="ms-kpi-list">
         {market.kpis.map((kpi) => (
           <KpiRow key={kpi.metric} kpi={kpi} currency={currency} locale={locale} />
         ))}

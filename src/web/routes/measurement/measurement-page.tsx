@@ -118,13 +118,13 @@ export function MeasurementFrame({
     { key: 'data', to: `${base}/data`, label: t('measurement.nav.data') },
   ];
   return (
-    <div className="ins-page measurement">
-      <div className="ins-section-head">
+    <div className="tab-page measurement">
+      <div className="tab-page-head">
         <div>
-          <h2 className="ins-section-title">{t('measurement.title')}</h2>
-          <p className="ins-section-text">{t('measurement.description')}</p>
+          <h2 className="tab-page-title">{t('measurement.title')}</h2>
+          <p className="tab-page-text">{t('measurement.description')}</p>
         </div>
-        <div className="ins-actions">
+        <div className="tab-page-actions">
           {mayImport(me) ? (
             <Button onClick={() => setManualOpen(true)}>
               <PencilIcon width={16} height={16} />
@@ -137,12 +137,12 @@ export function MeasurementFrame({
           <ExportMenu campaignId={campaign.id} />
         </div>
       </div>
-      <nav className="ins-subnav" aria-label={t('measurement.nav.label')}>
+      <nav className="ms-subnav" aria-label={t('measurement.nav.label')}>
         {tabs.map((tab) => (
           <Link
             key={tab.key}
             to={tab.to}
-            className={`ins-subnav-link${tab.key === active ? ' ins-subnav-active' : ''}`}
+            className={`ms-subnav-link${tab.key === active ? ' ms-subnav-active' : ''}`}
             aria-current={tab.key === active ? 'page' : undefined}
           >
             {tab.label}
@@ -150,7 +150,7 @@ export function MeasurementFrame({
         ))}
       </nav>
       {missingRates.length ? (
-        <div className="alert alert-warning ins-alert-row" role="alert" data-testid="missing-rates">
+        <div className="alert alert-warning ms-alert-row" role="alert" data-testid="missing-rates">
           <p>
             {t('measurement.missingRates', {
               currencies: missingRates.join(', '),
@@ -188,7 +188,7 @@ export function DashboardView({ me }: { me: User }) {
       {report.isPending ? <Spinner label={t('common.loading')} /> : null}
       {data ? (
         <>
-          <p className="ins-small muted ms-generated">
+          <p className="text-sm muted ms-generated">
             {t('measurement.generatedAt', { when: formatInstant(data.generatedAt, me.timeZone, locale) })}
           </p>
           {data.markets.length === 0 ? (
@@ -198,7 +198,10 @@ export function DashboardView({ me }: { me: User }) {
               </EmptyState>
             </div>
           ) : (
-            <div className="mk-grid" style={{ ['--mk-columns' as string]: Math.min(data.markets.length, 3) }}>
+            <div
+              className="ms-market-grid"
+              style={{ ['--ms-market-columns' as string]: Math.min(data.markets.length, 3) }}
+            >
               {data.markets.map((market) => (
                 <MarketCard
                   key={market.code}

@@ -52,16 +52,16 @@ export function TotalCard({ report, locale }: { report: Report; locale: Locale }
           ))}
         </dl>
         {total.ratesUsed.length ? (
-          <p className="ins-small muted" data-testid="rates-used">
+          <p className="text-sm muted" data-testid="rates-used">
             {t('measurement.total.ratesUsed', { rates })}
           </p>
         ) : total.missingRates.length === 0 ? (
-          <p className="ins-small muted" data-testid="rates-used">
+          <p className="text-sm muted" data-testid="rates-used">
             {t('measurement.total.noConversion', { currency: base })}
           </p>
         ) : null}
         {total.missingRates.length ? (
-          <p className="ins-small ms-total-missing" data-testid="rates-missing">
+          <p className="text-sm ms-total-missing" data-testid="rates-missing">
             {t('measurement.total.ratesMissing', {
               count: total.missingRates.length,
               currencies: total.missingRates.join(', '),

@@ -32,11 +32,11 @@ export function LanguageChecks({
 }) {
   const [locale] = useLocale();
   return (
-    <fieldset className="ins-checks">
+    <fieldset className="mt-checks">
       <legend className="field-label">{label}</legend>
-      <div className="ins-checks-row">
+      <div className="mt-checks-row">
         {options.map((code) => (
-          <label key={code} className={`ins-check-pill${value.includes(code) ? ' ins-check-pill-on' : ''}`}>
+          <label key={code} className={`mt-check-pill${value.includes(code) ? ' mt-check-pill-on' : ''}`}>
             <input
               type="checkbox"
               checked={value.includes(code)}
@@ -70,7 +70,7 @@ export function AgendaColumns({
   const [locale] = useLocale();
   return (
     <div
-      className="ins-agenda-columns"
+      className="mt-agenda-columns"
       style={{ gridTemplateColumns: `repeat(${Math.max(1, languages.length)}, minmax(0, 1fr))` }}
     >
       {languages.map((code) => (
@@ -196,12 +196,12 @@ export function CreateMeetingDialog({
           )}
         </Field>
 
-        <div className="ins-when-zones">
+        <div className="mt-local-zones">
           {zones.map((zone) => (
-            <div key={zone} className="ins-when-zone">
-              <span className="ins-when-city">{splitZone(zone, locale).city}</span>
-              <span className="ins-when-time">{timeRange(slot.start, end, zone, locale)}</span>
-              <span className="ins-when-day">{dayLabel(slot.start, zone, locale)}</span>
+            <div key={zone} className="mt-local-zone">
+              <span className="mt-local-city">{splitZone(zone, locale).city}</span>
+              <span className="mt-local-time">{timeRange(slot.start, end, zone, locale)}</span>
+              <span className="mt-local-day">{dayLabel(slot.start, zone, locale)}</span>
             </div>
           ))}
         </div>
@@ -226,7 +226,7 @@ export function CreateMeetingDialog({
             {errors.languages ? <p className="field-error">{errors.languages}</p> : null}
           </div>
           <div className="field">
-            <label className="ins-check-line">
+            <label className="mt-check-line">
               <input
                 type="checkbox"
                 checked={interpreterNeeded}
@@ -249,15 +249,15 @@ export function CreateMeetingDialog({
 
         <div className="field">
           <span className="field-label">{t('meetings.form.participants', { count: people.length })}</span>
-          <ul className="planner-chips">
+          <ul className="mt-planner-chips">
             {people.map((person) => (
-              <li key={person.key} className="planner-chip">
-                <span className="planner-chip-name">{person.name}</span>
-                <span className="planner-chip-zone">{person.email ?? t('meetings.noEmail')}</span>
+              <li key={person.key} className="mt-planner-chip">
+                <span className="mt-planner-chip-name">{person.name}</span>
+                <span className="mt-planner-chip-zone">{person.email ?? t('meetings.noEmail')}</span>
               </li>
             ))}
           </ul>
-          <p className="ins-small muted">{t('meetings.form.invitationHint')}</p>
+          <p className="text-sm muted">{t('meetings.form.invitationHint')}</p>
         </div>
       </form>
     </Dialog>

@@ -131,25 +131,29 @@ function MeetingDetail({ me, meeting, locale }: { me: User; meeting: Meeting; lo
   );
 
   return (
-    <div className="ins-page meeting">
-      <div className="ins-section-head">
+    <div className="tab-page meeting">
+      <div className="tab-page-head">
         <div>
-          <Link to={`/campaigns/${campaign.id}/meetings`} className="ins-back">
+          <Link to={`/campaigns/${campaign.id}/meetings`} className="mt-back">
             <ArrowLeftIcon width={16} height={16} />
             {t('meetings.backToList')}
           </Link>
-          <h2 className="ins-section-title meeting-title">
+          <h2 className="tab-page-title mt-meeting-title">
             {meeting.title}
-            {cancelled ? <span className="badge badge-danger">{t('meetings.status.cancelled')}</span> : null}
+            {cancelled ? (
+              <span className="badge badge-danger mt-meeting-title-badge">
+                {t('meetings.status.cancelled')}
+              </span>
+            ) : null}
           </h2>
-          <p className="ins-section-text">
+          <p className="tab-page-text">
             {t('meetings.organizedBy', { name: meeting.organizer.name })} ·{' '}
             <span title={t('meetings.sequenceHint')}>
               {t('meetings.sequence', { sequence: meeting.sequence })}
             </span>
           </p>
         </div>
-        <div className="ins-actions">
+        <div className="tab-page-actions">
           <HistoryLink
             entityType="meeting"
             entityId={meeting.id}
@@ -201,30 +205,30 @@ function MeetingDetail({ me, meeting, locale }: { me: User; meeting: Meeting; lo
         </div>
       ) : null}
 
-      <div className="meeting-grid">
+      <div className="mt-meeting-grid">
         <div className="stack-lg">
-          <section className="card meeting-when" aria-label={t('meetings.when')}>
-            <div className="meeting-when-head">
+          <section className="card mt-meeting-when" aria-label={t('meetings.when')}>
+            <div className="mt-meeting-when-head">
               <CalendarIcon width={20} height={20} />
               <div>
-                <p className="meeting-when-day">{longDayLabel(meeting.start, me.timeZone, locale)}</p>
-                <p className="meeting-when-time" data-testid="meeting-viewer-time">
+                <p className="mt-meeting-when-day">{longDayLabel(meeting.start, me.timeZone, locale)}</p>
+                <p className="mt-meeting-when-time" data-testid="meeting-viewer-time">
                   {timeRange(meeting.start, meeting.end, me.timeZone, locale)}
-                  <span className="muted"> · {splitZone(me.timeZone, locale).city}</span>
+                  <span className="muted mt-meeting-when-city"> · {splitZone(me.timeZone, locale).city}</span>
                 </p>
               </div>
             </div>
-            <div className="meeting-zones">
+            <div className="mt-meeting-zones">
               {zones.slice(1).map((zone) => (
-                <div key={zone} className="ins-when-zone">
-                  <span className="ins-when-city">{splitZone(zone, locale).city}</span>
-                  <span className="ins-when-time">{timeRange(meeting.start, meeting.end, zone, locale)}</span>
-                  <span className="ins-when-day">{dayLabel(meeting.start, zone, locale)}</span>
+                <div key={zone} className="mt-local-zone">
+                  <span className="mt-local-city">{splitZone(zone, locale).city}</span>
+                  <span className="mt-local-time">{timeRange(meeting.start, meeting.end, zone, locale)}</span>
+                  <span className="mt-local-day">{dayLabel(meeting.start, zone, locale)}</span>
                 </div>
               ))}
             </div>
-            <div className="table-wrap">
-              <table className="table meeting-people">
+            <div className="table-wrap mt-meeting-people-wrap">
+              <table className="table table-cells-stacked mt-meeting-people">
                 <caption className="visually-hidden">{t('meetings.people.caption')}</caption>
                 <thead>
                   <tr>
@@ -260,12 +264,12 @@ function MeetingDetail({ me, meeting, locale }: { me: User; meeting: Meeting; lo
                           {outside === null ? (
                             <span className="muted">…</span>
                           ) : outside === 0 ? (
-                            <span className="badge badge-success">
+                            <span className="badge badge-success mt-people-badge">
                               <CheckIcon width={12} height={12} />
                               {t('meetings.people.inside')}
                             </span>
                           ) : (
-                            <span className="badge badge-warning">
+                            <span className="badge badge-warning mt-people-badge">
                               {t('planner.slots.outside', { minutes: outside })}
                             </span>
                           )}
@@ -289,12 +293,12 @@ function MeetingDetail({ me, meeting, locale }: { me: User; meeting: Meeting; lo
                 <p className="muted">{t('meetings.noAgenda')}</p>
               ) : (
                 <div
-                  className="ins-agenda-columns"
+                  className="mt-agenda-columns"
                   style={{ gridTemplateColumns: `repeat(${agendaLanguages.length}, minmax(0, 1fr))` }}
                 >
                   {agendaLanguages.map((code) => (
-                    <div key={code} className="ins-agenda-view" lang={code}>
-                      <p className="ins-agenda-lang">{languageName(code, locale)}</p>
+                    <div key={code} className="mt-agenda-view" lang={code}>
+                      <p className="mt-agenda-lang">{languageName(code, locale)}</p>
                       <p className="pre-line">{meeting.agenda[code]}</p>
                     </div>
                   ))}
@@ -470,7 +474,7 @@ function Decisions({
       </div>
       <div className="card-body">
         {meeting.decisions.length === 0 ? <p className="muted">{t('meetings.decisions.empty')}</p> : null}
-        <ol className="decision-list">
+        <ol className="mt-decision-list">
           {meeting.decisions.map((decision, index) => (
             <DecisionItem
               key={decision.id}
@@ -490,8 +494,8 @@ function Decisions({
           ))}
         </ol>
         {canOrganize ? (
-          <form className="decision-form" onSubmit={submit}>
-            <ErrorAlert error={record.error} />
+          <form className="mt-decision-form" onSubmit={submit}>
+            <ErrorAlert error={record.error} className="mt-decision-error" />
             <TextInput
               aria-label={t('meetings.decisions.new')}
               placeholder={t('meetings.decisions.placeholder')}
@@ -552,16 +556,17 @@ function DecisionItem({
   });
   const taskHref = decision.taskId ? `/campaigns/${campaign.id}/tasks/${decision.taskId}` : null;
   return (
-    <li className="decision" data-decision={decision.text}>
-      <span className="decision-number" aria-hidden="true">
+    <li className="mt-decision" data-decision={decision.text}>
+      <span className="mt-decision-number" aria-hidden="true">
         {number}
       </span>
-      <div className="decision-main">
-        <p className="decision-text">{decision.text}</p>
+      <div className="mt-decision-main">
+        <p className="mt-decision-text">{decision.text}</p>
         <p className="cell-secondary">{when}</p>
         {open ? (
-          <div className="decision-task-form">
+          <div className="mt-decision-task-form">
             <Select
+              className="mt-decision-task-select"
               aria-label={t('meetings.decisions.owner')}
               value={ownerId}
               onChange={(e) => setOwnerId(e.target.value)}
@@ -575,6 +580,7 @@ function DecisionItem({
                 ))}
             </Select>
             <Select
+              className="mt-decision-task-select"
               aria-label={t('meetings.decisions.market')}
               value={marketCode}
               onChange={(e) => setMarketCode(e.target.value)}
@@ -598,7 +604,7 @@ function DecisionItem({
       </div>
       <div className="decision-side">
         {taskHref ? (
-          <Link to={taskHref} className="decision-task-link">
+          <Link to={taskHref} className="mt-decision-task-link">
             <CheckIcon width={14} height={14} />
             {t('meetings.decisions.openTask')}
           </Link>

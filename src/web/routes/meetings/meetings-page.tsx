@@ -122,15 +122,15 @@ export function MeetingsView({ me }: { me: User }) {
   ].filter((g) => g.items.length);
 
   return (
-    <div className="ins-page">
-      <div className="ins-section-head">
+    <div className="tab-page">
+      <div className="tab-page-head">
         <div>
-          <h2 className="ins-section-title">{t('meetings.title')}</h2>
-          <p className="ins-section-text">
+          <h2 className="tab-page-title">{t('meetings.title')}</h2>
+          <p className="tab-page-text">
             {t('meetings.description', { city: splitZone(me.timeZone, locale).city })}
           </p>
         </div>
-        <div className="ins-actions">
+        <div className="tab-page-actions">
           <Button onClick={() => setHoursOpen(true)}>
             <ClockIcon width={16} height={16} />
             {t('meetings.hours.open')}

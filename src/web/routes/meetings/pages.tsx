@@ -1,7 +1,7 @@
 import { lazy, type ReactNode } from 'react';
 import type { User } from '../../api/types.ts';
 import { LiveDataFrame } from '../campaign/live-data-frame.tsx';
-import '../insights/insights.css';
+import './meetings.css';
 
 // Each page is its own chunk, fetched when first opened (the shell shows a spinner meanwhile).
 const MeetingView = lazy(() => import('./meeting-page.tsx').then((m) => ({ default: m.MeetingView })));

@@ -120,14 +120,14 @@ export function PlannerGrid({
   };
 
   return (
-    <div className="pg" data-testid="planner-grid" data-date={date}>
-      <div className="pg-row pg-axis">
-        <div className="pg-label pg-axis-label">{t('planner.grid.yourTime', { zone: viewerAbbr })}</div>
-        <div className="pg-track pg-axis-track" aria-hidden="true">
+    <div className="mt-pg" data-testid="planner-grid" data-date={date}>
+      <div className="mt-pg-row mt-pg-axis">
+        <div className="mt-pg-label pg-axis-label">{t('planner.grid.yourTime', { zone: viewerAbbr })}</div>
+        <div className="mt-pg-track mt-pg-axis-track" aria-hidden="true">
           {cells.map((instant) => (
             <span
               key={instant}
-              className={`pg-axis-cell${strong(instant, viewerZone) ? ' pg-axis-strong' : ''}`}
+              className={`mt-pg-axis-cell${strong(instant, viewerZone) ? ' mt-pg-axis-strong' : ''}`}
             >
               {axisLabel(instant, viewerZone)}
             </span>
@@ -135,16 +135,16 @@ export function PlannerGrid({
         </div>
       </div>
 
-      <div className="pg-body">
+      <div className="mt-pg-body">
         {rows.map(({ person, intervals, whole }) => {
           const [display] = formatInZones(new Date(from + span / 2), [person.timeZone], locale);
           const city = splitZone(person.timeZone, locale).city;
           let previousDate = '';
           return (
-            <div className="pg-row pg-person" key={person.id} data-participant={person.name}>
-              <div className="pg-label">
-                <span className="pg-name">{person.name}</span>
-                <span className="pg-zone">
+            <div className="mt-pg-row mt-pg-person" key={person.id} data-participant={person.name}>
+              <div className="mt-pg-label">
+                <span className="mt-pg-name">{person.name}</span>
+                <span className="mt-pg-zone">
                   {city} · {display?.abbreviation} ({shortOffset(display?.offset ?? '+00:00')})
                 </span>
                 <span className="visually-hidden">
@@ -161,8 +161,8 @@ export function PlannerGrid({
                   })}
                 </span>
               </div>
-              <div className="pg-track">
-                <div className="pg-hours" aria-hidden="true">
+              <div className="mt-pg-track">
+                <div className="mt-pg-hours" aria-hidden="true">
                   {cells.map((instant) => {
                     const [local] = formatInZones(new Date(instant), [person.timeZone], locale);
                     const hour = Number(local?.time.slice(0, 2) ?? 0);
@@ -173,11 +173,11 @@ export function PlannerGrid({
                     return (
                       <span
                         key={instant}
-                        className={`pg-hour${night ? ' pg-night' : ''}${newDay ? ' pg-newday' : ''}`}
+                        className={`mt-pg-hour${night ? ' mt-pg-night' : ''}${newDay ? ' mt-pg-newday' : ''}`}
                         title={local ? `${local.label}` : undefined}
                       >
                         {newDay ? (
-                          <span className="pg-daymark">{dayLabel(instant, person.timeZone, locale)}</span>
+                          <span className="mt-pg-daymark">{dayLabel(instant, person.timeZone, locale)}</span>
                         ) : null}
                         {label}
                       </span>
@@ -190,24 +190,26 @@ export function PlannerGrid({
                   return (
                     <span
                       key={a}
-                      className="pg-bar"
+                      className="mt-pg-bar"
                       style={{ left: pct(a), width: width(a, b) }}
                       title={text}
                     >
-                      {b - a >= 2.5 * HOUR ? <span className="pg-bar-text">{text}</span> : null}
+                      {b - a >= 2.5 * HOUR ? <span className="mt-pg-bar-text">{text}</span> : null}
                     </span>
                   );
                 })}
-                {intervals.length === 0 ? <span className="pg-off">{t('planner.grid.dayOff')}</span> : null}
+                {intervals.length === 0 ? (
+                  <span className="mt-pg-off">{t('planner.grid.dayOff')}</span>
+                ) : null}
               </div>
             </div>
           );
         })}
 
-        <div className="pg-row pg-overlap-row" data-testid="planner-overlap">
-          <div className="pg-label">
-            <span className="pg-name">{t('planner.grid.overlap')}</span>
-            <span className="pg-zone">
+        <div className="mt-pg-row mt-pg-overlap-row" data-testid="planner-overlap">
+          <div className="mt-pg-label">
+            <span className="mt-pg-name">{t('planner.grid.overlap')}</span>
+            <span className="mt-pg-zone">
               {overlap.length
                 ? t('planner.grid.overlapTotal', {
                     duration: meetingLength(
@@ -220,7 +222,7 @@ export function PlannerGrid({
           </div>
           {/* biome-ignore lint/a11y/useSemanticElements: a slider-like picker over a time axis */}
           <div
-            className="pg-track pg-overlap-track"
+            className="mt-pg-track mt-pg-overlap-track"
             onClick={pickAt}
             onKeyDown={pickByKey}
             role="group"
@@ -232,9 +234,9 @@ export function PlannerGrid({
               const before = b - from > span * 0.8;
               return (
                 <span key={a}>
-                  <span className="pg-overlap" style={{ left: pct(a), width: width(a, b) }} />
+                  <span className="mt-pg-overlap" style={{ left: pct(a), width: width(a, b) }} />
                   <span
-                    className={`pg-overlap-label${before ? ' pg-overlap-label-before' : ''}`}
+                    className={`mt-pg-overlap-label${before ? ' mt-pg-overlap-label-before' : ''}`}
                     style={{ left: before ? pct(a) : pct(b) }}
                   >
                     {clock(a, viewerZone, locale)}–{clock(b, viewerZone, locale)}{' '}
@@ -248,7 +250,7 @@ export function PlannerGrid({
               .map((slot) => (
                 <span
                   key={slot.start}
-                  className={`pg-tick${slot.outside.length ? ' pg-tick-compromise' : ''}`}
+                  className={`mt-pg-tick${slot.outside.length ? ' mt-pg-tick-compromise' : ''}`}
                   style={{ left: pct(Date.parse(slot.start)) }}
                   aria-hidden="true"
                 />
@@ -257,9 +259,9 @@ export function PlannerGrid({
         </div>
 
         {selectedHere ? (
-          <div className="pg-selection-layer" aria-hidden="true">
+          <div className="mt-pg-selection-layer" aria-hidden="true">
             <span
-              className={`pg-selection${selectedHere.outside.length ? ' pg-selection-compromise' : ''}`}
+              className={`mt-pg-selection${selectedHere.outside.length ? ' mt-pg-selection-compromise' : ''}`}
               style={{
                 left: pct(Date.parse(selectedHere.start)),
                 width: width(Date.parse(selectedHere.start), Date.parse(selectedHere.end)),
@@ -269,11 +271,14 @@ export function PlannerGrid({
         ) : null}
       </div>
 
-      <div className="pg-row pg-axis pg-axis-utc">
-        <div className="pg-label pg-axis-label">UTC</div>
-        <div className="pg-track pg-axis-track" aria-hidden="true">
+      <div className="mt-pg-row mt-pg-axis mt-pg-axis-utc">
+        <div className="mt-pg-label pg-axis-label">UTC</div>
+        <div className="mt-pg-track mt-pg-axis-track" aria-hidden="true">
           {cells.map((instant) => (
-            <span key={instant} className={`pg-axis-cell${strong(instant, 'UTC') ? ' pg-axis-strong' : ''}`}>
+            <span
+              key={instant}
+              className={`mt-pg-axis-cell${strong(instant, 'UTC') ? ' mt-pg-axis-strong' : ''}`}
+            >
               {axisLabel(instant, 'UTC')}
             </span>
           ))}

@@ -122,37 +122,42 @@ export function PlannerView({ me }: { me: User }) {
   };
 
   return (
-    <div className="ins-page planner">
-      <div className="ins-section-head">
+    <div className="tab-page planner">
+      <div className="tab-page-head">
         <div>
-          <Link to={`/campaigns/${campaign.id}/meetings`} className="ins-back">
+          <Link to={`/campaigns/${campaign.id}/meetings`} className="mt-back">
             <ArrowLeftIcon width={16} height={16} />
             {t('meetings.backToList')}
           </Link>
-          <h2 className="ins-section-title">{t('planner.title')}</h2>
-          <p className="ins-section-text">
+          <h2 className="tab-page-title">{t('planner.title')}</h2>
+          <p className="tab-page-text">
             {t('planner.description', { city: splitZone(viewerZone, locale).city })}
           </p>
         </div>
       </div>
 
-      <form className="card planner-form" onSubmit={submit} noValidate aria-label={t('planner.form.label')}>
-        <div className="planner-form-people">
-          <p className="field-label" id="planner-people-label">
+      <form
+        className="card mt-planner-form"
+        onSubmit={submit}
+        noValidate
+        aria-label={t('planner.form.label')}
+      >
+        <div className="mt-planner-form-people">
+          <p className="field-label mt-planner-label" id="planner-people-label">
             <PeopleIcon width={16} height={16} />
             {t('planner.form.participants')}
           </p>
-          <ul className="planner-chips" aria-labelledby="planner-people-label">
+          <ul className="mt-planner-chips" aria-labelledby="planner-people-label">
             {people.map((person) => (
-              <li key={person.key} className="planner-chip">
-                <span className="planner-chip-name">{person.name}</span>
-                <span className="planner-chip-zone">
+              <li key={person.key} className="mt-planner-chip">
+                <span className="mt-planner-chip-name">{person.name}</span>
+                <span className="mt-planner-chip-zone">
                   {splitZone(person.timeZone, locale).city} · {clock(Date.now(), person.timeZone, locale)}
                 </span>
                 {person.key === `user:${me.id}` ? null : (
                   <button
                     type="button"
-                    className="planner-chip-remove"
+                    className="mt-planner-chip-remove"
                     onClick={() => setKeys((list) => list.filter((k) => k !== person.key))}
                     aria-label={t('planner.form.remove', { name: person.name })}
                   >
@@ -162,8 +167,9 @@ export function PlannerView({ me }: { me: User }) {
               </li>
             ))}
           </ul>
-          <div className="planner-add">
+          <div className="mt-planner-add">
             <Select
+              className="mt-planner-add-select"
               aria-label={t('planner.form.add')}
               value=""
               onChange={(event) => {
@@ -205,13 +211,13 @@ export function PlannerView({ me }: { me: User }) {
           <ErrorAlert error={directory.error} />
         </div>
 
-        <div className="planner-form-when">
+        <div className="mt-planner-form-when">
           <div className="field">
-            <span className="field-label" id="planner-duration-label">
+            <span className="field-label mt-planner-label" id="planner-duration-label">
               <ClockIcon width={16} height={16} />
               {t('planner.form.duration')}
             </span>
-            <div className="planner-duration">
+            <div className="mt-planner-duration">
               <div className="segmented" role="radiogroup" aria-labelledby="planner-duration-label">
                 {DURATIONS.map((minutes) => (
                   <label key={minutes} className="segment">
@@ -230,7 +236,7 @@ export function PlannerView({ me }: { me: User }) {
                 ))}
               </div>
               <TextInput
-                className="planner-custom-duration"
+                className="mt-planner-custom-duration"
                 inputMode="numeric"
                 aria-label={t('planner.form.customDuration')}
                 placeholder={t('planner.form.customPlaceholder')}
@@ -244,7 +250,7 @@ export function PlannerView({ me }: { me: User }) {
               />
             </div>
           </div>
-          <div className="planner-range">
+          <div className="mt-planner-range">
             <Field label={t('planner.form.from')} error={rangeError ?? undefined}>
               {(control) => (
                 <DateInput {...control} kind="date" value={from} onChange={(v) => v && setFrom(v)} />
@@ -254,10 +260,10 @@ export function PlannerView({ me }: { me: User }) {
               {(control) => <DateInput {...control} kind="date" value={to} onChange={(v) => v && setTo(v)} />}
             </Field>
           </div>
-          <p className="ins-small muted">
+          <p className="text-sm muted">
             {t('planner.form.rangeHint', { city: splitZone(viewerZone, locale).city })}
           </p>
-          <div className="planner-submit">
+          <div className="mt-planner-submit">
             <Button type="submit" variant="primary" pending={find.isPending} disabled={!people.length}>
               <CalendarIcon width={16} height={16} />
               {t('planner.form.find')}
@@ -277,7 +283,7 @@ export function PlannerView({ me }: { me: User }) {
       ) : (
         <>
           <div
-            className={`alert ${result.perfect ? 'alert-success' : 'alert-warning'} planner-summary`}
+            className={`alert ${result.perfect ? 'alert-success' : 'alert-warning'} mt-planner-summary`}
             role="status"
             data-testid="planner-summary"
           >
@@ -293,9 +299,9 @@ export function PlannerView({ me }: { me: User }) {
             </p>
           </div>
 
-          <div className="planner-results">
-            <section className="card planner-grid-card" aria-label={t('planner.grid.label')}>
-              <div className="planner-days" role="tablist" aria-label={t('planner.grid.days')}>
+          <div className="mt-planner-results">
+            <section className="card mt-planner-grid-card" aria-label={t('planner.grid.label')}>
+              <div className="mt-planner-days" role="tablist" aria-label={t('planner.grid.days')}>
                 {days.map((d) => {
                   const minutes = overlapByDay.get(d);
                   return (
@@ -304,18 +310,18 @@ export function PlannerView({ me }: { me: User }) {
                       role="tab"
                       key={d}
                       aria-selected={d === currentDay}
-                      className={`planner-day${d === currentDay ? ' planner-day-active' : ''}${minutes ? ' planner-day-fits' : ''}`}
+                      className={`mt-planner-day${d === currentDay ? ' mt-planner-day-active' : ''}${minutes ? ' mt-planner-day-fits' : ''}`}
                       onClick={() => setDay(d)}
                     >
-                      <span className="planner-day-name">{plainDayLabel(d, locale)}</span>
-                      <span className="planner-day-overlap">
+                      <span className="mt-planner-day-name">{plainDayLabel(d, locale)}</span>
+                      <span className="mt-planner-day-overlap">
                         {minutes === undefined ? '…' : minutes ? meetingLength(minutes, locale) : '—'}
                       </span>
                     </button>
                   );
                 })}
               </div>
-              <div className="planner-grid-body">
+              <div className="mt-planner-grid-body">
                 {loading || !currentDay ? (
                   <Spinner label={t('common.loading')} />
                 ) : (
@@ -329,17 +335,17 @@ export function PlannerView({ me }: { me: User }) {
                     onSelect={choose}
                   />
                 )}
-                <p className="ins-small muted planner-legend">
-                  <span className="legend-swatch legend-work" /> {t('planner.grid.legendWork')}
-                  <span className="legend-swatch legend-overlap" /> {t('planner.grid.legendOverlap')}
-                  <span className="legend-swatch legend-night" /> {t('planner.grid.legendNight')}
-                  <span className="legend-swatch legend-selected" /> {t('planner.grid.legendSelected')}
+                <p className="text-sm muted mt-planner-legend">
+                  <span className="mt-legend-swatch mt-legend-work" /> {t('planner.grid.legendWork')}
+                  <span className="mt-legend-swatch mt-legend-overlap" /> {t('planner.grid.legendOverlap')}
+                  <span className="mt-legend-swatch mt-legend-night" /> {t('planner.grid.legendNight')}
+                  <span className="mt-legend-swatch mt-legend-selected" /> {t('planner.grid.legendSelected')}
                 </p>
               </div>
             </section>
 
-            <section className="card planner-slots" aria-labelledby="planner-slots-title">
-              <div className="planner-slots-head">
+            <section className="card mt-planner-slots" aria-labelledby="planner-slots-title">
+              <div className="mt-planner-slots-head">
                 <h3 className="card-title" id="planner-slots-title">
                   {t('planner.slots.title')}
                 </h3>
@@ -367,25 +373,25 @@ export function PlannerView({ me }: { me: User }) {
                 </div>
               </div>
               {listed.length === 0 ? (
-                <p className="muted planner-slots-empty">{t('planner.slots.empty')}</p>
+                <p className="muted mt-planner-slots-empty">{t('planner.slots.empty')}</p>
               ) : (
-                <ul className="planner-slot-list">
+                <ul className="mt-planner-slot-list">
                   {listed.map((slot) => {
                     const active = selected?.start === slot.start;
                     return (
                       <li key={slot.start}>
                         <div
-                          className={`planner-slot${active ? ' planner-slot-active' : ''}${slot.outside.length ? ' planner-slot-compromise' : ''}`}
+                          className={`mt-planner-slot${active ? ' mt-planner-slot-active' : ''}${slot.outside.length ? ' planner-slot-compromise' : ''}`}
                           data-slot-start={slot.start}
                         >
                           <button
                             type="button"
-                            className="planner-slot-main"
+                            className="mt-planner-slot-main"
                             aria-pressed={active}
                             onClick={() => choose(slot)}
                           >
-                            <span className="planner-slot-top">
-                              <span className="planner-slot-day">
+                            <span className="mt-planner-slot-top">
+                              <span className="mt-planner-slot-day">
                                 {dayLabel(slot.start, viewerZone, locale)}
                               </span>
                               {slot.outside.length === 0 ? (
@@ -399,28 +405,28 @@ export function PlannerView({ me }: { me: User }) {
                                 </span>
                               )}
                             </span>
-                            <span className="planner-slot-time">
+                            <span className="mt-planner-slot-time">
                               {timeRange(slot.start, slot.end, viewerZone, locale)}
                             </span>
                           </button>
-                          <ul className="planner-slot-people">
+                          <ul className="mt-planner-slot-people">
                             {result.participants.map((p) => {
                               const out = slot.outside.find((o) => o.participantId === p.id);
                               const shift = dayShift(slot.start, p.timeZone, viewerZone);
                               return (
-                                <li key={p.id} className={out ? 'planner-out' : undefined}>
-                                  <span className="planner-slot-person">{p.name}</span>
-                                  <span className="planner-slot-local">
+                                <li key={p.id} className={out ? 'mt-planner-out' : undefined}>
+                                  <span className="mt-planner-slot-person">{p.name}</span>
+                                  <span className="mt-planner-slot-local">
                                     {timeRange(slot.start, slot.end, zoneOf(p.id), locale)}
                                     {shift ? (
-                                      <span className="planner-shift">
+                                      <span className="mt-planner-shift">
                                         {' '}
                                         {dayLabel(slot.start, p.timeZone, locale)}
                                       </span>
                                     ) : null}
                                   </span>
                                   {out ? (
-                                    <span className="planner-out-text">
+                                    <span className="mt-planner-out-text">
                                       {t('planner.slots.outside', { minutes: out.minutesOutside })}
                                     </span>
                                   ) : null}
@@ -429,7 +435,7 @@ export function PlannerView({ me }: { me: User }) {
                             })}
                           </ul>
                           {active ? (
-                            <div className="planner-slot-actions">
+                            <div className="mt-planner-slot-actions">
                               <Button size="sm" variant="primary" onClick={() => setScheduling(slot)}>
                                 {t('planner.slots.schedule')}
                               </Button>

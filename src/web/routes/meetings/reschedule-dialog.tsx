@@ -144,13 +144,13 @@ export function RescheduleDialog({
           </p>
         ) : null}
         {start && end ? (
-          <ul className="ins-preview" aria-label={t('meetings.form.localTimes')}>
+          <ul className="mt-preview" aria-label={t('meetings.form.localTimes')}>
             {meeting.participants.map((person) => {
               const p = participants.find((x) => x.id === person.key);
               const out = p ? outside(p) : 0;
               return (
                 <li key={person.key}>
-                  <span className="ins-preview-name">{person.name}</span>
+                  <span className="mt-preview-name">{person.name}</span>
                   <span>
                     {dayLabel(start, person.timeZone, locale)},{' '}
                     {timeRange(start, end, person.timeZone, locale)}

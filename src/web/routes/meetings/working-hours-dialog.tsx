@@ -116,15 +116,15 @@ export function WorkingHoursDialog({ onClose }: { onClose: () => void }) {
       {!rows ? (
         <Spinner label={t('common.loading')} />
       ) : (
-        <form id={formId} className="ins-hours" onSubmit={submit} noValidate>
+        <form id={formId} className="mt-hours" onSubmit={submit} noValidate>
           <ErrorAlert error={save.error} />
-          <ul className="ins-hours-rows">
+          <ul className="mt-hours-rows">
             {DAYS.map((day) => {
               const row = rows[day];
               const name = weekdayName(day, locale);
               return (
-                <li key={day} className={`ins-hours-row${row.on ? '' : ' ins-hours-off'}`}>
-                  <label className="ins-hours-day">
+                <li key={day} className={`mt-hours-row${row.on ? '' : ' mt-hours-off'}`}>
+                  <label className="mt-hours-day">
                     <input
                       type="checkbox"
                       checked={row.on}
@@ -133,10 +133,10 @@ export function WorkingHoursDialog({ onClose }: { onClose: () => void }) {
                     <span>{name}</span>
                   </label>
                   {row.on ? (
-                    <div className="ins-hours-times">
+                    <div className="mt-hours-times">
                       <DateInput
                         kind="time"
-                        className="input ins-time-input"
+                        className="input mt-time-input"
                         value={row.start}
                         aria-label={t('meetings.hours.start', { day: name })}
                         aria-invalid={invalid.includes(day) || undefined}
@@ -145,7 +145,7 @@ export function WorkingHoursDialog({ onClose }: { onClose: () => void }) {
                       <span aria-hidden="true">–</span>
                       <DateInput
                         kind="time"
-                        className="input ins-time-input"
+                        className="input mt-time-input"
                         value={row.end}
                         aria-label={t('meetings.hours.end', { day: name })}
                         aria-invalid={invalid.includes(day) || undefined}
@@ -156,17 +156,17 @@ export function WorkingHoursDialog({ onClose }: { onClose: () => void }) {
                       ) : null}
                     </div>
                   ) : (
-                    <span className="ins-hours-offtext">{t('meetings.hours.dayOff')}</span>
+                    <span className="mt-hours-offtext">{t('meetings.hours.dayOff')}</span>
                   )}
                 </li>
               );
             })}
           </ul>
-          <div className="ins-hours-foot">
+          <div className="mt-hours-foot">
             <Button size="sm" variant="ghost" onClick={copyMonday} disabled={!rows[1].on}>
               {t('meetings.hours.copyMonday')}
             </Button>
-            <p className="muted ins-small">{t('meetings.hours.hint')}</p>
+            <p className="muted text-sm">{t('meetings.hours.hint')}</p>
           </div>
         </form>
       )}

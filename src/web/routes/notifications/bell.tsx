@@ -94,7 +94,7 @@ export function NotificationBell({ me }: { me: User }) {
         <div
           ref={panel}
           id={panelId}
-          className="nt-popover"
+          className="nt-popover sidebar-popover"
           role="dialog"
           aria-labelledby={titleId}
           tabIndex={-1}

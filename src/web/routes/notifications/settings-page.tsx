@@ -231,7 +231,7 @@ function KindRow({
               >
                 <input
                   type="radio"
-                  className="segment-input"
+                  className="segment-input nt-segment-input"
                   name={name}
                   value={mode}
                   checked={current === mode}

@@ -32,11 +32,11 @@ export function PortalPost({ engagement }: { engagement: PortalEngagement }) {
       }
     >
       {post ? (
-        <p className="cm-facts" data-testid="portal-post">
-          <a href={post.url} target="_blank" rel="noreferrer noopener" className="cm-post-link">
+        <p className="cr-cm-facts" data-testid="portal-post">
+          <a href={post.url} target="_blank" rel="noreferrer noopener" className="cr-cm-post-link">
             {t('commitUi.post.open')} ↗
           </a>{' '}
-          <span className="cm-time">
+          <span className="cr-cm-time">
             {post.postedLocal ? zonedLabel(post.postedLocal, locale) : post.postedAt}
           </span>
         </p>

@@ -28,7 +28,7 @@ export function Tooltip({
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: hovering only shows the hint, which is also the accessible description
     <span
-      className={`tooltip-anchor ${className ?? ''}`}
+      className={`tk-tooltip-anchor ${className ?? ''}`}
       aria-describedby={id}
       onMouseEnter={(event) => show(event.currentTarget)}
       onMouseLeave={hide}
@@ -40,7 +40,7 @@ export function Tooltip({
       {rect
         ? createPortal(
             <span
-              className={`tooltip${below ? ' tooltip-below' : ''}`}
+              className={`tk-tooltip${below ? ' tk-tooltip-below' : ''}`}
               aria-hidden="true"
               style={{
                 left: Math.min(Math.max(rect.left + rect.width / 2, 120), window.innerWidth - 120),
@@ -66,24 +66,26 @@ export function Avatar({ name, size = 'sm' }: { name: string; size?: 'xs' | 'sm'
   let hash = 0;
   for (const char of name) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return (
-    <span className={`person-avatar person-avatar-${size}`} data-hue={hash % 8} aria-hidden="true">
+    <span className={`tk-person-avatar tk-person-avatar-${size}`} data-hue={hash % 8} aria-hidden="true">
       {initials(name)}
     </span>
   );
 }
 
-export function MarketBadge({ code }: { code: string | null }) {
+export function MarketBadge({ code, className }: { code: string | null; className?: string }) {
   const t = useT();
-  if (!code) return <span className="market-badge market-badge-all">{t('tracker.market.allShort')}</span>;
-  return <span className="market-badge">{code}</span>;
+  const extra = className ? ` ${className}` : '';
+  if (!code)
+    return <span className={`market-badge market-badge-all${extra}`}>{t('tracker.market.allShort')}</span>;
+  return <span className={`market-badge${extra}`}>{code}</span>;
 }
 
 export function LabelChips({ labels }: { labels: readonly string[] }) {
   if (!labels.length) return null;
   return (
-    <span className="label-chips">
+    <span className="tk-label-chips">
       {labels.map((label) => (
-        <span key={label} className="label-chip">
+        <span key={label} className="tk-label-chip">
           {label}
         </span>
       ))}
@@ -114,12 +116,12 @@ export function DueDate({
   const across = inZonesLabel(task.dueAt, zones.length ? zones : [viewerZone], locale);
   return (
     <Tooltip
-      className={`due${overdue ? ' due-overdue' : ''}${task.status === 'done' ? ' due-done' : ''}`}
+      className={`tk-due${overdue ? ' tk-due-overdue' : ''}${task.status === 'done' ? ' tk-due-done' : ''}`}
       content={
         overdue ? t('tracker.due.overdueHint', { times: across }) : t('tracker.due.hint', { times: across })
       }
     >
-      <CalendarIcon width={12} height={12} strokeWidth={2} className="due-icon" />
+      <CalendarIcon width={12} height={12} strokeWidth={2} className="tk-due-icon" />
       <span className="due-text">{label}</span>
       {overdue ? <span className="visually-hidden">{t('tracker.due.overdue')}</span> : null}
     </Tooltip>

@@ -76,7 +76,7 @@ export function Board({
   const drag = useRef<DragState | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
   return (
-    <section className="board" data-scroll-region aria-label={t('tracker.board.label')}>
+    <section className="tk-board" data-scroll-region aria-label={t('tracker.board.label')}>
       {visibleStatuses.map((status) => (
         <BoardColumn
           key={status}
@@ -217,13 +217,13 @@ function BoardColumn({
   };
 
   return (
-    <section className={`board-column board-column-${status}`} aria-labelledby={headingId}>
-      <header className="board-column-header">
+    <section className={`tk-board-column tk-board-column-${status}`} aria-labelledby={headingId}>
+      <header className="tk-board-column-header">
         <StatusIcon status={status} />
-        <h2 className="board-column-title" id={headingId}>
+        <h2 className="tk-board-column-title" id={headingId}>
           {t(`tracker.status.${status}`)}
         </h2>
-        <span className="board-column-count" aria-hidden="true">
+        <span className="tk-board-column-count" aria-hidden="true">
           {more ? `${tasks.length}+` : tasks.length}
         </span>
         <span className="visually-hidden">
@@ -232,7 +232,7 @@ function BoardColumn({
         {onCreate ? (
           <button
             type="button"
-            className="icon-button board-column-add"
+            className="icon-button tk-board-column-add"
             onClick={onCreate}
             aria-label={t('tracker.board.addIn', { status: t(`tracker.status.${status}`) })}
             title={t('tracker.board.addIn', { status: t(`tracker.status.${status}`) })}
@@ -244,7 +244,7 @@ function BoardColumn({
       {/* biome-ignore lint/a11y/noStaticElementInteractions: the drop zone of drag and drop; the keyboard sets statuses with 1–5 */}
       <div
         ref={scrollRef}
-        className={`board-column-body${dropIndex !== null ? ' board-column-drop' : ''}`}
+        className={`tk-board-column-body${dropIndex !== null ? ' tk-board-column-drop' : ''}`}
         data-status={status}
         onDragOver={onDragOver}
         onDragEnter={onDragOver}
@@ -254,20 +254,20 @@ function BoardColumn({
         onDrop={onDropHere}
       >
         {column.isPending ? (
-          <div className="board-column-loading">
+          <div className="tk-board-column-loading">
             {[0, 1, 2].map((n) => (
-              <div key={n} className="task-card task-card-skeleton">
-                <span className="skeleton" />
-                <span className="skeleton skeleton-short" />
+              <div key={n} className="tk-task-card tk-task-card-skeleton">
+                <span className="skeleton tk-card-skeleton-line" />
+                <span className="skeleton tk-card-skeleton-line tk-skeleton-short" />
               </div>
             ))}
           </div>
         ) : column.isError ? (
-          <p className="board-column-empty">{t('tracker.board.loadFailed')}</p>
+          <p className="tk-board-column-empty">{t('tracker.board.loadFailed')}</p>
         ) : tasks.length === 0 ? (
-          <p className="board-column-empty">{t('tracker.board.empty')}</p>
+          <p className="tk-board-column-empty">{t('tracker.board.empty')}</p>
         ) : null}
-        <ul className="board-column-inner" style={{ height: virtualizer.getTotalSize() }}>
+        <ul className="tk-board-column-inner" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const task = tasks[item.index];
             return (
@@ -275,7 +275,7 @@ function BoardColumn({
                 key={item.key}
                 data-index={item.index}
                 ref={virtualizer.measureElement}
-                className="board-column-item"
+                className="tk-board-column-item"
                 style={{ transform: `translateY(${item.start}px)` }}
               >
                 {task ? (
@@ -289,7 +289,7 @@ function BoardColumn({
                     context={context}
                   />
                 ) : (
-                  <div className="board-column-more">
+                  <div className="tk-board-column-more">
                     <Spinner size="sm" label={t('common.loading')} />
                   </div>
                 )}
@@ -297,7 +297,7 @@ function BoardColumn({
             );
           })}
           {indicatorTop !== null ? (
-            <li className="drop-indicator" style={{ top: indicatorTop }} aria-hidden="true" />
+            <li className="tk-drop-indicator" style={{ top: indicatorTop }} aria-hidden="true" />
           ) : null}
         </ul>
       </div>
@@ -327,7 +327,7 @@ const TaskCard = memo(function TaskCard({
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a drag source; its title is the link, 1–5 set the status by keyboard
     <div
-      className={`task-card${selected ? ' task-card-selected' : ''}${dragging ? ' task-card-dragging' : ''}`}
+      className={`tk-task-card${selected ? ' tk-task-card-selected' : ''}${dragging ? ' tk-task-card-dragging' : ''}`}
       draggable={context.canWrite}
       onDragStart={(event) => onDragStart(task, event)}
       onDragEnd={onDragEnd}
@@ -335,21 +335,21 @@ const TaskCard = memo(function TaskCard({
       data-task-id={task.id}
       data-number={task.number}
     >
-      <div className="task-card-top">
-        <span className="task-number">#{task.number}</span>
+      <div className="tk-task-card-top">
+        <span className="tk-task-number">#{task.number}</span>
         <MarketBadge code={task.marketCode} />
         <span
-          className={task.ownerActive ? 'task-card-owner' : 'task-card-owner owner-deactivated'}
+          className={task.ownerActive ? 'tk-task-card-owner' : 'tk-task-card-owner tk-owner-deactivated'}
           title={task.ownerActive ? task.ownerName : t('tracker.ownerDeactivated', { name: task.ownerName })}
         >
           <Avatar name={task.ownerName} size="xs" />
         </span>
       </div>
-      <Link to={href} className="task-card-title" draggable={false}>
+      <Link to={href} className="tk-task-card-title" draggable={false}>
         {task.title}
       </Link>
       {task.labels.length || task.dueAt ? (
-        <div className="task-card-meta">
+        <div className="tk-task-card-meta">
           <LabelChips labels={task.labels} />
           <DueDate task={task} viewerZone={context.viewerZone} zones={context.zones} now={context.now} />
         </div>
@@ -357,7 +357,9 @@ const TaskCard = memo(function TaskCard({
       {task.ownerActive ? (
         <span className="visually-hidden">{task.ownerName}</span>
       ) : (
-        <span className="task-card-needs-owner">{t('tracker.needsNewOwner', { name: task.ownerName })}</span>
+        <span className="tk-task-card-needs-owner">
+          {t('tracker.needsNewOwner', { name: task.ownerName })}
+        </span>
       )}
     </div>
   );

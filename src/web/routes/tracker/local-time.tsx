@@ -93,12 +93,12 @@ export function LocalTimeField({
   const parsed = value.date && value.time ? parseLocalTime(`${value.date}T${value.time}`, value.zone) : null;
   const others = previewZones.filter((zone) => zone !== value.zone);
   return (
-    <fieldset className="field local-time">
+    <fieldset className="field tk-local-time">
       <legend className="field-label">
         {legend}
         {required ? null : <span className="field-optional">{t('common.optional')}</span>}
       </legend>
-      <div className="local-time-controls">
+      <div className="tk-local-time-controls">
         <DateInput
           id={`${id}-date`}
           kind="date"
@@ -118,7 +118,7 @@ export function LocalTimeField({
           onChange={(time) => onChange({ ...value, time })}
         />
         <select
-          className="input select local-time-zone"
+          className="input select tk-local-time-zone"
           value={value.zone}
           aria-label={t('tracker.when.zone')}
           onChange={(event) => onChange({ ...value, zone: event.target.value })}
@@ -130,7 +130,7 @@ export function LocalTimeField({
           ))}
         </select>
       </div>
-      <p className="field-hint local-time-preview" aria-live="polite">
+      <p className="field-hint tk-local-time-preview" aria-live="polite">
         {parsed?.ok && others.length
           ? t('tracker.when.preview', { times: inZonesLabel(parsed.instant, others, locale) })
           : parsed && !parsed.ok && (parsed.reason === 'nonexistent' || parsed.reason === 'ambiguous')
@@ -171,9 +171,9 @@ export function DstChoice({
   return (
     <div className="alert alert-warning dst-choice" role="alert" ref={ref}>
       <AlertIcon className="alert-icon" />
-      <div className="dst-choice-body">
+      <div className="tk-dst-choice-body">
         <p>{error.message}</p>
-        <div className="dst-choice-actions">
+        <div className="tk-dst-choice-actions">
           <Button size="sm" onClick={() => onChoose('earlier')} disabled={pending}>
             {t('tracker.when.earlier', { time: describe('earlier') })}
           </Button>

@@ -222,7 +222,7 @@ export function MilestoneDialog({
           ) : conflict ? (
             <div className="alert alert-warning" role="alert">
               <AlertIcon className="alert-icon" />
-              <div className="task-conflict-body">
+              <div className="tk-task-conflict-body">
                 <p>{(error as ApiError).message}</p>
                 <p className="muted">
                   {t('timeline.conflictNow', {
@@ -232,7 +232,7 @@ export function MilestoneDialog({
                       conflict.at,
                   })}
                 </p>
-                <div className="task-conflict-actions">
+                <div className="tk-task-conflict-actions">
                   <Button
                     size="sm"
                     variant="primary"

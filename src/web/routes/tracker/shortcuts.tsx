@@ -93,28 +93,30 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
       description={t('tracker.shortcuts.description')}
       onClose={onClose}
     >
-      <dl className="shortcut-list">
+      <dl className="tk-shortcut-list">
         {ROWS.map((row) => (
-          <div key={String(row.label)} className="shortcut-row">
+          <div key={String(row.label)} className="tk-shortcut-row">
             <dt>{t(row.label)}</dt>
             <dd>
               {row.keys.map((key) =>
                 key === '–' ? (
-                  <span key={key} className="shortcut-sep">
+                  <span key={key} className="tk-shortcut-sep">
                     –
                   </span>
                 ) : (
-                  <kbd key={key}>{key}</kbd>
+                  <kbd key={key} className="tk-kbd">
+                    {key}
+                  </kbd>
                 ),
               )}
             </dd>
           </div>
         ))}
       </dl>
-      <ol className="shortcut-statuses">
+      <ol className="tk-shortcut-statuses">
         {TASK_STATUSES.map((status, index) => (
           <li key={status}>
-            <kbd>{index + 1}</kbd> {t(`tracker.status.${status}`)}
+            <kbd className="tk-kbd">{index + 1}</kbd> {t(`tracker.status.${status}`)}
           </li>
         ))}
       </ol>

@@ -116,7 +116,7 @@ export function TaskCreateDialog({
       size="lg"
       footer={
         <>
-          <span className="dialog-footer-hint">{t('tracker.create.submitHint')}</span>
+          <span className="tk-dialog-footer-hint">{t('tracker.create.submitHint')}</span>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button variant="primary" type="submit" form="task-create-form" pending={pending}>
             {t('tracker.create.submit')}

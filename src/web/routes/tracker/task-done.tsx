@@ -24,10 +24,10 @@ export function TaskDone({
   const name = users?.find((user) => user.id === task.doneBy)?.name;
   const late = task.dueAt ? minutesBetween(task.dueAt, task.doneAt) : 0;
   return (
-    <p className="task-done" data-testid="task-done">
+    <p className="tk-task-done" data-testid="task-done">
       {name ? t('launchUi.task.done', { when, name }) : t('launchUi.task.doneNoName', { when })}
       {late > 0 ? (
-        <span className="task-done-late">
+        <span className="tk-task-done-late">
           {' '}
           · {t('launchUi.task.finishedLate', { duration: formatDuration(t, late) })}
         </span>

@@ -162,7 +162,7 @@ export function TaskDrawer({
   return (
     <dialog
       ref={ref}
-      className="drawer"
+      className="tk-drawer"
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
@@ -175,11 +175,11 @@ export function TaskDrawer({
         }
       }}
     >
-      <div className="drawer-header">
-        <div className="drawer-crumbs">
+      <div className="tk-drawer-header">
+        <div className="tk-drawer-crumbs">
           {task ? (
             <>
-              <span className="task-number">#{task.number}</span>
+              <span className="tk-task-number">#{task.number}</span>
               <MarketBadge code={task.marketCode} />
               {saving ? <Spinner size="sm" label={t('common.saving')} /> : null}
             </>
@@ -197,22 +197,22 @@ export function TaskDrawer({
         </button>
       </div>
       {query.isError && !task ? (
-        <div className="drawer-body">
+        <div className="tk-drawer-body">
           <h2 className="visually-hidden" id={titleId}>
             {t('tracker.detail.title')}
           </h2>
           <ErrorAlert error={query.error} />
         </div>
       ) : !task ? (
-        <div className="drawer-body drawer-loading">
+        <div className="tk-drawer-body tk-drawer-loading">
           <h2 className="visually-hidden" id={titleId}>
             {t('tracker.detail.title')}
           </h2>
           <Spinner size="lg" label={t('common.loading')} />
         </div>
       ) : (
-        <div className="drawer-body">
-          <div className="drawer-main">
+        <div className="tk-drawer-body">
+          <div className="tk-drawer-main">
             {conflict ? (
               <ConflictNotice
                 conflict={conflict}
@@ -239,12 +239,12 @@ export function TaskDrawer({
               loading={query.isPlaceholderData}
             />
           </div>
-          <aside className="drawer-side" aria-label={t('tracker.detail.properties')}>
+          <aside className="tk-drawer-side" aria-label={t('tracker.detail.properties')}>
             <Property label={t('tracker.field.status')}>
-              <span className="select-with-icon">
-                <StatusIcon status={task.status} />
+              <span className="tk-select-with-icon">
+                <StatusIcon status={task.status} className="tk-select-status-icon" />
                 <select
-                  className="input select"
+                  className="input select tk-property-input"
                   value={task.status}
                   disabled={!canWrite}
                   aria-label={t('tracker.field.status')}
@@ -261,7 +261,7 @@ export function TaskDrawer({
             </Property>
             <Property label={t('tracker.field.owner')}>
               <select
-                className="input select"
+                className="input select tk-property-input"
                 value={task.ownerId}
                 disabled={!canWrite}
                 aria-label={t('tracker.field.owner')}
@@ -283,7 +283,7 @@ export function TaskDrawer({
             </Property>
             <Property label={t('tracker.field.market')}>
               <select
-                className="input select"
+                className="input select tk-property-input"
                 value={task.marketCode ?? ''}
                 disabled={!canWrite}
                 aria-label={t('tracker.field.market')}
@@ -321,7 +321,7 @@ export function TaskDrawer({
                 label={`#${task.number} ${task.title}`}
               />
             </Property>
-            <dl className="drawer-facts">
+            <dl className="tk-drawer-facts">
               <div>
                 <dt>{t('tracker.list.created')}</dt>
                 <dd>{instantLabel(task.createdAt, me.timeZone, locale, now)}</dd>
@@ -341,7 +341,7 @@ export function TaskDrawer({
               <Button
                 variant="ghost"
                 size="sm"
-                className="drawer-delete"
+                className="tk-drawer-delete"
                 onClick={() => setConfirmDelete(true)}
               >
                 {t('tracker.detail.delete')}
@@ -373,9 +373,9 @@ export function TaskDrawer({
 
 function Property({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="property">
-      <span className="property-label">{label}</span>
-      <div className="property-value">{children}</div>
+    <div className="tk-property">
+      <span className="tk-property-label">{label}</span>
+      <div className="tk-property-value">{children}</div>
     </div>
   );
 }
@@ -409,15 +409,15 @@ function TitleEditor({
   };
   if (!canWrite) {
     return (
-      <h2 className="drawer-title" id={titleId}>
+      <h2 className="tk-drawer-title" id={titleId}>
         {task.title}
       </h2>
     );
   }
   return (
-    <h2 className="drawer-title" id={titleId}>
+    <h2 className="tk-drawer-title" id={titleId}>
       <textarea
-        className="drawer-title-input"
+        className="tk-drawer-title-input"
         aria-label={t('tracker.field.title')}
         rows={1}
         value={draft?.text ?? task.title}
@@ -467,9 +467,9 @@ function DescriptionEditor({ task, canWrite, save }: { task: Task; canWrite: boo
   };
   if (!draft) {
     return (
-      <section className="drawer-section">
-        <div className="drawer-section-header">
-          <h3 className="drawer-section-title">{t('tracker.field.description')}</h3>
+      <section className="tk-drawer-section">
+        <div className="tk-drawer-section-header">
+          <h3 className="tk-drawer-section-title">{t('tracker.field.description')}</h3>
           {canWrite ? (
             <Button
               size="sm"
@@ -489,15 +489,15 @@ function DescriptionEditor({ task, canWrite, save }: { task: Task; canWrite: boo
     );
   }
   return (
-    <section className="drawer-section">
-      <div className="drawer-section-header">
-        <h3 className="drawer-section-title">{t('tracker.field.description')}</h3>
-        <div className="mini-tabs" role="tablist">
+    <section className="tk-drawer-section">
+      <div className="tk-drawer-section-header">
+        <h3 className="tk-drawer-section-title">{t('tracker.field.description')}</h3>
+        <div className="tk-mini-tabs" role="tablist">
           <button
             type="button"
             role="tab"
             aria-selected={!preview}
-            className="mini-tab"
+            className="tk-mini-tab"
             onClick={() => setPreview(false)}
           >
             {t('tracker.detail.write')}
@@ -506,7 +506,7 @@ function DescriptionEditor({ task, canWrite, save }: { task: Task; canWrite: boo
             type="button"
             role="tab"
             aria-selected={preview}
-            className="mini-tab"
+            className="tk-mini-tab"
             onClick={() => setPreview(true)}
           >
             {t('tracker.detail.preview')}
@@ -514,7 +514,7 @@ function DescriptionEditor({ task, canWrite, save }: { task: Task; canWrite: boo
         </div>
       </div>
       {preview ? (
-        <div className="md-preview">
+        <div className="tk-md-preview">
           {draft.text.trim() ? (
             <Markdown text={draft.text} />
           ) : (
@@ -523,7 +523,7 @@ function DescriptionEditor({ task, canWrite, save }: { task: Task; canWrite: boo
         </div>
       ) : (
         <textarea
-          className="input textarea drawer-description-input"
+          className="input textarea tk-drawer-description-input"
           aria-label={t('tracker.field.description')}
           // biome-ignore lint/a11y/noAutofocus: opened by the Edit button to type
           autoFocus
@@ -538,8 +538,8 @@ function DescriptionEditor({ task, canWrite, save }: { task: Task; canWrite: boo
           }}
         />
       )}
-      <div className="drawer-section-actions">
-        <span className="field-hint">{t('tracker.detail.markdownHint')}</span>
+      <div className="tk-drawer-section-actions">
+        <span className="field-hint tk-section-actions-hint">{t('tracker.detail.markdownHint')}</span>
         <Button size="sm" onClick={() => setDraft(null)}>
           {t('common.cancel')}
         </Button>
@@ -563,14 +563,14 @@ function LabelsEditor({ task, canWrite, save }: { task: Task; canWrite: boolean;
     if (await save({ labels: [...task.labels, label] })) setText('');
   };
   return (
-    <div className="labels-editor">
+    <div className="tk-labels-editor">
       {task.labels.map((label) => (
-        <span key={label} className="label-chip label-chip-editable">
+        <span key={label} className="tk-label-chip tk-label-chip-editable">
           {label}
           {canWrite ? (
             <button
               type="button"
-              className="label-chip-remove"
+              className="tk-label-chip-remove"
               aria-label={t('tracker.detail.removeLabel', { label })}
               onClick={() => void save({ labels: task.labels.filter((other) => other !== label) })}
             >
@@ -581,7 +581,7 @@ function LabelsEditor({ task, canWrite, save }: { task: Task; canWrite: boolean;
       ))}
       {canWrite ? (
         <input
-          className="labels-editor-input"
+          className="tk-labels-editor-input"
           value={text}
           maxLength={40}
           placeholder={t('tracker.detail.addLabel')}
@@ -648,7 +648,7 @@ function DueEditor({
 
   if (editing) {
     return (
-      <div className="due-editor">
+      <div className="tk-due-editor">
         <LocalTimeField
           legend={t('tracker.field.due')}
           value={editing}
@@ -670,7 +670,7 @@ function DueEditor({
         ) : error ? (
           <ErrorAlert error={error} />
         ) : null}
-        <div className="due-editor-actions">
+        <div className="tk-due-editor-actions">
           <Button size="sm" onClick={() => setEditing(null)}>
             {t('common.cancel')}
           </Button>
@@ -703,27 +703,27 @@ function DueEditor({
     (zone) => zone !== agreedZone,
   );
   return (
-    <div className="due-detail">
-      <p className={`due-agreed${overdue ? ' due-overdue' : ''}`}>
+    <div className="tk-due-detail">
+      <p className={`tk-due-agreed${overdue ? ' tk-due-overdue' : ''}`}>
         <span className="due-agreed-time">{instantLabel(task.dueAt, agreedZone, locale, now)}</span>
         {overdue ? <Badge tone="danger">{t('tracker.due.overdue')}</Badge> : null}
       </p>
-      <p className="due-agreed-note">
+      <p className="tk-due-agreed-note">
         {t('tracker.detail.asAgreed', { city: splitZone(agreedZone, locale).city })}
       </p>
-      <ul className="due-zones">
+      <ul className="tk-due-zones">
         {zones.map((zone) => {
           const market = campaign.markets.find((m) => m.timeZone === zone);
           return (
             <li key={zone}>
-              <span className="due-zone-name">{market ? market.code : t('tracker.detail.you')}</span>
+              <span className="tk-due-zone-name">{market ? market.code : t('tracker.detail.you')}</span>
               <span>{instantLabel(task.dueAt!, zone, locale, now)}</span>
             </li>
           );
         })}
       </ul>
       {canWrite ? (
-        <div className="due-detail-actions">
+        <div className="tk-due-detail-actions">
           <Button size="sm" variant="ghost" onClick={start}>
             {t('tracker.detail.changeDue')}
           </Button>
@@ -767,17 +767,17 @@ function Watchers({
   if (loading) return <Spinner size="sm" />;
   return (
     <div className="watchers">
-      <ul className="watcher-list">
+      <ul className="tk-watcher-list">
         {task.watchers.map((watcher) => (
           <li key={watcher.id}>
             <Avatar name={watcher.name} size="xs" />
-            <span className="watcher-name">
+            <span className="tk-watcher-name">
               {watcher.id === me.id ? t('tracker.detail.youName', { name: watcher.name }) : watcher.name}
             </span>
             {canWrite || watcher.id === me.id ? (
               <button
                 type="button"
-                className="label-chip-remove"
+                className="tk-label-chip-remove"
                 aria-label={t('tracker.detail.removeWatcher', { name: watcher.name })}
                 onClick={() => void set(watcher.id, false)}
               >
@@ -787,13 +787,13 @@ function Watchers({
           </li>
         ))}
       </ul>
-      <div className="watchers-actions">
+      <div className="tk-watchers-actions">
         <Button size="sm" variant="ghost" onClick={() => void set(me.id, !watching)}>
           {watching ? t('tracker.detail.unwatch') : t('tracker.detail.watch')}
         </Button>
         {canWrite && others.length ? (
           <select
-            className="input select input-sm"
+            className="input select tk-input-sm"
             value=""
             aria-label={t('tracker.detail.addWatcher')}
             onChange={(event) => event.target.value && void set(event.target.value, true)}
@@ -849,22 +849,24 @@ function Comments({
     }
   };
   return (
-    <section className="drawer-section" aria-label={t('tracker.detail.comments')}>
-      <h3 className="drawer-section-title">
+    <section className="tk-drawer-section" aria-label={t('tracker.detail.comments')}>
+      <h3 className="tk-drawer-section-title">
         {t('tracker.detail.comments')}
-        {!loading && task.comments.length ? <span className="count-pill">{task.comments.length}</span> : null}
+        {!loading && task.comments.length ? (
+          <span className="tk-count-pill">{task.comments.length}</span>
+        ) : null}
       </h3>
       {loading ? (
         <Spinner size="sm" />
       ) : (
-        <ol className="comments">
+        <ol className="tk-comments">
           {task.comments.map((comment) => (
-            <li key={comment.id} className="comment">
+            <li key={comment.id} className="tk-comment">
               <Avatar name={comment.authorName} size="sm" />
-              <div className="comment-content">
-                <p className="comment-meta">
-                  <span className="comment-author">{comment.authorName}</span>
-                  <span className="comment-time">
+              <div className="tk-comment-content">
+                <p className="tk-comment-meta">
+                  <span className="tk-comment-author">{comment.authorName}</span>
+                  <span className="tk-comment-time">
                     {instantLabel(comment.createdAt, me.timeZone, locale, now)}
                   </span>
                 </p>
@@ -875,7 +877,7 @@ function Comments({
         </ol>
       )}
       {me.role !== 'creator' ? (
-        <div className="comment-composer">
+        <div className="tk-comment-composer">
           <textarea
             className="input textarea"
             rows={2}
@@ -891,8 +893,8 @@ function Comments({
             }}
           />
           {error ? <ErrorAlert error={error} /> : null}
-          <div className="comment-composer-actions">
-            <span className="field-hint">{t('tracker.detail.commentHint')}</span>
+          <div className="tk-comment-composer-actions">
+            <span className="field-hint tk-composer-hint">{t('tracker.detail.commentHint')}</span>
             <Button
               size="sm"
               variant="primary"
@@ -973,27 +975,27 @@ function ConflictNotice({
   return (
     <div className="alert alert-warning task-conflict" role="alert">
       <AlertIcon className="alert-icon" />
-      <div className="task-conflict-body">
+      <div className="tk-task-conflict-body">
         <p className="alert-title">{t('tracker.conflict.title')}</p>
         <p>{t('tracker.conflict.text')}</p>
-        <table className="task-conflict-table">
+        <table className="tk-task-conflict-table">
           <tbody>
             {theirs.map((key) => (
               <tr key={`theirs-${key}`}>
                 <th scope="row">{t(FIELD_LABEL[key]!)}</th>
                 <td>
-                  <span className="task-conflict-before">
+                  <span className="tk-task-conflict-before">
                     {describeValue(t, users, key, conflict.base[key], locale)}
                   </span>
                   {' → '}
-                  <span className="task-conflict-after">
+                  <span className="tk-task-conflict-after">
                     {describeValue(t, users, key, conflict.current[key], locale)}
                   </span>
                 </td>
               </tr>
             ))}
             {Object.entries(conflict.patch).map(([key, value]) => (
-              <tr key={`mine-${key}`} className="task-conflict-mine">
+              <tr key={`mine-${key}`} className="tk-task-conflict-mine">
                 <th scope="row">
                   {t('tracker.conflict.yours', { field: t(FIELD_LABEL[key] ?? 'tracker.field.title') })}
                 </th>
@@ -1002,7 +1004,7 @@ function ConflictNotice({
             ))}
           </tbody>
         </table>
-        <div className="task-conflict-actions">
+        <div className="tk-task-conflict-actions">
           <Button size="sm" variant="primary" pending={pending} onClick={onReapply}>
             {t('tracker.conflict.reapply')}
           </Button>

@@ -75,11 +75,11 @@ export function TaskList({
         {key ? (
           <button
             type="button"
-            className={`sort-button${active ? ' sort-button-active' : ''}`}
+            className={`tk-sort-button${active ? ' tk-sort-button-active' : ''}`}
             onClick={() => onSort(key)}
           >
             {label}
-            <span className="sort-arrow" aria-hidden="true">
+            <span className="tk-sort-arrow" aria-hidden="true">
               {active ? (order === 'asc' ? '↑' : '↓') : '↕'}
             </span>
           </button>
@@ -91,17 +91,17 @@ export function TaskList({
   };
 
   return (
-    <div className="task-table-scroll" ref={scrollRef}>
-      <table className="task-table" aria-rowcount={more ? -1 : tasks.length}>
+    <div className="tk-task-table-scroll" ref={scrollRef}>
+      <table className="tk-task-table" aria-rowcount={more ? -1 : tasks.length}>
         <colgroup>
-          <col className="col-number" />
-          <col className="col-title" />
-          <col className="col-status" />
-          <col className="col-owner" />
-          <col className="col-market" />
-          <col className="col-due" />
-          <col className="col-date" />
-          <col className="col-date" />
+          <col className="tk-col-number" />
+          <col className="tk-col-title" />
+          <col className="tk-col-status" />
+          <col className="tk-col-owner" />
+          <col className="tk-col-market" />
+          <col className="tk-col-due" />
+          <col className="tk-col-date" />
+          <col className="tk-col-date" />
         </colgroup>
         <thead>
           <tr>
@@ -117,7 +117,7 @@ export function TaskList({
         </thead>
         <tbody>
           {paddingTop > 0 ? (
-            <tr className="spacer-row">
+            <tr className="tk-spacer-row">
               <td colSpan={8} style={{ height: paddingTop }} />
             </tr>
           ) : null}
@@ -125,7 +125,7 @@ export function TaskList({
             const task = tasks[item.index];
             if (!task) {
               return (
-                <tr key={item.key} className="task-row-more">
+                <tr key={item.key} className="tk-task-row-more">
                   <td colSpan={8}>
                     <Spinner size="sm" label={t('common.loading')} />
                   </td>
@@ -136,7 +136,7 @@ export function TaskList({
             return (
               <tr
                 key={item.key}
-                className={`task-row${task.id === selectedId ? ' task-row-selected' : ''}`}
+                className={`tk-task-row${task.id === selectedId ? ' tk-task-row-selected' : ''}`}
                 onMouseDown={() => onSelect(task.id)}
                 onClick={(event) => {
                   if ((event.target as HTMLElement).closest('a, button')) return;
@@ -145,26 +145,26 @@ export function TaskList({
                 data-task-id={task.id}
               >
                 <td className="cell-number">
-                  <span className="task-number">#{task.number}</span>
+                  <span className="tk-task-number">#{task.number}</span>
                 </td>
                 <td>
-                  <span className="task-row-title">
-                    <Link to={href} className="task-row-link">
+                  <span className="tk-task-row-title">
+                    <Link to={href} className="tk-task-row-link">
                       {task.title}
                     </Link>
                     <LabelChips labels={task.labels} />
                   </span>
                 </td>
                 <td>
-                  <span className="status-pill">
+                  <span className="tk-status-pill">
                     <StatusIcon status={task.status} />
                     {t(`tracker.status.${task.status}`)}
                   </span>
                 </td>
                 <td>
-                  <span className="owner-cell">
+                  <span className="tk-owner-cell">
                     <Avatar name={task.ownerName} size="xs" />
-                    <span className="owner-name">
+                    <span className="tk-owner-name">
                       {task.ownerActive
                         ? task.ownerName
                         : t('tracker.ownerDeactivated', { name: task.ownerName })}
@@ -183,13 +183,13 @@ export function TaskList({
                   />
                 </td>
                 <td
-                  className="cell-date"
+                  className="tk-cell-date"
                   title={instantLabel(task.createdAt, context.viewerZone, locale, context.now)}
                 >
                   {shortInstantLabel(task.createdAt, context.viewerZone, locale, context.now)}
                 </td>
                 <td
-                  className="cell-date"
+                  className="tk-cell-date"
                   title={instantLabel(task.updatedAt, context.viewerZone, locale, context.now)}
                 >
                   {shortInstantLabel(task.updatedAt, context.viewerZone, locale, context.now)}
@@ -198,22 +198,22 @@ export function TaskList({
             );
           })}
           {paddingBottom > 0 ? (
-            <tr className="spacer-row">
+            <tr className="tk-spacer-row">
               <td colSpan={8} style={{ height: paddingBottom }} />
             </tr>
           ) : null}
         </tbody>
       </table>
       {query.isPending ? (
-        <div className="task-table-state">
+        <div className="tk-task-table-state">
           <Spinner label={t('common.loading')} />
         </div>
       ) : query.isError ? (
-        <div className="task-table-state">
+        <div className="tk-task-table-state">
           <ErrorAlert error={query.error} />
         </div>
       ) : tasks.length === 0 ? (
-        <div className="task-table-state">
+        <div className="tk-task-table-state">
           <p className="muted">{t('tracker.list.empty')}</p>
         </div>
       ) : null}

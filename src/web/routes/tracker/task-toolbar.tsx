@@ -23,10 +23,10 @@ function Popover({ label, active, children }: { label: ReactNode; active: boolea
   const panelId = useId();
   useDismiss(ref, open, () => setOpen(false), { onEscape: 'stop' });
   return (
-    <div className="popover" ref={ref}>
+    <div className="tk-popover" ref={ref}>
       <button
         type="button"
-        className={`filter-button${active ? ' filter-button-active' : ''}`}
+        className={`tk-filter-button${active ? ' tk-filter-button-active' : ''}`}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         onClick={() => setOpen((value) => !value)}
@@ -35,7 +35,7 @@ function Popover({ label, active, children }: { label: ReactNode; active: boolea
         <ChevronIcon width={14} height={14} />
       </button>
       {open ? (
-        <div className="popover-panel" id={panelId}>
+        <div className="tk-popover-panel" id={panelId}>
           {children}
         </div>
       ) : null}
@@ -97,9 +97,9 @@ export function TaskToolbar({
     });
 
   return (
-    <div className="tracker-toolbar">
-      <div className="tracker-toolbar-row">
-        <fieldset className="view-switch">
+    <div className="tk-tracker-toolbar">
+      <div className="tk-tracker-toolbar-row">
+        <fieldset className="tk-view-switch">
           <legend className="visually-hidden">{t('tracker.view.label')}</legend>
           <span className="segmented">
             {(['board', 'list'] as const).map((value) => (
@@ -117,13 +117,13 @@ export function TaskToolbar({
             ))}
           </span>
         </fieldset>
-        <label className="search-box">
-          <SearchIcon className="search-box-icon" />
+        <label className="tk-search-box">
+          <SearchIcon className="tk-search-box-icon" />
           <span className="visually-hidden">{t('tracker.filter.search')}</span>
           <input
             ref={searchRef}
             type="search"
-            className="search-box-input"
+            className="tk-search-box-input"
             placeholder={t('tracker.filter.searchPlaceholder')}
             value={q}
             maxLength={200}
@@ -134,11 +134,11 @@ export function TaskToolbar({
               }
             }}
           />
-          <span className="search-box-kbd" aria-hidden="true">
+          <span className="tk-search-box-kbd" aria-hidden="true">
             /
           </span>
         </label>
-        <div className="tracker-toolbar-spacer" />
+        <div className="tk-tracker-toolbar-spacer" />
         {csvUrl ? (
           <a className="button button-ghost button-sm" href={csvUrl} download>
             <DownloadIcon width={16} height={16} />
@@ -152,20 +152,20 @@ export function TaskToolbar({
           aria-label={t('tracker.shortcuts.title')}
           title={t('tracker.shortcuts.title')}
         >
-          <kbd>?</kbd>
+          <kbd className="tk-kbd">?</kbd>
         </Button>
         {onCreate ? (
           <Button variant="primary" size="sm" onClick={onCreate}>
             <PlusIcon width={16} height={16} />
             {t('tracker.create.open')}
-            <kbd className="kbd-on-primary">C</kbd>
+            <kbd className="tk-kbd tk-kbd-on-primary">C</kbd>
           </Button>
         ) : null}
       </div>
-      <fieldset className="tracker-toolbar-row tracker-filters">
+      <fieldset className="tk-tracker-toolbar-row tracker-filters">
         <legend className="visually-hidden">{t('tracker.filter.label')}</legend>
         <select
-          className={`filter-select${filters.ownerId ? ' filter-button-active' : ''}`}
+          className={`tk-filter-select${filters.ownerId ? ' tk-filter-button-active' : ''}`}
           value={filters.ownerId}
           aria-label={t('tracker.filter.owner')}
           onChange={(event) => set({ ownerId: event.target.value })}
@@ -178,7 +178,7 @@ export function TaskToolbar({
           ))}
         </select>
         <select
-          className={`filter-select${filters.marketCode ? ' filter-button-active' : ''}`}
+          className={`tk-filter-select${filters.marketCode ? ' tk-filter-button-active' : ''}`}
           value={filters.marketCode}
           aria-label={t('tracker.filter.market')}
           onChange={(event) => set({ marketCode: event.target.value })}
@@ -199,10 +199,10 @@ export function TaskToolbar({
               : t('tracker.filter.anyStatus')
           }
         >
-          <fieldset className="status-options">
+          <fieldset className="tk-status-options">
             <legend className="visually-hidden">{t('tracker.filter.status')}</legend>
             {TASK_STATUSES.map((status) => (
-              <label key={status} className="status-option">
+              <label key={status} className="tk-status-option">
                 <input
                   type="checkbox"
                   checked={filters.statuses.includes(status)}
@@ -215,7 +215,7 @@ export function TaskToolbar({
           </fieldset>
         </Popover>
         <input
-          className={`filter-input${filters.label ? ' filter-button-active' : ''}`}
+          className={`tk-filter-input${filters.label ? ' tk-filter-button-active' : ''}`}
           list={labelListId}
           value={filters.label}
           placeholder={t('tracker.filter.labelName')}
@@ -228,7 +228,7 @@ export function TaskToolbar({
             <option key={label} value={label} />
           ))}
         </datalist>
-        <label className={`filter-toggle${filters.overdue ? ' filter-button-active' : ''}`}>
+        <label className={`tk-filter-toggle${filters.overdue ? ' tk-filter-button-active' : ''}`}>
           <input
             type="checkbox"
             checked={filters.overdue}
@@ -237,7 +237,7 @@ export function TaskToolbar({
           {t('tracker.filter.overdue')}
         </label>
         {filters.needsOwner || someDeactivated ? (
-          <label className={`filter-toggle${filters.needsOwner ? ' filter-button-active' : ''}`}>
+          <label className={`tk-filter-toggle${filters.needsOwner ? ' tk-filter-button-active' : ''}`}>
             <input
               type="checkbox"
               checked={filters.needsOwner}

@@ -183,7 +183,7 @@ function Tracker({ me, campaignId, taskId }: { me: User; campaignId: string; tas
   );
 
   return (
-    <div className="tracker">
+    <div className="tk-tracker page-full-width">
       <TaskToolbar
         view={stable.view}
         onView={(view) => update({ view })}
@@ -221,7 +221,7 @@ function Tracker({ me, campaignId, taskId }: { me: User; campaignId: string; tas
           context={context}
         />
       )}
-      <p className="tracker-hint">{t('tracker.hint', { zone: me.timeZone })}</p>
+      <p className="tk-tracker-hint">{t('tracker.hint', { zone: me.timeZone })}</p>
       {creating ? (
         <TaskCreateDialog
           campaign={campaign}

@@ -80,52 +80,52 @@ export function TimelineChart({
   const nowAt = now.getTime();
 
   return (
-    <figure className="tl-chart" aria-label={t('timeline.chart.label')}>
-      <div className="tl-chart-grid">
-        <div className="tl-lane-labels" aria-hidden="true">
+    <figure className="tk-tl-chart" aria-label={t('timeline.chart.label')}>
+      <div className="tk-tl-chart-grid">
+        <div className="tk-tl-lane-labels" aria-hidden="true">
           <span className="tl-axis-spacer" />
           {lanes.map((lane) => (
-            <span key={lane.code ?? 'all'} className="tl-lane-label">
+            <span key={lane.code ?? 'all'} className="tk-tl-lane-label">
               {lane.label}
             </span>
           ))}
         </div>
-        <div className="tl-plot" ref={plotRef}>
-          <div className="tl-axis" aria-hidden="true">
+        <div className="tk-tl-plot" ref={plotRef}>
+          <div className="tk-tl-axis" aria-hidden="true">
             {axis.labels.map((tick) => (
               <span
                 key={tick.date}
-                className="tl-tick"
+                className="tk-tl-tick"
                 data-date={tick.date}
                 style={{ left: `${x(tick.at)}%` }}
               >
-                <span className="tl-tick-day">{plainDateLabel(tick.date, locale)}</span>
-                <span className="tl-tick-weekday">{weekdayLabel(tick.date, locale)}</span>
+                <span className="tk-tl-tick-day">{plainDateLabel(tick.date, locale)}</span>
+                <span className="tk-tl-tick-weekday">{weekdayLabel(tick.date, locale)}</span>
               </span>
             ))}
           </div>
-          <div className="tl-lanes">
+          <div className="tk-tl-lanes">
             {axis.boundaries.map((at) => (
-              <span key={at} className="tl-gridline" style={{ left: `${x(at)}%` }} aria-hidden="true" />
+              <span key={at} className="tk-tl-gridline" style={{ left: `${x(at)}%` }} aria-hidden="true" />
             ))}
             {earliest !== null && windowEnd !== null ? (
               <span
-                className={`tl-window${launchWindow.ok ? '' : ' tl-window-breached'}`}
+                className={`tk-tl-window${launchWindow.ok ? '' : ' tk-tl-window-breached'}`}
                 style={{ left: `${x(earliest)}%`, width: `${x(windowEnd) - x(earliest)}%` }}
                 aria-hidden="true"
               >
-                <span className="tl-window-label">
+                <span className="tk-tl-window-label">
                   {t('timeline.chart.window', { hours: launchWindow.limitHours })}
                 </span>
               </span>
             ) : null}
             {nowAt > start && nowAt < end ? (
-              <span className="tl-now" style={{ left: `${x(nowAt)}%` }} aria-hidden="true">
-                <span className="tl-now-label">{t('timeline.chart.now')}</span>
+              <span className="tk-tl-now" style={{ left: `${x(nowAt)}%` }} aria-hidden="true">
+                <span className="tk-tl-now-label">{t('timeline.chart.now')}</span>
               </span>
             ) : null}
             {lanes.map((lane) => (
-              <div key={lane.code ?? 'all'} className="tl-lane">
+              <div key={lane.code ?? 'all'} className="tk-tl-lane">
                 {milestones
                   .filter((m) => m.marketCode === lane.code)
                   .map((m) => {
@@ -134,15 +134,15 @@ export function TimelineChart({
                     return (
                       <span
                         key={m.id}
-                        className={`tl-marker tl-marker-${m.kind}${outside ? ' tl-marker-outside' : ''}${x(at) > 72 ? ' tl-marker-flip' : ''}`}
+                        className={`tk-tl-marker tk-tl-marker-${m.kind}${outside ? ' tk-tl-marker-outside' : ''}${x(at) > 72 ? ' tk-tl-marker-flip' : ''}`}
                         style={{ left: `${x(at)}%` }}
                       >
                         <Tooltip
                           content={`${m.title} — ${t(`timeline.kind.${m.kind}`)} · ${inZonesLabel(m.at, zones, locale)}`}
                         >
-                          <span className="tl-marker-dot" />
+                          <span className="tk-tl-marker-dot" />
                         </Tooltip>
-                        {m.kind === 'go_live' ? <span className="tl-marker-label">{m.title}</span> : null}
+                        {m.kind === 'go_live' ? <span className="tk-tl-marker-label">{m.title}</span> : null}
                       </span>
                     );
                   })}
@@ -152,7 +152,7 @@ export function TimelineChart({
         </div>
       </div>
       {latest !== null && earliest !== null && latest !== earliest ? (
-        <figcaption className="tl-chart-caption">
+        <figcaption className="tk-tl-chart-caption">
           {t('timeline.chart.caption', {
             first: inZonesLabel(new Date(earliest).toISOString(), [viewerZone], locale),
             last: inZonesLabel(new Date(latest).toISOString(), [viewerZone], locale),

@@ -68,7 +68,7 @@ function TimelineView({ me, campaignId }: { me: User; campaignId: string }) {
   const columns = 3 + campaign.markets.length + (viewerIsMarketZone ? 0 : 1) + (canPlan ? 1 : 0);
 
   return (
-    <div className="timeline">
+    <div className="tk-timeline page-full-width">
       <div className="section-header">
         <div>
           <h2 className="section-title">{t('timeline.title')}</h2>
@@ -84,17 +84,17 @@ function TimelineView({ me, campaignId }: { me: User; campaignId: string }) {
 
       {launch ? (
         <section
-          className={`launch-window card${launch.ok ? '' : ' launch-window-breached'}`}
+          className={`tk-launch-window card${launch.ok ? '' : ' tk-launch-window-breached'}`}
           aria-label={t('timeline.window.label')}
         >
           <span
-            className={`launch-window-icon${launch.ok ? '' : ' launch-window-icon-bad'}`}
+            className={`tk-launch-window-icon${launch.ok ? '' : ' tk-launch-window-icon-bad'}`}
             aria-hidden="true"
           >
             {launch.ok ? <CheckIcon /> : <FlagIcon />}
           </span>
-          <div className="launch-window-text">
-            <p className="launch-window-spread" data-testid="launch-window-spread">
+          <div className="tk-launch-window-text">
+            <p className="tk-launch-window-spread" data-testid="launch-window-spread">
               {launch.spreadHours === null
                 ? t('timeline.window.noGoLives', { limit: launch.limitHours })
                 : goLives.length < 2
@@ -104,7 +104,7 @@ function TimelineView({ me, campaignId }: { me: User; campaignId: string }) {
                       limit: launch.limitHours,
                     })}
             </p>
-            <p className="launch-window-note">
+            <p className="tk-launch-window-note">
               {launch.ok
                 ? t('timeline.window.ok', { limit: launch.limitHours })
                 : t('timeline.window.breached', {
@@ -116,7 +116,7 @@ function TimelineView({ me, campaignId }: { me: User; campaignId: string }) {
             </p>
           </div>
           {launch.ok ? null : (
-            <span className="badge badge-danger launch-window-flag">{t('timeline.window.flag')}</span>
+            <span className="badge badge-danger tk-launch-window-flag">{t('timeline.window.flag')}</span>
           )}
         </section>
       ) : null}
@@ -124,7 +124,7 @@ function TimelineView({ me, campaignId }: { me: User; campaignId: string }) {
       {launch?.actual ? <GoLiveActuals campaign={campaign} launchWindow={launch} me={me} /> : null}
 
       {data?.milestones.length ? (
-        <section className="card tl-chart-card" data-scroll-region>
+        <section className="card tk-tl-chart-card" data-scroll-region>
           <TimelineChart
             campaign={campaign}
             milestones={data.milestones}
@@ -151,8 +151,8 @@ function TimelineView({ me, campaignId }: { me: User; campaignId: string }) {
             ) : null}
           </EmptyState>
         ) : (
-          <div className="table-wrap tl-table-wrap">
-            <table className="table tl-table">
+          <div className="table-wrap tk-tl-table-wrap">
+            <table className="table tk-tl-table">
               <caption className="visually-hidden">{t('timeline.tableCaption')}</caption>
               <thead>
                 <tr>
@@ -161,7 +161,7 @@ function TimelineView({ me, campaignId }: { me: User; campaignId: string }) {
                   <th scope="col">{t('timeline.field.market')}</th>
                   {campaign.markets.map((market) => (
                     <th scope="col" key={market.code} className="tl-zone-col">
-                      <span className="tl-zone-head">
+                      <span className="tk-tl-zone-head">
                         <span className="market-badge">{market.code}</span>
                         {splitZone(market.timeZone, locale).city}
                       </span>
@@ -169,7 +169,7 @@ function TimelineView({ me, campaignId }: { me: User; campaignId: string }) {
                   ))}
                   {viewerIsMarketZone ? null : (
                     <th scope="col" className="tl-zone-col">
-                      <span className="tl-zone-head">{t('timeline.yourZone', { city: viewerCity })}</span>
+                      <span className="tk-tl-zone-head">{t('timeline.yourZone', { city: viewerCity })}</span>
                     </th>
                   )}
                   {canPlan ? (
@@ -190,7 +190,7 @@ function TimelineView({ me, campaignId }: { me: User; campaignId: string }) {
                         <MilestoneDone milestone={milestone} zone={me.timeZone} />
                       </td>
                       <td>
-                        <span className={`kind-tag kind-${milestone.kind}`}>
+                        <span className={`tk-kind-tag tk-kind-${milestone.kind}`}>
                           {t(`timeline.kind.${milestone.kind}`)}
                         </span>
                       </td>
@@ -203,14 +203,14 @@ function TimelineView({ me, campaignId }: { me: User; campaignId: string }) {
                         return (
                           <td
                             key={market.code}
-                            className={`tl-zone-cell${agreed ? ' tl-zone-agreed' : ''}`}
+                            className={`tk-tl-zone-cell${agreed ? ' tk-tl-zone-agreed' : ''}`}
                             data-market={market.code}
                             title={agreed ? t('timeline.agreedHint') : undefined}
                           >
                             {local ? (
                               <>
-                                <span className="tl-cell-date">{plainDateLabel(local.date, locale)}</span>{' '}
-                                <span className="tl-cell-time">
+                                <span className="tk-tl-cell-date">{plainDateLabel(local.date, locale)}</span>{' '}
+                                <span className="tk-tl-cell-time">
                                   {local.time} {local.abbreviation}
                                 </span>
                               </>
@@ -219,16 +219,16 @@ function TimelineView({ me, campaignId }: { me: User; campaignId: string }) {
                         );
                       })}
                       {viewerIsMarketZone || !viewer ? null : (
-                        <td className="tl-zone-cell" data-market="viewer">
-                          <span className="tl-cell-date">{plainDateLabel(viewer.date, locale)}</span>{' '}
-                          <span className="tl-cell-time">
+                        <td className="tk-tl-zone-cell" data-market="viewer">
+                          <span className="tk-tl-cell-date">{plainDateLabel(viewer.date, locale)}</span>{' '}
+                          <span className="tk-tl-cell-time">
                             {viewer.time} {viewer.abbreviation}
                           </span>
                         </td>
                       )}
                       {canPlan ? (
                         <td className="cell-actions">
-                          <span className="row-actions">
+                          <span className="tk-row-actions">
                             <button
                               type="button"
                               className="icon-button"
@@ -249,7 +249,7 @@ function TimelineView({ me, campaignId }: { me: User; campaignId: string }) {
                             </button>
                             <button
                               type="button"
-                              className="icon-button icon-button-danger"
+                              className="icon-button tk-icon-button-danger"
                               onClick={() => setDeleting(milestone)}
                               aria-label={t('timeline.delete', { title: milestone.title })}
                               title={t('timeline.delete', { title: milestone.title })}
@@ -267,7 +267,7 @@ function TimelineView({ me, campaignId }: { me: User; campaignId: string }) {
           </div>
         )}
       </section>
-      <p className="tracker-hint">{t('timeline.hint')}</p>
+      <p className="tk-tracker-hint">{t('timeline.hint')}</p>
 
       {editing ? (
         <MilestoneDialog

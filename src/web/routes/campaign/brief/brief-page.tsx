@@ -36,12 +36,12 @@ export function BriefPage({ me }: { me: User }) {
 
   if (brief.isPending) {
     return (
-      <div className="brief" aria-busy="true">
-        <div className="brief-toolbar">
-          <span className="skeleton skeleton-line" />
+      <div className="cp-brief" aria-busy="true">
+        <div className="cp-brief-toolbar">
+          <span className="skeleton cp-skeleton-line" />
         </div>
         {[0, 1].map((i) => (
-          <div key={i} className="brief-section">
+          <div key={i} className="cp-brief-section">
             <span className="skeleton skeleton-title" />
             <span className="skeleton" />
             <span className="skeleton" />
@@ -57,7 +57,7 @@ export function BriefPage({ me }: { me: User }) {
   const canPublish = mayEditCampaign(me, campaign);
 
   return (
-    <div className="brief">
+    <div className="cp-brief">
       <BriefToolbar
         brief={data}
         campaign={campaign}
@@ -79,8 +79,8 @@ export function BriefPage({ me }: { me: User }) {
           now={now}
         />
       ) : null}
-      {!canEdit ? <p className="brief-readonly">{t('briefUi.readOnly')}</p> : null}
-      <nav className="brief-contents" aria-label={t('briefUi.contents')}>
+      {!canEdit ? <p className="cp-brief-readonly">{t('briefUi.readOnly')}</p> : null}
+      <nav className="cp-brief-contents" aria-label={t('briefUi.contents')}>
         <ol>
           {SECTION_ORDER.map((key, index) => {
             const section = data.sections.find((s) => s.key === key);
@@ -88,10 +88,10 @@ export function BriefPage({ me }: { me: User }) {
             return (
               <li key={key}>
                 <a href={`#section-${key}`}>
-                  <span className="brief-contents-number">{index + 1}</span>
+                  <span className="cp-brief-contents-number">{index + 1}</span>
                   {t(`brief.section.${key}`)}
                   {stale ? (
-                    <span className="stale-dot" title={t('briefUi.staleCount', { count: stale })} />
+                    <span className="cp-stale-dot" title={t('briefUi.staleCount', { count: stale })} />
                   ) : null}
                 </a>
               </li>
@@ -133,27 +133,27 @@ function BriefToolbar({
 }) {
   const t = useT();
   return (
-    <div className="brief-toolbar">
-      <div className="brief-status">
+    <div className="cp-brief-toolbar">
+      <div className="cp-brief-status">
         {brief.publishedVersion ? (
-          <span className="status-chip status-chip-accent">
+          <span className="cp-status-chip cp-status-chip-accent">
             {t('briefUi.currentVersion', { version: brief.publishedVersion })}
           </span>
         ) : (
-          <span className="status-chip">{t('briefUi.notPublished')}</span>
+          <span className="cp-status-chip">{t('briefUi.notPublished')}</span>
         )}
         {brief.publishedVersion && brief.hasUnpublishedChanges ? (
-          <span className="status-chip status-chip-dot">{t('briefUi.unpublishedChanges')}</span>
+          <span className="cp-status-chip cp-status-chip-dot">{t('briefUi.unpublishedChanges')}</span>
         ) : null}
         <span
-          className={`status-chip ${brief.staleCount ? 'status-chip-warning' : 'status-chip-success'}`}
+          className={`cp-status-chip ${brief.staleCount ? 'cp-status-chip-warning' : 'cp-status-chip-success'}`}
           data-testid="stale-count"
         >
           {brief.staleCount ? <AlertIcon width={14} height={14} /> : <CheckIcon width={14} height={14} />}
           {t('briefUi.staleCount', { count: brief.staleCount })}
         </span>
       </div>
-      <div className="brief-actions">
+      <div className="cp-brief-actions">
         <Link to={`/campaigns/${campaign.id}/brief/versions`} className="button button-ghost">
           <HistoryIcon />
           {t('briefUi.history')}
@@ -199,21 +199,21 @@ function BriefSectionCard({
   const stale = Object.values(section.texts).filter((text) => text.stale).length;
   const headingId = `section-${sectionKey}-title`;
   return (
-    <section id={`section-${sectionKey}`} className="brief-section" aria-labelledby={headingId}>
-      <header className="brief-section-head">
-        <span className="brief-section-number" aria-hidden="true">
+    <section id={`section-${sectionKey}`} className="cp-brief-section" aria-labelledby={headingId}>
+      <header className="cp-brief-section-head">
+        <span className="cp-brief-section-number" aria-hidden="true">
           {number}
         </span>
-        <h2 className="brief-section-title" id={headingId}>
+        <h2 className="cp-brief-section-title" id={headingId}>
           {title}
         </h2>
         {stale ? (
-          <span className="status-chip status-chip-warning status-chip-sm">
+          <span className="cp-status-chip cp-status-chip-warning cp-status-chip-sm">
             {t('briefUi.staleCount', { count: stale })}
           </span>
         ) : null}
       </header>
-      <div className="text-columns" style={languageColumns(brief.languages.length)}>
+      <div className="cp-text-columns" style={languageColumns(brief.languages.length)}>
         {brief.languages.map((language) => {
           const text = section.texts[language];
           if (!text) return null;
@@ -234,14 +234,14 @@ function BriefSectionCard({
         })}
       </div>
       {sectionKey === 'timeline' ? (
-        <div className="timeline-note">
+        <div className="cp-timeline-note">
           <p>{t('briefUi.timelineNote')}</p>
           <Link to={`/campaigns/${campaign.id}/timeline`} className="button button-secondary button-sm">
             {t('briefUi.timelineLink')}
           </Link>
         </div>
       ) : (
-        <div className="brief-section-data">
+        <div className="cp-brief-section-data">
           <SectionDataBlock
             campaign={campaign}
             sectionKey={sectionKey}

@@ -15,19 +15,19 @@ type Part = BriefDiff['sections'][number]['data']['parts'][number];
 /** Inline insertions (green) and deletions (red, struck through). */
 function Parts({ parts, className }: { parts: Part[]; className?: string }) {
   return (
-    <div className={`diff-text${className ? ` ${className}` : ''}`}>
+    <div className={`cp-diff-text${className ? ` ${className}` : ''}`}>
       {parts.map((part, index) => {
         if (part.added)
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional
-            <ins key={index} className="diff-add">
+            <ins key={index} className="cp-diff-add">
               {part.value}
             </ins>
           );
         if (part.removed)
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional
-            <del key={index} className="diff-del">
+            <del key={index} className="cp-diff-del">
               {part.value}
             </del>
           );
@@ -48,7 +48,7 @@ export function DiffPage({ from, to }: { from: number; to: number }) {
   const [showUnchanged, setShowUnchanged] = useState(false);
 
   const back = (
-    <Link to={`/campaigns/${campaign.id}/brief/versions`} className="back-link">
+    <Link to={`/campaigns/${campaign.id}/brief/versions`} className="cp-back-link">
       ← {t('versions.backToHistory')}
     </Link>
   );
@@ -74,85 +74,89 @@ export function DiffPage({ from, to }: { from: number; to: number }) {
 
   return (
     <div className="stack-lg">
-      <div className="subpage-head subpage-head-row">
+      <div className="cp-subpage-head cp-subpage-head-row">
         <div>
           {back}
-          <h2 className="subpage-title">{t('versions.compareTitle', { from, to })}</h2>
-          <p className="subpage-text">
+          <h2 className="cp-subpage-title">{t('versions.compareTitle', { from, to })}</h2>
+          <p className="cp-subpage-text">
             {changed.length
               ? t('versions.changedSections', { count: changed.length })
               : t('versions.identical')}
           </p>
         </div>
-        <div className="diff-legend" aria-hidden="true">
-          <span className="diff-add">{t('versions.legendAdded')}</span>
-          <span className="diff-del">{t('versions.legendRemoved')}</span>
+        <div className="cp-diff-legend" aria-hidden="true">
+          <span className="cp-diff-add">{t('versions.legendAdded')}</span>
+          <span className="cp-diff-del">{t('versions.legendRemoved')}</span>
         </div>
       </div>
       {changed.map((section) => (
-        <section key={section.key} className="brief-section" aria-labelledby={`d-${section.key}`}>
-          <header className="brief-section-head">
-            <h3 className="brief-section-title" id={`d-${section.key}`}>
+        <section key={section.key} className="cp-brief-section" aria-labelledby={`d-${section.key}`}>
+          <header className="cp-brief-section-head">
+            <h3 className="cp-brief-section-title" id={`d-${section.key}`}>
               {t(`brief.section.${section.key}`)}
             </h3>
-            <span className="status-chip status-chip-accent status-chip-sm">{t('versions.changed')}</span>
+            <span className="cp-status-chip cp-status-chip-accent cp-status-chip-sm">
+              {t('versions.changed')}
+            </span>
           </header>
-          <div className="text-columns" style={languageColumns(data.languages.length)}>
+          <div className="cp-text-columns" style={languageColumns(data.languages.length)}>
             {data.languages.map((language) => {
               const text = section.texts[language];
               return (
-                <div key={language} className="text-column">
-                  <div className="text-column-head">
-                    <div className="text-column-lang">
-                      <span className="lang-name">{languageName(language, locale)}</span>
-                      <span className="lang-code">{language.toUpperCase()}</span>
+                <div key={language} className="cp-text-column">
+                  <div className="cp-text-column-head">
+                    <div className="cp-text-column-lang">
+                      <span className="cp-lang-name">{languageName(language, locale)}</span>
+                      <span className="cp-lang-code">{language.toUpperCase()}</span>
                     </div>
                     {text && !text.changed ? (
-                      <span className="muted small">{t('versions.noChangesHere')}</span>
+                      <span className="muted text-sm">{t('versions.noChangesHere')}</span>
                     ) : null}
                   </div>
                   {text ? (
-                    <Parts parts={text.parts} className={text.changed ? '' : 'diff-text-quiet'} />
+                    <Parts parts={text.parts} className={text.changed ? '' : 'cp-diff-text-quiet'} />
                   ) : null}
                 </div>
               );
             })}
           </div>
           {section.data.changed ? (
-            <div className="brief-section-data">
+            <div className="cp-brief-section-data">
               <p className="data-label">{t('versions.structured')}</p>
-              <Parts parts={section.data.parts} className="diff-code" />
+              <Parts parts={section.data.parts} className="cp-diff-code" />
             </div>
           ) : null}
         </section>
       ))}
       {unchanged.length ? (
-        <div className="unchanged">
+        <div className="cp-unchanged">
           <button
             type="button"
-            className="unchanged-toggle"
+            className="cp-unchanged-toggle"
             aria-expanded={showUnchanged}
             onClick={() => setShowUnchanged((v) => !v)}
           >
-            <ChevronIcon className={`unchanged-chevron${showUnchanged ? ' unchanged-chevron-open' : ''}`} />
+            <ChevronIcon
+              className={`cp-unchanged-chevron${showUnchanged ? ' cp-unchanged-chevron-open' : ''}`}
+            />
             {t('versions.unchangedSections', { count: unchanged.length })}
-            <span className="unchanged-names">
+            <span className="cp-unchanged-names">
               {unchanged.map((s) => t(`brief.section.${s.key}`)).join(' · ')}
             </span>
           </button>
           {showUnchanged
             ? unchanged.map((section) => (
-                <section key={section.key} className="brief-section brief-section-quiet">
-                  <header className="brief-section-head">
-                    <h3 className="brief-section-title">{t(`brief.section.${section.key}`)}</h3>
+                <section key={section.key} className="cp-brief-section cp-brief-section-quiet">
+                  <header className="cp-brief-section-head">
+                    <h3 className="cp-brief-section-title">{t(`brief.section.${section.key}`)}</h3>
                   </header>
-                  <div className="text-columns" style={languageColumns(data.languages.length)}>
+                  <div className="cp-text-columns" style={languageColumns(data.languages.length)}>
                     {data.languages.map((language) => (
-                      <div key={language} className="text-column">
-                        <div className="text-column-head">
-                          <span className="lang-name">{languageName(language, locale)}</span>
+                      <div key={language} className="cp-text-column">
+                        <div className="cp-text-column-head">
+                          <span className="cp-lang-name">{languageName(language, locale)}</span>
                         </div>
-                        <Parts parts={section.texts[language]?.parts ?? []} className="diff-text-quiet" />
+                        <Parts parts={section.texts[language]?.parts ?? []} className="cp-diff-text-quiet" />
                       </div>
                     ))}
                   </div>

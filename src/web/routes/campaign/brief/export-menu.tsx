@@ -52,7 +52,7 @@ export function ExportMenu({
         <ChevronIcon width={14} height={14} />
       </button>
       {open ? (
-        <div className={`menu-popover menu-${align}`} id={menuId}>
+        <div className={`cp-menu-popover menu-${align}`} id={menuId}>
           <div className="menu-group">
             <p className="menu-group-title">
               <PrintIcon width={15} height={15} />

@@ -26,7 +26,6 @@ import type { FieldErrors } from '../../forms.ts';
 import { languageName, marketName } from '../market-options.ts';
 import { languageColumns } from './columns.ts';
 import { DataBlock, type FormResult } from './data-block.tsx';
-import '../../escalations/escalations.css';
 
 type Localized = Record<string, string>;
 
@@ -68,7 +67,7 @@ function LocalizedInputs({
 }) {
   const [locale] = useLocale();
   return (
-    <div className="loc-inputs" style={languageColumns(languages.length)}>
+    <div className="cp-loc-inputs" style={languageColumns(languages.length)}>
       {languages.map((language) => {
         const name = languageName(language, locale);
         const props = {
@@ -79,11 +78,11 @@ function LocalizedInputs({
           'aria-invalid': error ? true : undefined,
         };
         return (
-          <div key={language} className={`loc-field${multiline ? ' loc-field-multi' : ''}`}>
+          <div key={language} className={`cp-loc-field${multiline ? ' cp-loc-field-multi' : ''}`}>
             {multiline ? (
               <textarea
                 {...props}
-                className="input textarea textarea-sm"
+                className="input textarea textarea-sm cp-loc-input"
                 rows={2}
                 maxLength={2000}
                 onChange={(event) => onChange({ ...value, [language]: event.target.value })}
@@ -91,17 +90,18 @@ function LocalizedInputs({
             ) : (
               <TextInput
                 {...props}
+                className="cp-loc-input"
                 maxLength={2000}
                 onChange={(event) => onChange({ ...value, [language]: event.target.value })}
               />
             )}
-            <span className="loc-tag" aria-hidden="true">
+            <span className="cp-loc-tag" aria-hidden="true">
               {language.toUpperCase()}
             </span>
           </div>
         );
       })}
-      {error ? <p className="field-error loc-error">{error}</p> : null}
+      {error ? <p className="field-error cp-loc-error">{error}</p> : null}
     </div>
   );
 }
@@ -109,9 +109,9 @@ function LocalizedInputs({
 /** Read-only texts in every language, side by side. */
 function LocalizedView({ value, languages }: { value: Localized; languages: string[] }) {
   return (
-    <div className="loc-view" style={languageColumns(languages.length)}>
+    <div className="cp-loc-view" style={languageColumns(languages.length)}>
       {languages.map((language) => (
-        <div key={language} lang={language} className={value[language] ? '' : 'loc-missing'}>
+        <div key={language} lang={language} className={value[language] ? '' : 'cp-loc-missing'}>
           {value[language] || '—'}
         </div>
       ))}
@@ -133,13 +133,13 @@ function LanguageHeads({ languages }: { languages: string[] }) {
 }
 
 function EmptyData({ children }: { children: ReactNode }) {
-  return <p className="data-empty">{children}</p>;
+  return <p className="cp-data-empty">{children}</p>;
 }
 
 function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
   const t = useT();
   return (
-    <Button variant="ghost" size="sm" onClick={onClick} aria-label={label} className="remove-button">
+    <Button variant="ghost" size="sm" onClick={onClick} aria-label={label} className="cp-remove-button">
       {t('briefUi.remove')}
     </Button>
   );
@@ -154,10 +154,10 @@ function MarketLabel({ code, campaign }: { code: string; campaign: DataContext }
   const [locale] = useLocale();
   const market = campaign.markets.find((m) => m.code === code);
   return (
-    <span className="market-label">
+    <span className="cp-market-label">
       <span className="market-code">{code}</span>
       {market && marketName(market, locale) !== code ? (
-        <span className="market-label-name">{marketName(market, locale)}</span>
+        <span className="cp-market-label-name">{marketName(market, locale)}</span>
       ) : null}
     </span>
   );
@@ -184,7 +184,7 @@ function ObjectiveView({ data, campaign }: { data: ObjectiveData; campaign: Data
   const languages = campaign.languages;
   return (
     <div className="table-wrap table-wrap-flat">
-      <table className="table data-table">
+      <table className="table cp-data-table">
         <thead>
           <tr>
             <th scope="col" rowSpan={2}>
@@ -193,7 +193,7 @@ function ObjectiveView({ data, campaign }: { data: ObjectiveData; campaign: Data
             <th scope="col" rowSpan={2}>
               {t('wizard.objective')}
             </th>
-            <th scope="colgroup" colSpan={languages.length} className="th-group">
+            <th scope="colgroup" colSpan={languages.length} className="cp-th-group">
               {t('briefUi.objective.success')}
             </th>
           </tr>
@@ -211,7 +211,7 @@ function ObjectiveView({ data, campaign }: { data: ObjectiveData; campaign: Data
                 <ObjectiveTag objective={row.objective} />
               </td>
               {languages.map((language) => (
-                <td key={language} lang={language} className={row.success[language] ? '' : 'loc-missing'}>
+                <td key={language} lang={language} className={row.success[language] ? '' : 'cp-loc-missing'}>
                   {row.success[language] || '—'}
                 </td>
               ))}
@@ -236,15 +236,15 @@ function ObjectiveEditor({
   const update = (index: number, patch: Partial<ObjectiveData['markets'][number]>) =>
     setForm({ markets: form.markets.map((row, i) => (i === index ? { ...row, ...patch } : row)) });
   return (
-    <div className="edit-rows">
+    <div className="cp-edit-rows">
       {form.markets.map((row, index) => (
-        <div key={row.marketCode} className="edit-row">
-          <div className="edit-row-head">
+        <div key={row.marketCode} className="cp-edit-row">
+          <div className="cp-edit-row-head">
             <MarketLabel code={row.marketCode} campaign={campaign} />
             <Select
               aria-label={`${t('wizard.objective')} · ${row.marketCode}`}
               value={row.objective}
-              className="select-compact"
+              className="cp-select-compact"
               onChange={(event) => update(index, { objective: event.target.value as Objective })}
             >
               {OBJECTIVE_OPTIONS.map((objective) => (
@@ -281,16 +281,16 @@ function GuardrailsView({ data, campaign }: { data: GuardrailsData; campaign: Da
     { scope: 'may_vary', items: data.items.filter((item) => item.scope === 'may_vary') },
   ];
   return (
-    <div className="guardrail-groups">
+    <div className="cp-guardrail-groups">
       {groups
         .filter((group) => group.items.length)
         .map((group) => (
-          <section key={group.scope} className={`guardrail-group guardrail-${group.scope}`}>
-            <h4 className="data-subtitle">
+          <section key={group.scope} className={`cp-guardrail-group cp-guardrail-${group.scope}`}>
+            <h4 className="cp-data-subtitle">
               {t(group.scope === 'fixed' ? 'brief.guardrail.fixed' : 'brief.guardrail.may_vary')}
-              <span className="data-count">{group.items.length}</span>
+              <span className="cp-data-count">{group.items.length}</span>
             </h4>
-            <ul className="guardrail-list">
+            <ul className="cp-guardrail-list">
               {group.items.map((item) => {
                 const notes = Object.entries(item.marketNotes).filter(([, note]) =>
                   Object.values(note).some(Boolean),
@@ -299,7 +299,7 @@ function GuardrailsView({ data, campaign }: { data: GuardrailsData; campaign: Da
                   <li key={item.id}>
                     <LocalizedView value={item.text} languages={campaign.languages} />
                     {notes.length ? (
-                      <ul className="market-notes">
+                      <ul className="cp-market-notes">
                         {notes.map(([code, note]) => (
                           <li key={code}>
                             <span className="market-code">{code}</span>
@@ -331,12 +331,12 @@ function GuardrailsEditor({
   const update = (index: number, patch: Partial<Guardrail>) =>
     setForm({ items: form.items.map((item, i) => (i === index ? { ...item, ...patch } : item)) });
   return (
-    <div className="edit-rows">
+    <div className="cp-edit-rows">
       {form.items.length === 0 ? <EmptyData>{t('briefUi.guardrails.empty')}</EmptyData> : null}
       {form.items.map((item, index) => (
-        <div key={item.id} className="edit-row">
-          <div className="edit-row-head">
-            <span className="edit-row-number">{index + 1}</span>
+        <div key={item.id} className="cp-edit-row">
+          <div className="cp-edit-row-head">
+            <span className="cp-edit-row-number">{index + 1}</span>
             <fieldset className="segmented segmented-sm">
               <legend className="visually-hidden">
                 {t('briefUi.guardrails.scope', { number: index + 1 })}
@@ -367,10 +367,10 @@ function GuardrailsEditor({
             onChange={(text) => update(index, { text })}
           />
           {item.scope === 'may_vary' ? (
-            <div className="market-notes-edit">
-              <p className="data-subtitle">{t('briefUi.guardrails.marketNotes')}</p>
+            <div className="cp-market-notes-edit">
+              <p className="cp-data-subtitle">{t('briefUi.guardrails.marketNotes')}</p>
               {campaign.markets.map((market) => (
-                <div key={market.code} className="market-note-row">
+                <div key={market.code} className="cp-market-note-row">
                   <span className="market-code">{market.code}</span>
                   <LocalizedInputs
                     label={t('briefUi.guardrails.noteFor', { market: market.code, number: index + 1 })}
@@ -434,9 +434,9 @@ function WeightTotal({ total }: { total: number }) {
   const format = useNumberFormat();
   const ok = Math.abs(total - 100) < 0.001;
   return (
-    <p className={`weight-total${ok ? ' weight-total-ok' : ' weight-total-off'}`} role="status">
+    <p className={`cp-weight-total${ok ? ' cp-weight-total-ok' : ' cp-weight-total-off'}`} role="status">
       {t('briefUi.criteria.total', { total: format(total) })}
-      {ok ? null : <span className="weight-total-hint">{t('briefUi.criteria.totalHint')}</span>}
+      {ok ? null : <span className="cp-weight-total-hint">{t('briefUi.criteria.totalHint')}</span>}
     </p>
   );
 }
@@ -449,11 +449,11 @@ function CriteriaView({ data, campaign }: { data: CriteriaData; campaign: DataCo
   return (
     <div className="stack">
       <div className="table-wrap table-wrap-flat">
-        <table className="table data-table">
+        <table className="table cp-data-table">
           <thead>
             <tr>
               <LanguageHeads languages={campaign.languages} />
-              <th scope="col" className="cell-weight">
+              <th scope="col" className="cp-cell-weight">
                 {t('briefUi.criteria.weight')}
               </th>
             </tr>
@@ -465,16 +465,16 @@ function CriteriaView({ data, campaign }: { data: CriteriaData; campaign: DataCo
                   <td
                     key={language}
                     lang={language}
-                    className={criterion.label[language] ? '' : 'loc-missing'}
+                    className={criterion.label[language] ? '' : 'cp-loc-missing'}
                   >
                     {criterion.label[language] || '—'}
                   </td>
                 ))}
-                <td className="cell-weight">
-                  <span className="weight-bar" aria-hidden="true">
+                <td className="cp-cell-weight">
+                  <span className="cp-weight-bar" aria-hidden="true">
                     <span style={{ width: `${Math.min(criterion.weight, 100)}%` }} />
                   </span>
-                  <span className="weight-value">{format(criterion.weight)}</span>
+                  <span className="cp-weight-value">{format(criterion.weight)}</span>
                 </td>
               </tr>
             ))}
@@ -502,10 +502,10 @@ function CriteriaEditor({
     setForm({ criteria: form.criteria.map((c, i) => (i === index ? { ...c, ...patch } : c)) });
   const total = form.criteria.reduce((sum, c) => sum + (Number(c.weight) || 0), 0);
   return (
-    <div className="edit-rows">
+    <div className="cp-edit-rows">
       {form.criteria.map((criterion, index) => (
-        <div key={criterion.id} className="edit-row edit-row-inline">
-          <span className="edit-row-number">{index + 1}</span>
+        <div key={criterion.id} className="cp-edit-row cp-edit-row-inline">
+          <span className="cp-edit-row-number">{index + 1}</span>
           <LocalizedInputs
             label={t('briefUi.criteria.label', { number: index + 1 })}
             value={criterion.label}
@@ -513,7 +513,7 @@ function CriteriaEditor({
             error={errors[`criteria.${index}.label`]}
             onChange={(label) => update(index, { label })}
           />
-          <div className="weight-input">
+          <div className="cp-weight-input">
             <TextInput
               type="number"
               min={0}
@@ -535,7 +535,7 @@ function CriteriaEditor({
           />
         </div>
       ))}
-      <div className="edit-rows-foot">
+      <div className="cp-edit-rows-foot">
         <Button
           size="sm"
           onClick={() => setForm({ criteria: [...form.criteria, { id: newId(), label: {}, weight: '0' }] })}
@@ -628,25 +628,25 @@ function MeasurementView({ data, campaign }: { data: MeasurementData; campaign: 
   const formatTarget = (metric: string, target: number, currency: string | undefined) =>
     MONEY_KPIS.has(metric) && !currency ? format(target) : formatKpi(metric, target, currency ?? '', locale);
   return (
-    <div className="measurement-grid">
+    <div className="cp-measurement-grid">
       {measurementRows(data, campaign).map(({ market, kpis, engagementRateBasis }) => (
-        <section key={market.code} className="measurement-market">
-          <h4 className="measurement-market-head">
+        <section key={market.code} className="cp-measurement-market">
+          <h4 className="cp-measurement-market-head">
             <MarketLabel code={market.code} campaign={campaign} />
             <ObjectiveTag objective={market.objective} />
           </h4>
-          <p className="basis-note">{t(`briefUi.measurement.basisNote.${engagementRateBasis}`)}</p>
+          <p className="cp-basis-note">{t(`briefUi.measurement.basisNote.${engagementRateBasis}`)}</p>
           {kpis.length === 0 ? (
             <EmptyData>{t('briefUi.measurement.noKpis')}</EmptyData>
           ) : (
-            <table className="kpi-table">
+            <table className="cp-kpi-table">
               <thead>
                 <tr>
                   <th scope="col">{t('briefUi.measurement.metric')}</th>
-                  <th scope="col" className="num">
+                  <th scope="col" className="num cp-kpi-target">
                     {t('briefUi.measurement.target')}
                   </th>
-                  <th scope="col" className="kpi-checkpoints-cell">
+                  <th scope="col" className="cp-kpi-checkpoints-cell">
                     {t('briefUi.measurement.checkpoints')}
                   </th>
                 </tr>
@@ -654,10 +654,12 @@ function MeasurementView({ data, campaign }: { data: MeasurementData; campaign: 
               <tbody>
                 {kpis.map((kpi: Kpi, index) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: KPIs have no id; order is their identity
-                  <tr key={index} className="kpi-row">
+                  <tr key={index} className="cp-kpi-row">
                     <td>{t(`brief.kpi.${kpi.metric}`)}</td>
-                    <td className="num">{formatTarget(kpi.metric, kpi.target, market.currency)}</td>
-                    <td className="kpi-checkpoints-cell">
+                    <td className="num cp-kpi-target">
+                      {formatTarget(kpi.metric, kpi.target, market.currency)}
+                    </td>
+                    <td className="cp-kpi-checkpoints-cell">
                       {kpi.checkpointsDays.length
                         ? t('briefUi.measurement.days', {
                             days: kpi.checkpointsDays.map((d) => format(d)).join(', '),
@@ -690,17 +692,17 @@ function MeasurementEditor({
   const updateKpis = (marketIndex: number, kpis: KpiForm[]) =>
     setForm({ markets: form.markets.map((m, i) => (i === marketIndex ? { ...m, kpis } : m)) });
   return (
-    <div className="measurement-grid measurement-grid-edit">
+    <div className="cp-measurement-grid cp-measurement-grid-edit">
       {form.markets.map((row, marketIndex) => {
         const market = campaign.markets.find((m) => m.code === row.marketCode);
         return (
-          <section key={row.marketCode} className="measurement-market">
-            <h4 className="measurement-market-head">
+          <section key={row.marketCode} className="cp-measurement-market">
+            <h4 className="cp-measurement-market-head">
               <MarketLabel code={row.marketCode} campaign={campaign} />
               {market ? <ObjectiveTag objective={market.objective} /> : null}
             </h4>
-            <label className="mini-field" htmlFor={`basis-${row.marketCode}`}>
-              <span className="mini-label">{t('briefUi.measurement.basis')}</span>
+            <label className="cp-mini-field" htmlFor={`basis-${row.marketCode}`}>
+              <span className="cp-mini-label">{t('briefUi.measurement.basis')}</span>
               <Select
                 id={`basis-${row.marketCode}`}
                 value={row.engagementRateBasis}
@@ -722,7 +724,7 @@ function MeasurementEditor({
             {row.kpis.length === 0 ? (
               <EmptyData>{t('briefUi.measurement.noKpis')}</EmptyData>
             ) : (
-              <div className="kpi-edit kpi-edit-head" aria-hidden="true">
+              <div className="cp-kpi-edit cp-kpi-edit-head" aria-hidden="true">
                 <span>{t('briefUi.measurement.metric')}</span>
                 <span>{t('briefUi.measurement.target')}</span>
                 <span>{t('briefUi.measurement.checkpoints')}</span>
@@ -737,7 +739,7 @@ function MeasurementEditor({
                 );
               const label = (what: string) => `${what} · ${row.marketCode} ${kpiIndex + 1}`;
               return (
-                <div key={kpi.key} className="kpi-edit">
+                <div key={kpi.key} className="cp-kpi-edit">
                   <MetricSelect
                     label={label(t('briefUi.measurement.metric'))}
                     value={kpi.metric}
@@ -871,7 +873,7 @@ function EscalationView({ data, campaign }: { data: EscalationData; campaign: Da
   if (data.rules.length === 0) return <EmptyData>{t('briefUi.escalation.empty')}</EmptyData>;
   return (
     <div className="table-wrap table-wrap-flat">
-      <table className="table data-table">
+      <table className="table cp-data-table">
         <thead>
           <tr>
             <LanguageHeads languages={campaign.languages} />
@@ -884,7 +886,11 @@ function EscalationView({ data, campaign }: { data: EscalationData; campaign: Da
           {data.rules.map((rule) => (
             <tr key={rule.id}>
               {campaign.languages.map((language) => (
-                <td key={language} lang={language} className={rule.decision[language] ? '' : 'loc-missing'}>
+                <td
+                  key={language}
+                  lang={language}
+                  className={rule.decision[language] ? '' : 'cp-loc-missing'}
+                >
                   {rule.decision[language] || '—'}
                 </td>
               ))}
@@ -915,15 +921,15 @@ function EscalationEditor({
   const update = (index: number, patch: Partial<RuleForm>) =>
     setForm({ rules: form.rules.map((rule, i) => (i === index ? { ...rule, ...patch } : rule)) });
   return (
-    <div className="edit-rows">
+    <div className="cp-edit-rows">
       {form.rules.length === 0 ? <EmptyData>{t('briefUi.escalation.empty')}</EmptyData> : null}
       {form.rules.map((rule, index) => {
         const error = (field: string) => errors[`rules.${index}.${field}`];
         return (
-          <div key={rule.id} className="edit-row">
-            <div className="edit-row-head">
-              <span className="edit-row-number">{index + 1}</span>
-              <span className="edit-row-title">{t('briefUi.escalation.decision')}</span>
+          <div key={rule.id} className="cp-edit-row">
+            <div className="cp-edit-row-head">
+              <span className="cp-edit-row-number">{index + 1}</span>
+              <span className="cp-edit-row-title">{t('briefUi.escalation.decision')}</span>
               <RemoveButton
                 label={t('briefUi.removeItem', { number: index + 1 })}
                 onClick={() => setForm({ rules: form.rules.filter((_, i) => i !== index) })}
@@ -936,9 +942,9 @@ function EscalationEditor({
               error={error('decision')}
               onChange={(decision) => update(index, { decision })}
             />
-            <div className="rule-fields">
-              <label className="mini-field" htmlFor={`${rule.id}-decider`}>
-                <span className="mini-label">{t('briefUi.escalation.decider')}</span>
+            <div className="cp-rule-fields">
+              <label className="cp-mini-field" htmlFor={`${rule.id}-decider`}>
+                <span className="cp-mini-label">{t('briefUi.escalation.decider')}</span>
                 <Select
                   id={`${rule.id}-decider`}
                   value={rule.deciderId}
@@ -959,11 +965,11 @@ function EscalationEditor({
                 ) : null}
                 {error('deciderId') ? <span className="field-error">{error('deciderId')}</span> : null}
               </label>
-              <div className="mini-field mini-field-duration">
-                <label className="mini-label" htmlFor={`${rule.id}-within`}>
+              <div className="cp-mini-field mini-field-duration">
+                <label className="cp-mini-label" htmlFor={`${rule.id}-within`}>
                   {t('escalationUi.rule.within')}
                 </label>
-                <div className="duration-inputs">
+                <div className="cp-duration-inputs">
                   <TextInput
                     id={`${rule.id}-within`}
                     type="number"
@@ -990,8 +996,8 @@ function EscalationEditor({
                   <span className="field-error">{error('withinMinutes')}</span>
                 ) : null}
               </div>
-              <label className="mini-field" htmlFor={`${rule.id}-next`}>
-                <span className="mini-label">{t('briefUi.escalation.next')}</span>
+              <label className="cp-mini-field" htmlFor={`${rule.id}-next`}>
+                <span className="cp-mini-label">{t('briefUi.escalation.next')}</span>
                 <Select
                   id={`${rule.id}-next`}
                   value={rule.nextId}

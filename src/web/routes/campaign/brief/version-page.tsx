@@ -24,7 +24,7 @@ export function VersionPage({ me, version }: { me: User; version: number }) {
   const current = useQuery(briefQuery(campaign.id)).data?.publishedVersion;
 
   const back = (
-    <Link to={`/campaigns/${campaign.id}/brief/versions`} className="back-link">
+    <Link to={`/campaigns/${campaign.id}/brief/versions`} className="cp-back-link">
       ← {t('versions.backToHistory')}
     </Link>
   );
@@ -53,24 +53,26 @@ export function VersionPage({ me, version }: { me: User; version: number }) {
 
   return (
     <div className="stack-lg">
-      <div className="subpage-head subpage-head-row">
+      <div className="cp-subpage-head cp-subpage-head-row">
         <div>
           {back}
-          <h2 className="subpage-title">
+          <h2 className="cp-subpage-title">
             {t('versions.version', { version })}
             {current === version ? (
-              <span className="status-chip status-chip-accent status-chip-sm">{t('versions.current')}</span>
+              <span className="cp-status-chip cp-status-chip-accent cp-status-chip-sm">
+                {t('versions.current')}
+              </span>
             ) : null}
           </h2>
-          <p className="subpage-text">
+          <p className="cp-subpage-text">
             {t('versions.publishedBy', {
               name: data.publishedBy.name,
               when: formatInstant(data.publishedAt, me.timeZone, locale),
             })}
           </p>
-          {data.note ? <p className="version-note">{data.note}</p> : null}
+          {data.note ? <p className="cp-version-note">{data.note}</p> : null}
         </div>
-        <div className="brief-actions">
+        <div className="cp-brief-actions">
           {version > 1 ? (
             <Link
               to={`/campaigns/${campaign.id}/brief/versions/${version - 1}/diff/${version}`}
@@ -86,47 +88,47 @@ export function VersionPage({ me, version }: { me: User; version: number }) {
         const section = snapshot.sections.find((s) => s.key === key);
         if (!section) return null;
         return (
-          <section key={key} className="brief-section" aria-labelledby={`v-${key}`}>
-            <header className="brief-section-head">
-              <span className="brief-section-number" aria-hidden="true">
+          <section key={key} className="cp-brief-section" aria-labelledby={`v-${key}`}>
+            <header className="cp-brief-section-head">
+              <span className="cp-brief-section-number" aria-hidden="true">
                 {index + 1}
               </span>
-              <h3 className="brief-section-title" id={`v-${key}`}>
+              <h3 className="cp-brief-section-title" id={`v-${key}`}>
                 {t(`brief.section.${key}`)}
               </h3>
             </header>
-            <div className="text-columns" style={languageColumns(snapshot.languages.length)}>
+            <div className="cp-text-columns" style={languageColumns(snapshot.languages.length)}>
               {snapshot.languages.map((language) => {
                 const text = section.texts[language];
                 return (
-                  <div key={language} className="text-column">
-                    <div className="text-column-head">
-                      <div className="text-column-lang">
-                        <span className="lang-name">{languageName(language, locale)}</span>
-                        <span className="lang-code">{language.toUpperCase()}</span>
+                  <div key={language} className="cp-text-column">
+                    <div className="cp-text-column-head">
+                      <div className="cp-text-column-lang">
+                        <span className="cp-lang-name">{languageName(language, locale)}</span>
+                        <span className="cp-lang-code">{language.toUpperCase()}</span>
                       </div>
                     </div>
                     {text?.stale ? (
-                      <div className="stale-mark stale-mark-quiet" role="note">
-                        <AlertIcon className="stale-icon" width={16} height={16} />
-                        <span className="stale-text">{t('versions.staleWhenPublished')}</span>
+                      <div className="cp-stale-mark cp-stale-mark-quiet" role="note">
+                        <AlertIcon className="cp-stale-icon" width={16} height={16} />
+                        <span className="cp-stale-text">{t('versions.staleWhenPublished')}</span>
                       </div>
                     ) : null}
                     {text?.text.trim() ? (
                       <Markdown text={text.text} className="text-body" />
                     ) : (
-                      <p className="text-empty">{t('briefUi.emptyText')}</p>
+                      <p className="cp-text-empty">{t('briefUi.emptyText')}</p>
                     )}
                   </div>
                 );
               })}
             </div>
             {key === 'timeline' ? (
-              <div className="timeline-note">
+              <div className="cp-timeline-note">
                 <p>{t('briefUi.timelineNote')}</p>
               </div>
             ) : (
-              <div className="brief-section-data">
+              <div className="cp-brief-section-data">
                 <SectionDataView sectionKey={key} data={section.data} campaign={context} />
               </div>
             )}

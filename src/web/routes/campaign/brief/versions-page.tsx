@@ -32,12 +32,12 @@ export function VersionsPage({ me }: { me: User }) {
 
   return (
     <div className="stack-lg">
-      <div className="subpage-head">
-        <Link to={`/campaigns/${campaign.id}/brief`} className="back-link">
+      <div className="cp-subpage-head">
+        <Link to={`/campaigns/${campaign.id}/brief`} className="cp-back-link">
           ← {t('versions.backToBrief')}
         </Link>
-        <h2 className="subpage-title">{t('versions.title')}</h2>
-        <p className="subpage-text">{t('versions.description')}</p>
+        <h2 className="cp-subpage-title">{t('versions.title')}</h2>
+        <p className="cp-subpage-text">{t('versions.description')}</p>
       </div>
       <ErrorAlert error={versions.error} />
       {versions.isSuccess && list.length === 0 ? (
@@ -48,9 +48,9 @@ export function VersionsPage({ me }: { me: User }) {
         </div>
       ) : null}
       {list.length > 1 ? (
-        <form className="card compare-form" onSubmit={compare}>
-          <CompareIcon className="compare-form-icon" />
-          <label className="compare-field" htmlFor="compare-from">
+        <form className="card cp-compare-form" onSubmit={compare}>
+          <CompareIcon className="cp-compare-form-icon" />
+          <label className="cp-compare-field" htmlFor="compare-from">
             <span>{t('versions.from')}</span>
             <Select id="compare-from" value={fromValue} onChange={(event) => setFrom(event.target.value)}>
               {list.map((v) => (
@@ -60,10 +60,10 @@ export function VersionsPage({ me }: { me: User }) {
               ))}
             </Select>
           </label>
-          <span aria-hidden="true" className="compare-arrow">
+          <span aria-hidden="true" className="cp-compare-arrow">
             →
           </span>
-          <label className="compare-field" htmlFor="compare-to">
+          <label className="cp-compare-field" htmlFor="compare-to">
             <span>{t('versions.to')}</span>
             <Select id="compare-to" value={toValue} onChange={(event) => setTo(event.target.value)}>
               {list.map((v) => (
@@ -79,33 +79,33 @@ export function VersionsPage({ me }: { me: User }) {
         </form>
       ) : null}
       {list.length > 0 ? (
-        <ol className="version-list">
+        <ol className="cp-version-list">
           {list.map((v) => (
-            <li key={v.version} className="version-item">
-              <span className="version-dot" aria-hidden="true" />
-              <div className="version-main">
-                <div className="version-title-row">
+            <li key={v.version} className="cp-version-item">
+              <span className="cp-version-dot" aria-hidden="true" />
+              <div className="cp-version-main">
+                <div className="cp-version-title-row">
                   <Link
                     to={`/campaigns/${campaign.id}/brief/versions/${v.version}`}
-                    className="version-title"
+                    className="cp-version-title"
                   >
                     {t('versions.version', { version: v.version })}
                   </Link>
                   {v.version === latest ? (
-                    <span className="status-chip status-chip-accent status-chip-sm">
+                    <span className="cp-status-chip cp-status-chip-accent cp-status-chip-sm">
                       {t('versions.current')}
                     </span>
                   ) : null}
                 </div>
-                <p className="version-meta">
+                <p className="cp-version-meta">
                   {t('versions.publishedBy', {
                     name: v.publishedBy.name,
                     when: formatInstant(v.publishedAt, me.timeZone, locale),
                   })}
                 </p>
-                {v.note ? <p className="version-note">{v.note}</p> : null}
+                {v.note ? <p className="cp-version-note">{v.note}</p> : null}
               </div>
-              <div className="version-actions">
+              <div className="cp-version-actions">
                 {v.version > 1 ? (
                   <Link
                     to={`/campaigns/${campaign.id}/brief/versions/${v.version - 1}/diff/${v.version}`}
