@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/index.ts';
 import { enqueueJobs } from '../../jobs/enqueue.ts';
 import { findJobDefinition } from '../../jobs/registry.ts';
 import { mailConfigured } from '../../mail/settings.ts';
-import { publishMany, type Scope } from '../../realtime/index.ts';
+import { REALTIME_CHANNEL } from '../../realtime/index.ts';
 import { users } from '../auth/tables.ts';
 import { markets } from '../campaigns/tables.ts';
 import { workingHours } from '../meetings/tables.ts';
@@ -173,13 +173,31 @@ export async function notifyMany(tx: DbOrTx, requests: NotifyRequest[]): Promise
   if (planned.length === 0) return ids;
 
   const inserted = new Set<string>();
-  // Chunks keep each statement under the parameter limit (16 columns per row).
+  const at = new Date().toISOString();
+  // Chunks keep each statement under the parameter limit (16 columns per row). Each chunk's
+  // statement also tells the recipients' open pages, for the rows it really inserted.
   for (let start = 0; start < planned.length; start += 2_000) {
+    const added = tx.$with('added_notification').as(
+      tx
+        .insert(notifications)
+        .values(planned.slice(start, start + 2_000).map((item) => item.values))
+        .onConflictDoNothing()
+        .returning({
+          id: notifications.id,
+          userId: notifications.userId,
+          kind: notifications.kind,
+          urgent: notifications.urgent,
+          inApp: notifications.inApp,
+        }),
+    );
+    // A CASE, not count(...) in a subquery: an aggregate over the outer row would belong to this query.
     const rows = await tx
-      .insert(notifications)
-      .values(planned.slice(start, start + 2_000).map((item) => item.values))
-      .onConflictDoNothing()
-      .returning({ id: notifications.id });
+      .with(added)
+      .select({
+        id: added.id,
+        announced: sql`case when ${added.inApp} then pg_notify(${REALTIME_CHANNEL}, json_build_object('type', 'notification', 'entityType', 'notification', 'entityId', ${added.id}, 'data', json_build_object('kind', ${added.kind}, 'urgent', ${added.urgent}), 'scope', 'user:' || ${added.userId}, 'at', ${at}::text)::text)::text end`,
+      })
+      .from(added);
     for (const row of rows) inserted.add(row.id);
   }
   const written = planned.filter((item) => inserted.has(item.values.id!));
@@ -191,20 +209,6 @@ export async function notifyMany(tx: DbOrTx, requests: NotifyRequest[]): Promise
     written
       .filter((item) => item.emailAt)
       .map((item) => ({ payload: { notificationId: item.values.id! }, runAt: item.emailAt! })),
-  );
-  await publishMany(
-    tx,
-    written
-      .filter((item) => item.values.inApp)
-      .map((item) => ({
-        scope: `user:${item.values.userId}` as Scope,
-        event: {
-          type: 'notification',
-          entityType: 'notification',
-          entityId: item.values.id!,
-          data: { kind: item.values.kind, urgent: item.values.urgent },
-        },
-      })),
   );
   return ids;
 }
