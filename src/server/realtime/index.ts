@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../db/index.ts';
 
 export const REALTIME_CHANNEL = 'tandem_events';
@@ -40,6 +40,25 @@ export function notifications(events: ReadonlyArray<{ scope: Scope; event: Realt
   const at = new Date().toISOString();
   const payloads = events.map(({ scope, event }) => JSON.stringify({ ...event, scope, at }));
   return sql<number>`(select count(pg_notify(${REALTIME_CHANNEL}, payload)) from jsonb_array_elements_text(${JSON.stringify(payloads)}::jsonb) as payload)`;
+}
+
+/** A value inside an event built in SQL: text known now (sent as text), or read from the row the statement writes. */
+type SqlValue = SQL | SQL.Aliased | AnyColumn | string;
+
+/**
+ * One publication whose parts come from the statement itself (e.g. the id a data-modifying CTE
+ * inserts), with the same envelope `publish` sends. Returns void in SQL.
+ */
+export function notificationOf(event: {
+  scope: SqlValue;
+  type: string;
+  entityType: string;
+  entityId: SqlValue;
+  data: Record<string, SqlValue>;
+}): SQL {
+  const value = (v: SqlValue) => (typeof v === 'string' ? sql`${v}::text` : sql`${v}`);
+  const data = Object.entries(event.data).map(([key, v]) => sql`${sql.raw(`'${key}'`)}, ${value(v)}`);
+  return sql`pg_notify(${REALTIME_CHANNEL}, json_build_object('type', ${value(event.type)}, 'entityType', ${value(event.entityType)}, 'entityId', ${value(event.entityId)}, 'data', json_build_object(${sql.join(data, sql`, `)}), 'scope', ${value(event.scope)}, 'at', ${value(new Date().toISOString())})::text)`;
 }
 
 /** Several events in one statement (one per person told of a sweep's reminders). */

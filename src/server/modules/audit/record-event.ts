@@ -1,7 +1,5 @@
-import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/index.ts';
-import type { RealtimeEvent } from '../../realtime/index.ts';
-import { notifications, REALTIME_CHANNEL, type Scope } from '../../realtime/index.ts';
+import { notificationOf, notifications, type RealtimeEvent, type Scope } from '../../realtime/index.ts';
 import type { Actor } from '../auth/policies.ts';
 import {
   type AuditAction,
@@ -80,7 +78,14 @@ export async function recordAuditEvent<A extends AuditAction>(
     .select({
       id: inserted.id,
       at: inserted.at,
-      notified: auditNotification(inserted.id, entry),
+      // The audit scope's announcement carries the id this statement inserts (and only that and the action).
+      notified: notificationOf({
+        scope: AUDIT_SCOPE,
+        type: 'audit',
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        data: { id: inserted.id, action: entry.action },
+      }),
       ...(entry.announce?.length ? { announced: notifications(entry.announce) } : {}),
     })
     .from(inserted);
@@ -95,18 +100,6 @@ export async function recordAuditEvent<A extends AuditAction>(
     before: entry.before ?? null,
     after: entry.after ?? null,
   } as ReactionEvent);
-}
-
-/**
- * The audit scope's announcement of a new event (only its id and action travel), built in SQL
- * because the id is the one the same statement inserts.
- */
-function auditNotification(
-  id: SQL.Aliased<number> | SQL<number> | AnyColumn,
-  entry: { entityType: string; entityId: string; action: string },
-): SQL {
-  const at = new Date().toISOString();
-  return sql`pg_notify(${REALTIME_CHANNEL}, json_build_object('type', 'audit', 'entityType', ${entry.entityType}::text, 'entityId', ${entry.entityId}::text, 'data', json_build_object('id', ${id}, 'action', ${entry.action}::text), 'scope', ${AUDIT_SCOPE}::text, 'at', ${at}::text)::text)`;
 }
 
 type Json = Record<string, unknown> | null;

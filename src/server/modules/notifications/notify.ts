@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../db/index.ts';
 import { enqueueJobs } from '../../jobs/enqueue.ts';
 import { findJobDefinition } from '../../jobs/registry.ts';
 import { mailConfigured } from '../../mail/settings.ts';
-import { REALTIME_CHANNEL } from '../../realtime/index.ts';
+import { notificationOf } from '../../realtime/index.ts';
 import { users } from '../auth/tables.ts';
 import { markets } from '../campaigns/tables.ts';
 import { workingHours } from '../meetings/tables.ts';
@@ -173,7 +173,6 @@ export async function notifyMany(tx: DbOrTx, requests: NotifyRequest[]): Promise
   if (planned.length === 0) return ids;
 
   const inserted = new Set<string>();
-  const at = new Date().toISOString();
   // Chunks keep each statement under the parameter limit (16 columns per row). Each chunk's
   // statement also tells the recipients' open pages, for the rows it really inserted.
   for (let start = 0; start < planned.length; start += 2_000) {
@@ -195,7 +194,13 @@ export async function notifyMany(tx: DbOrTx, requests: NotifyRequest[]): Promise
       .with(added)
       .select({
         id: added.id,
-        announced: sql`case when ${added.inApp} then pg_notify(${REALTIME_CHANNEL}, json_build_object('type', 'notification', 'entityType', 'notification', 'entityId', ${added.id}, 'data', json_build_object('kind', ${added.kind}, 'urgent', ${added.urgent}), 'scope', 'user:' || ${added.userId}, 'at', ${at}::text)::text)::text end`,
+        announced: sql`case when ${added.inApp} then ${notificationOf({
+          scope: sql`'user:' || ${added.userId}`,
+          type: 'notification',
+          entityType: 'notification',
+          entityId: added.id,
+          data: { kind: added.kind, urgent: added.urgent },
+        })}::text end`,
       })
       .from(added);
     for (const row of rows) inserted.add(row.id);
